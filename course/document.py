@@ -1,0 +1,90 @@
+"""A small document model and its exports to Markdown and Word.
+
+Planners build a ``Document``; exports write participant text as text, never
+as markup: Markdown escapes its syntax, Word gets plain text runs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)  # first row is the header
+    images: list[bytes] = field(default_factory=list)  # PNG pictures
+
+
+@dataclass
+class Document:
+    title: str
+    meta: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~!&])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+
+
+def markdown_escape(text: str) -> str:
+    """Participant text that renders as itself in any Markdown viewer."""
+    text = _INLINE.sub(r"\\\1", str(text))
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text.replace("\r\n", "\n").replace("\n", "\\\n")
+
+
+def to_markdown(doc: Document) -> str:
+    out = [f"# {markdown_escape(doc.title)}", ""]
+    out += [f"{markdown_escape(line)}  " for line in doc.meta]
+    for section in doc.sections:
+        out += ["", f"## {markdown_escape(section.heading)}", ""]
+        for paragraph in section.paragraphs:
+            out += [markdown_escape(paragraph), ""]
+        if section.table:
+            header, *rows = section.table
+            cells = lambda row: "| " + " | ".join(markdown_escape(c) for c in row) + " |"  # noqa: E731
+            out += [cells(header), "|" + "---|" * len(header)]
+            out += [cells(row) for row in rows] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    # Word's XML cannot hold control characters: show each as a replacement mark.
+    return _XML_INVALID.sub("\ufffd", str(text))
+
+
+def to_docx(doc: Document) -> bytes:
+    from docx import Document as WordDocument
+    from docx.shared import Cm
+
+    word = WordDocument()
+    word.core_properties.title = _xml_safe(doc.title)
+    word.add_heading(_xml_safe(doc.title), level=0)
+    for line in doc.meta:
+        word.add_paragraph(_xml_safe(line))
+    for section in doc.sections:
+        word.add_heading(_xml_safe(section.heading), level=1)
+        for paragraph in section.paragraphs:
+            word.add_paragraph(_xml_safe(paragraph))
+        if section.table:
+            table = word.add_table(rows=0, cols=len(section.table[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(section.table):
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row):
+                    cell.text = _xml_safe(text)
+                    if r == 0:
+                        for run in cell.paragraphs[0].runs:
+                            run.bold = True
+        for png in section.images:
+            word.add_picture(io.BytesIO(png), width=Cm(15))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,42 @@
+"""Serve the course with Voilà: ``python -m course.serve [--host H] [--port P]``.
+
+The production settings live in ``voila.json`` in the repository root (read by
+Voilà from its working directory); the tests start the server the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START_PAGE = "00_velkommen.ipynb"
+
+
+def command(host: str = "127.0.0.1", port: int = 8866) -> list[str]:
+    return [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser",
+            f"--Voila.ip={host}", f"--port={port}", "--Voila.port_retries=0"]
+
+
+def start_url(host: str, port: int) -> str:
+    return f"http://{host}:{port}/voila/render/{START_PAGE}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start Nøglepersonkurset i Voilà.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8866")))
+    args = parser.parse_args(argv)
+    print(f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
+          f"{start_url(args.host, args.port)}\n\nStop serveren med Ctrl+C.\n", flush=True)
+    try:
+        return subprocess.call(command(args.host, args.port), cwd=ROOT)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The participant's workbook (logbog): every answer, saved safely on disk.
+
+A workbook is one JSON file named by a random id, never by the participant's
+name, so names and codes typed in a page are never used as paths. Each save
+re-reads the file under a lock and replaces only one exercise's answer, so two
+tabs of the same participant that edit different exercises lose neither edit.
+Writes go to a temporary file that replaces the old one atomically, so a crash
+mid-write leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+try:  # POSIX only; on Windows a single local user needs no lock
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+FORMAT_VERSION = 1
+ENV_FOLDER = "NOEGLEPERSONKURSUS_LOGBOG"
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+MAX_NAME = 120
+MAX_IMPORT_BYTES = 5_000_000
+POINTER = "seneste-logbog.txt"
+
+
+class WorkbookError(Exception):
+    """A problem the participant should read about, in Danish."""
+
+
+def default_folder() -> Path:
+    """The folder from the environment, or a per-user default."""
+    if os.environ.get(ENV_FOLDER):
+        return Path(os.environ[ENV_FOLDER]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "noeglepersonkursus" / "logbog"
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def clean_name(value: str, what: str) -> str:
+    """A participant or job-centre name: trimmed, present, not absurdly long."""
+    value = " ".join(str(value).split())
+    if not value:
+        raise WorkbookError(f"Skriv dit {what}.")
+    if len(value) > MAX_NAME:
+        raise WorkbookError(f"Dit {what} er for langt (højst {MAX_NAME} tegn).")
+    return value
+
+
+def _check_data(data) -> dict:
+    """Validate a workbook's JSON structure; raise WorkbookError in Danish."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        raise WorkbookError("Filen er ikke en logbog fra Nøglepersonkurset.")
+    participant = data.get("participant")
+    if not isinstance(participant, dict) or not isinstance(data.get("answers"), dict):
+        raise WorkbookError("Logbogen mangler deltager eller svar.")
+    for key in ("name", "job_centre"):
+        if not isinstance(participant.get(key), str) or not participant[key].strip():
+            raise WorkbookError("Logbogen mangler deltagerens navn eller jobcenter.")
+    for entry in data["answers"].values():
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise WorkbookError("Et af svarene i logbogen har et forkert format.")
+    return data
+
+
+class Workbook:
+    """One participant's answers, backed by one JSON file."""
+
+    def __init__(self, path: Path, data: dict):
+        self.path = Path(path)
+        self._data = data
+
+    @property
+    def id(self) -> str:
+        return self._data["id"]
+
+    @property
+    def name(self) -> str:
+        return self._data["participant"]["name"]
+
+    @property
+    def job_centre(self) -> str:
+        return self._data["participant"]["job_centre"]
+
+    def answer(self, exercise_id: str, default=None):
+        entry = self._data["answers"].get(exercise_id)
+        return default if entry is None else entry["value"]
+
+    def saved_at(self, exercise_id: str) -> str | None:
+        entry = self._data["answers"].get(exercise_id)
+        return None if entry is None else entry.get("saved")
+
+    def answers(self) -> dict:
+        return {k: v["value"] for k, v in self._data["answers"].items()}
+
+    def visited(self) -> dict:
+        return dict(self._data.get("visited", {}))
+
+    def save_answer(self, exercise_id: str, value) -> str:
+        """Store one answer; returns the time stamp. Other answers on disk are kept."""
+        entry = {"value": value}
+        json.dumps(entry, ensure_ascii=False)  # fail before touching the file
+        return self._update(lambda data, stamp: data["answers"].__setitem__(
+            exercise_id, dict(entry, saved=stamp)))
+
+    def mark_visited(self, page_id: str) -> str:
+        return self._update(lambda data, stamp: data.setdefault("visited", {}).__setitem__(page_id, stamp))
+
+    def _update(self, change) -> str:
+        """Re-read the file under the lock, apply one change, write it atomically."""
+        stamp = now()
+        with self._locked():
+            data = self._read_disk() or self._data
+            change(data, stamp)
+            data["updated"] = stamp
+            _write_atomic(self.path, data)
+            self._data = data
+        return stamp
+
+    def reload(self) -> None:
+        with self._locked():
+            self._data = self._read_disk() or self._data
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self._data, ensure_ascii=False, indent=2).encode("utf-8")
+
+    def _read_disk(self) -> dict | None:
+        try:
+            return _check_data(json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, WorkbookError):
+            return None
+
+    @contextlib.contextmanager
+    def _locked(self):
+        if fcntl is None:
+            yield
+            return
+        with open(self.path.with_suffix(".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class WorkbookStore:
+    """The folder that holds the workbooks on this machine or server."""
+
+    def __init__(self, folder: Path | str | None = None):
+        self.folder = Path(folder).expanduser() if folder else default_folder()
+
+    def _path(self, workbook_id: str) -> Path:
+        if not isinstance(workbook_id, str) or not ID_PATTERN.fullmatch(workbook_id):
+            raise WorkbookError("Adressen indeholder ikke en gyldig logbog-kode.")
+        return self.folder / f"{workbook_id}.json"
+
+    def _prepare(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as e:
+            raise WorkbookError(f"Mappen til logbøger kan ikke oprettes: {self.folder} ({e.strerror}).") from None
+
+    def create(self, name: str, job_centre: str) -> Workbook:
+        participant = {"name": clean_name(name, "navn"),
+                       "job_centre": clean_name(job_centre, "jobcenter")}
+        return self._new(participant, {})
+
+    def _new(self, participant: dict, answers: dict) -> Workbook:
+        self._prepare()
+        workbook_id = secrets.token_urlsafe(16)
+        stamp = now()
+        data = {"format": FORMAT_VERSION, "id": workbook_id, "participant": participant,
+                "created": stamp, "updated": stamp, "answers": answers}
+        path = self._path(workbook_id)
+        _write_atomic(path, data)
+        return Workbook(path, data)
+
+    def open(self, workbook_id: str) -> Workbook:
+        path = self._path(workbook_id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise WorkbookError("Logbogen findes ikke på denne server. Start forfra på "
+                                "startsiden, eller indlæs din gemte logbog-fil.") from None
+        try:
+            data = _check_data(json.loads(text))
+        except (ValueError, WorkbookError):
+            backup = path.with_name(f"{path.stem}.beskadiget-{datetime.now():%Y%m%d-%H%M%S}.json")
+            os.replace(path, backup)
+            raise WorkbookError("Din logbog kunne ikke læses, fordi filen er beskadiget. "
+                                f"En kopi er gemt som {backup.name}. Start en ny logbog, "
+                                "eller indlæs en fil, du har hentet tidligere.") from None
+        return Workbook(path, data)
+
+    def import_bytes(self, content: bytes) -> Workbook:
+        """A downloaded workbook file, loaded again as a new workbook here."""
+        if len(content) > MAX_IMPORT_BYTES:
+            raise WorkbookError("Filen er for stor til at være en logbog.")
+        try:
+            data = _check_data(json.loads(content.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError):
+            raise WorkbookError("Filen kunne ikke læses. Vælg den .json-fil, du hentede "
+                                "fra kurset.") from None
+        participant = {"name": clean_name(data["participant"]["name"], "navn"),
+                       "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter")}
+        return self._new(participant, data["answers"])
+
+    # The pointer remembers the last workbook for a single user in JupyterLab.
+    # Voilà never uses it: on a shared server every page carries its own code.
+    def remember(self, workbook: Workbook) -> None:
+        self._prepare()
+        pointer = self.folder / POINTER
+        tmp = pointer.with_suffix(".tmp")
+        tmp.write_text(workbook.id, encoding="utf-8")
+        os.replace(tmp, pointer)
+
+    def last(self) -> Workbook | None:
+        try:
+            workbook_id = (self.folder / POINTER).read_text(encoding="utf-8").strip()
+            return self.open(workbook_id)
+        except (OSError, WorkbookError):
+            return None

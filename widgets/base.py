@@ -1,0 +1,214 @@
+"""What every exercise shares: one safe-handler wrapper, saving to the workbook, status line."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import html
+import json
+import logging
+import os
+import re
+import sys
+from datetime import datetime
+
+import ipywidgets as ipw
+
+from course.content import Exercise as ExerciseDefinition
+from course.workbook import Workbook, WorkbookError
+
+MAX_ANSWER_CHARS = 200_000
+FRIENDLY_ERROR = ("Der skete en fejl på siden. Det, du har skrevet, er ikke tabt. "
+                  "Prøv igen, eller spørg kursuslederen.")
+
+log = logging.getLogger("noeglepersonkursus")
+
+
+def _server_log() -> None:
+    """Log to the server's terminal, never to the page.
+
+    In a kernel, ``sys.stderr`` is forwarded to the browser; its ``fileno()`` is the
+    kernel process's original stderr, which ends in the server log.
+    """
+    if log.handlers:
+        return
+    try:
+        stream = os.fdopen(os.dup(sys.stderr.fileno()), "w", buffering=1, encoding="utf-8")
+    except (OSError, ValueError, AttributeError):
+        stream = sys.__stderr__
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+_server_log()
+
+
+def esc(text) -> str:
+    """Participant or content text as HTML text, never as markup."""
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str) -> str:
+    """Escaped text with its line breaks kept."""
+    return "<br>".join(esc(line) for line in str(text).splitlines())
+
+
+def safe(handler, report=None):
+    """Run a widget callback; on failure log the detail and show a Danish message.
+
+    An exception escaping a callback would send its traceback over the websocket to
+    the browser, so every handler goes through here.
+    """
+
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except Exception:
+            log.exception("Fejl i %s", getattr(handler, "__qualname__", handler))
+            if report is not None:
+                try:
+                    report(FRIENDLY_ERROR)
+                except Exception:
+                    log.exception("Fejlbeskeden kunne ikke vises")
+            return None
+
+    return wrapper
+
+
+def message_html(text: str, tone: str = "info") -> str:
+    return f'<div class="nk-msg nk-{tone}" role="status" aria-live="polite">{esc(text)}</div>'
+
+
+def download_link(content: bytes, filename: str, mime: str, label: str) -> str:
+    """A link that saves a file in any browser, in Voilà and in JupyterLab."""
+    data = base64.b64encode(content).decode("ascii")
+    return (f'<a class="nk-download" download="{esc(filename)}" '
+            f'href="data:{mime};base64,{data}">⬇ {esc(label)}</a>')
+
+
+def picture_html(png: bytes, alt: str) -> str:
+    """A PNG picture with a text alternative for screen readers."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img class="nk-picture" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
+
+
+def file_stem(name: str) -> str:
+    """A safe file-name part from a participant's name (no paths, no odd signs)."""
+    stem = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-_")
+    return stem[:60] or "deltager"
+
+
+def labelled(widget, label: str):
+    """A visible label above a control that screen readers also read."""
+    widget.description = label
+    widget.style.description_width = "initial"
+    widget.add_class("nk-stacked")
+    return widget
+
+
+class Exercise(ipw.VBox):
+    """An exercise from ``data/``: builds its controls, saves its value to the workbook.
+
+    Subclasses implement ``_build()`` (children), ``value`` (a JSON value) and
+    ``_restore(value)``. They call ``self._changed()`` after each user action.
+    """
+
+    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None):
+        self.definition = definition
+        self.workbook: Workbook | None = None
+        self._restoring = False
+        self._touched = False
+        self.status = ipw.HTML()
+        header = ipw.HTML(
+            f'<h3 class="nk-title">{esc(definition.title)}</h3>'
+            + (f'<p class="nk-intro">{paragraphs(definition.intro)}</p>' if definition.intro else "")
+        )
+        super().__init__([header, *self._build(), self.status])
+        self.add_class("nk-exercise")
+        self.bind(workbook)
+
+    # --- for subclasses ---------------------------------------------------------
+    def _build(self) -> list:
+        raise NotImplementedError
+
+    @property
+    def value(self):
+        raise NotImplementedError
+
+    def _restore(self, value) -> None:
+        raise NotImplementedError
+
+    def _refresh(self) -> None:
+        """Update feedback after the value changed (optional)."""
+
+    # --- wiring -----------------------------------------------------------------
+    def _on_change(self, widget, handler, names="value"):
+        widget.observe(safe(handler, self._show_error), names=names)
+
+    def _on_click(self, button, handler):
+        button.on_click(safe(handler, self._show_error))
+
+    def _show_error(self, text: str) -> None:
+        self.status.value = message_html(text, "error")
+
+    # --- saving -------------------------------------------------------------------
+    def bind(self, workbook: Workbook | None) -> None:
+        """Attach to a workbook: restore its answer, or save what was typed before."""
+        self.workbook = workbook
+        if workbook is None:
+            self.status.value = message_html(
+                "Skriv dit navn og jobcenter øverst på siden, så gemmes dine svar i din logbog.")
+            return
+        saved = workbook.answer(self.definition.id)
+        if saved is not None and not self._touched:
+            self._restoring = True
+            try:
+                self._restore(saved)
+            finally:
+                self._restoring = False
+            self._refresh()
+            stamp = workbook.saved_at(self.definition.id) or ""
+            self.status.value = message_html(f"Dit svar er hentet fra din logbog{_when(stamp)}.", "ok")
+        elif self._touched:
+            self._save()
+        else:
+            self.status.value = ""
+
+    def _changed(self, *_):
+        if self._restoring:
+            return
+        self._touched = True
+        self._refresh()
+        self._save()
+
+    def _save(self) -> None:
+        if self.workbook is None:
+            self.status.value = message_html(
+                "Ikke gemt endnu: skriv dit navn og jobcenter øverst på siden.", "warn")
+            return
+        value = self.value
+        if len(json.dumps(value, ensure_ascii=False)) > MAX_ANSWER_CHARS:
+            self.status.value = message_html(
+                "Svaret er for langt til at blive gemt (over 200.000 tegn). Forkort teksten – "
+                "den står stadig på siden.", "error")
+            return
+        try:
+            stamp = self.workbook.save_answer(self.definition.id, value)
+        except (OSError, WorkbookError) as e:
+            log.error("Kunne ikke gemme %s: %s", self.definition.id, e)
+            self.status.value = message_html(
+                "Dit svar kunne ikke gemmes lige nu. Teksten står stadig på siden; "
+                "prøv igen om lidt, eller hent din logbog som fil.", "error")
+            return
+        self.status.value = message_html(f"Gemt i din logbog{_when(stamp)}.", "ok")
+
+
+def _when(stamp: str) -> str:
+    try:
+        return f" kl. {datetime.fromisoformat(stamp):%H.%M.%S}"
+    except ValueError:
+        return ""

@@ -1,0 +1,95 @@
+"""planlægger: a form that becomes a document (Word and Markdown), with validation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as ipw
+
+from course import planning
+from course.document import to_docx, to_markdown
+from widgets.base import Exercise, download_link, esc, file_stem, labelled, message_html, paragraphs
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _control(field):
+    if field.type == "langtekst":
+        return ipw.Textarea(placeholder=field.help, layout={"width": "100%", "height": "6em"})
+    if field.type == "tal":
+        return ipw.Text(placeholder=field.help or "fx 4", layout={"width": "14em"})
+    if field.type == "valg":
+        return ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in field.options], value="")
+    if field.type == "dato":
+        return ipw.DatePicker(value=None)
+    return ipw.Text(placeholder=field.help, layout={"width": "100%"})
+
+
+class Planner(Exercise):
+    def _build(self):
+        self.controls = {}
+        children = []
+        for f in self.definition.fields:
+            control = labelled(_control(f), f.label + (" *" if f.required else ""))
+            self._on_change(control, self._changed)
+            self.controls[f.id] = control
+            children.append(control)
+            if f.help and f.type not in ("tekst", "langtekst"):
+                children.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        children.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
+        self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
+                                      tooltip="Tjek planen og lav den som Word og Markdown")
+        self.make_button.add_class("nk-button")
+        self._on_click(self.make_button, self._make)
+        self.result = ipw.HTML()
+        return children + [self.make_button, self.result]
+
+    @property
+    def value(self) -> dict:
+        values = {}
+        for field_id, control in self.controls.items():
+            v = control.value
+            values[field_id] = v.isoformat() if isinstance(v, date) else v
+        return {"fields": values}
+
+    def _restore(self, value: dict) -> None:
+        fields = {f.id: f for f in self.definition.fields}
+        for field_id, control in self.controls.items():
+            v = value.get("fields", {}).get(field_id)
+            f = fields[field_id]
+            try:
+                if f.type == "dato":
+                    control.value = date.fromisoformat(v) if v else None
+                elif f.type == "valg":
+                    control.value = v if v in f.options else ""
+                else:
+                    control.value = str(v or "")
+            except (TypeError, ValueError):
+                continue  # a hand-edited value that no longer fits: leave the field empty
+
+    def problems(self) -> list[str]:
+        return planning.validate(self.definition, self.value["fields"])
+
+    def _refresh(self) -> None:
+        self.result.value = ""  # the document no longer matches the form
+
+    def _make(self, *_):
+        problems = self.problems()
+        if problems:
+            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+            self.result.value = (f'<div class="nk-msg nk-warn" role="alert"><b>Planen er ikke færdig endnu:</b>'
+                                 f"<ul>{items}</ul></div>")
+            return
+        if self.workbook is None:
+            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+            return
+        doc = planning.build_document(self.definition, self.value["fields"],
+                                      self.workbook.name, self.workbook.job_centre)
+        stem = f"{file_stem(self.definition.document_title or self.definition.title)}-{file_stem(self.workbook.name)}"
+        links = (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
+                 + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
+                                       "text/markdown;charset=utf-8", "Hent som Markdown"))
+        preview = "".join(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>" for s in doc.sections)
+        self.result.value = (f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
+                             f'<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
+                             f'<p>{"<br>".join(esc(m) for m in doc.meta)}</p>{preview}</div>')

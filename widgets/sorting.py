@@ -1,0 +1,83 @@
+"""sortering: place each item in a category; immediate feedback, a score and a picture."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from course import charts
+from widgets.base import Exercise, esc, picture_html
+
+
+class Sorting(Exercise):
+    def _build(self):
+        d = self.definition
+        legend = "".join(f"<li><b>{esc(c.title)}</b>{': ' + esc(c.description) if c.description else ''}</li>"
+                         for c in d.categories)
+        rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
+        self.choices, self.feedback = {}, {}
+        for n, item in enumerate(d.items, start=1):
+            text = ipw.HTML(f'<p class="nk-item"><span class="nk-num">{n}.</span> {esc(item.text)}</p>')
+            buttons = ipw.ToggleButtons(options=[(c.title, c.id) for c in d.categories], index=None,
+                                        description=f"Svar til nr. {n}",
+                                        tooltips=[f"Nr. {n}: {c.title}" for c in d.categories],
+                                        style={"button_width": "auto", "description_width": "initial"})
+            buttons.add_class("nk-choice")
+            self._on_change(buttons, self._changed)
+            self.choices[item.id], self.feedback[item.id] = buttons, ipw.HTML()
+            rows.append(ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"}))
+        self.score = ipw.HTML()
+        self.picture_button = ipw.Button(description="Vis hvor dine svar landede", icon="bar-chart",
+                                         tooltip="Tegn et billede af dine svar")
+        self.picture_button.add_class("nk-button")
+        self._on_click(self.picture_button, self._draw)
+        self.picture = ipw.HTML()
+        return rows + [self.score, self.picture_button, self.picture]
+
+    @property
+    def value(self) -> dict:
+        return {"answers": {i: b.value for i, b in self.choices.items() if b.value is not None}}
+
+    def _restore(self, value: dict) -> None:
+        known = {c.id for c in self.definition.categories}
+        for item_id, buttons in self.choices.items():
+            answer = value.get("answers", {}).get(item_id)
+            buttons.value = answer if answer in known else None
+
+    @property
+    def correct(self) -> int:
+        return sum(self.choices[i.id].value == i.category for i in self.definition.items)
+
+    @property
+    def answered(self) -> int:
+        return sum(b.value is not None for b in self.choices.values())
+
+    def _refresh(self) -> None:
+        d = self.definition
+        for item in d.items:
+            answer = self.choices[item.id].value
+            if answer is None:
+                self.feedback[item.id].value = ""
+            elif answer == item.category:
+                self.feedback[item.id].value = (
+                    f'<div class="nk-feedback nk-right" role="status"><b>✔ Rigtigt.</b> '
+                    f'{esc(item.explanation)}</div>')
+            else:
+                self.feedback[item.id].value = (
+                    f'<div class="nk-feedback nk-wrong" role="status"><b>✘ Ikke helt.</b> Det hører til '
+                    f'<b>{esc(d.category(item.category).title)}</b>. {esc(item.explanation)}</div>')
+        total = len(d.items)
+        done = " Alle er besvaret – se billedet af, hvor dine svar landede." if self.answered == total else ""
+        self.score.value = (f'<p class="nk-score" role="status">Du har svaret på {self.answered} af {total}: '
+                            f'<b>{self.correct} rigtige</b>.{done}</p>')
+
+    def _draw(self, *_):
+        d = self.definition
+        pairs = [(i.category, self.choices[i.id].value) for i in d.items if self.choices[i.id].value]
+        if not pairs:
+            self.score.value = '<p class="nk-score" role="status">Besvar mindst ét punkt først.</p>'
+            return
+        png = charts.sorting_matrix([(c.id, c.title) for c in d.categories], pairs)
+        summary = "; ".join(
+            f"{c.title}: {sum(1 for right, given in pairs if right == c.id and given == c.id)} af "
+            f"{sum(1 for right, _ in pairs if right == c.id)} rigtige" for c in d.categories)
+        self.picture.value = picture_html(png, f"Billede af dine svar. {summary}.")
