@@ -21,6 +21,12 @@ KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
 START_PAGE = "00_velkommen.ipynb"
 
 
+def _row(children) -> ipw.HBox:
+    row = ipw.HBox(children)
+    row.add_class("nk-row")
+    return row
+
+
 class CoursePage(ipw.VBox):
     """The bar at the top of every page, and the factory for its exercises."""
 
@@ -101,8 +107,7 @@ class CoursePage(ipw.VBox):
         fetch.on_click(safe(lambda _: setattr(link, "value", download_link(
             wb.to_bytes(), f"logbog-{file_stem(wb.name)}.json", "application/json",
             "Klik her for at gemme filen")), self._report))
-        self.identity.children = [summary, ipw.HBox([fetch, link], layout={"align_items": "center",
-                                                                        "gap": "1em"})]
+        self.identity.children = [summary, _row([fetch, link])]
 
     def _sign_in(self) -> list:
         name = labelled(ipw.Text(placeholder="Fx Karen Jensen"), "Dit navn")
@@ -130,15 +135,14 @@ class CoursePage(ipw.VBox):
                 self.message.value = message_html("Din logbog er indlæst. Dine svar er hentet frem.", "ok")
             except WorkbookError as e:
                 self.message.value = message_html(str(e), "warn")
+                upload.value = ()  # so the same file can be chosen again
 
         start.on_click(safe(create, self._report))
-        centre.on_submit(safe(create, self._report))
         upload.observe(safe(load, self._report), names="value")
         intro = ipw.HTML('<p class="nk-who"><b>Start din logbog.</b> Skriv dit navn og dit jobcenter. '
                          'Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem. '
                          'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.</p>')
-        return [intro, ipw.HBox([name, centre], layout={"gap": "1em", "flex_flow": "row wrap"}),
-                ipw.HBox([start, upload], layout={"gap": "1em", "flex_flow": "row wrap"})]
+        return [intro, _row([name, centre]), _row([start, upload])]
 
     def _report(self, text: str) -> None:
         self.message.value = message_html(text, "error")

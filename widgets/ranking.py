@@ -22,9 +22,10 @@ class Ranking(Exercise):
         self.add_button.add_class("nk-button")
         self.add_message = ipw.HTML()
         self._on_click(self.add_button, self._add)
-        self.new_item.on_submit(lambda *_: self.add_button.click())
         self._render()
-        own = [ipw.HBox([self.new_item, self.add_button], layout={"align_items": "flex-end"}),
+        add_row = ipw.HBox([self.new_item, self.add_button], layout={"align_items": "flex-end"})
+        add_row.add_class("nk-row")
+        own = [add_row,
                self.add_message] if d.allow_own else []
         return [self.rows, *own]
 
@@ -116,7 +117,9 @@ class Ranking(Exercise):
                 controls.append(remove)
             for c in controls:
                 c.add_class("nk-small")
-            row = ipw.VBox([label, ipw.HBox(controls, layout={"flex_flow": "row wrap", "gap": "0.4em"})])
+            buttons = ipw.HBox(controls)
+            buttons.add_class("nk-row")
+            row = ipw.VBox([label, buttons])
             row.add_class("nk-rank-row")
             rows.append(row)
         self.rows.children = rows

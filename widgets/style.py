@@ -40,7 +40,12 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-page button:focus-visible, .nk-exercise button:focus-visible, .nk-exercise select:focus-visible,
 .nk-page a:focus-visible, .nk-exercise textarea:focus-visible, .nk-page input:focus-visible {
   outline: 3px solid #f0a500 !important; outline-offset: 2px; }
-.nk-button button, button.nk-button { font-weight: 600; padding: 0 1em; }
+.nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
+  width: auto !important; max-width: none !important; }
+.nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
+.nk-stacked > .widget-label { text-align: left !important; }
+.nk-page .widget-text, .nk-page .widget-textarea { width: auto; }
+.nk-page .widget-dropdown select { font-size: 17px; color: #111; border: 2px solid #6b8aa0; }
 .nk-exercise .widget-toggle-buttons .widget-toggle-button { margin: 2px 6px 2px 0; }
 .nk-choice .widget-toggle-button { padding: 0 0.9em; }
 .nk-item { margin: 0.3em 0; font-size: 1.02em; }
@@ -63,7 +68,8 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-rank-row { border-bottom: 1px solid #d5e1ea; padding: 0.4em 0; }
 .nk-rank-text { font-size: 1.02em; }
 .nk-own { color: #555; font-style: italic; }
-.nk-small button, button.nk-small { min-height: 36px; }
+.nk-small button, button.nk-small { min-height: 36px; width: auto !important; padding: 0 0.8em; }
+.nk-page button, .nk-exercise button { flex-shrink: 0; }
 .nk-table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
 .nk-table th, .nk-table td { text-align: left; vertical-align: top; padding: 0.45em 0.7em;
   border-bottom: 1px solid #c9d7e1; }
@@ -74,5 +80,6 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-programme h2 { color: #0b3d5c; font-size: 1.4em; margin: 0.8em 0 0.2em; }
 .nk-nav { font-size: 1.05em; margin: 1.5em 0; padding: 0.8em 1em; background: #eef5fa;
   border-radius: 8px; }
+.nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""

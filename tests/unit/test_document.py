@@ -1,0 +1,51 @@
+"""Exports write participant text as text: Markdown escaped, Word as plain runs."""
+
+import io
+import re
+
+import docx
+import pytest
+
+from course.document import Document, Section, markdown_escape, to_docx, to_markdown
+
+TRICKY = ["<script>alert('x')</script>", "**fed** og _kursiv_", "# Overskrift", "- punkt",
+          "1. nummer", "=1+1", "@SUM(A1)", "[link](http://x)", "`kode`", "a | b", "> citat"]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_markdown_syntax_in_participant_text_is_escaped(text):
+    escaped = markdown_escape(text)
+    unescaped = re.sub(r"\\(.)", r"\1", escaped)
+    assert unescaped == text  # nothing lost
+    for char in "<>*_#[`|":
+        assert re.search(rf"(?<!\\){re.escape(char)}", escaped) is None, (char, escaped)
+
+
+def test_line_breaks_are_kept_as_hard_breaks():
+    assert markdown_escape("a\nb") == "a\\\nb"
+
+
+def make_doc():
+    return Document(title="Min plan – æøå", meta=["Nøgleperson: Åse Ørsted"], sections=[
+        Section("Formål", paragraphs=["<script>alert(1)</script> og **ikke fed**"]),
+        Section("Tabel", table=[["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]),
+        Section("Kontrol", paragraphs=["før\x07efter"]),
+    ])
+
+
+def test_word_file_opens_and_keeps_danish_letters_and_literal_markup():
+    word = docx.Document(io.BytesIO(to_docx(make_doc())))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings == ["Min plan – æøå", "Formål", "Tabel", "Kontrol"]
+    texts = [p.text for p in word.paragraphs]
+    assert "<script>alert(1)</script> og **ikke fed**" in texts
+    assert "før\ufffdefter" in texts  # a control character becomes a visible mark, not a crash
+    table = word.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]
+
+
+def test_markdown_export_has_headings_table_and_escaped_text():
+    md = to_markdown(make_doc())
+    assert md.startswith("# Min plan – æøå\n")
+    assert "## Formål" in md and "| Hvad | Hvornår |" in md
+    assert "\\<script\\>" in md and "\\*\\*ikke fed\\*\\*" in md
