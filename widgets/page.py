@@ -110,8 +110,11 @@ class CoursePage(ipw.VBox):
         self.identity.children = [summary, _row([fetch, link])]
 
     def _sign_in(self) -> list:
-        name = labelled(ipw.Text(placeholder="Fx Karen Jensen"), "Dit navn")
-        centre = labelled(ipw.Text(placeholder="Fx Jobcenter Aarhus"), "Dit jobcenter")
+        # Sync on change, not per keystroke: buffered keystrokes could reach the kernel
+        # after a quick click on "Start", which would then read a half-typed name.
+        name = labelled(ipw.Text(placeholder="Fx Karen Jensen", continuous_update=False), "Dit navn")
+        centre = labelled(ipw.Text(placeholder="Fx Jobcenter Aarhus", continuous_update=False),
+                          "Dit jobcenter")
         start = ipw.Button(description="Start min logbog", icon="book", button_style="primary",
                            tooltip="Opret din logbog, så dine svar bliver gemt")
         start.add_class("nk-button")

@@ -17,7 +17,9 @@ def _control(field):
     if field.type == "langtekst":
         return ipw.Textarea(placeholder=field.help, layout={"width": "100%", "height": "6em"})
     if field.type == "tal":
-        return ipw.Text(placeholder=field.help or "fx 4", layout={"width": "14em"})
+        control = ipw.Text(placeholder="fx 8")
+        control.add_class("nk-short")
+        return control
     if field.type == "valg":
         return ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in field.options], value="")
     if field.type == "dato":

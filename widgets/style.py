@@ -25,7 +25,11 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-intro, .nk-legend, .nk-help { margin: 0.2em 0 0.4em; }
 .nk-help { color: #333; font-size: 0.92em; }
 .nk-stacked { flex-direction: column !important; align-items: stretch !important; gap: 0.3em;
-  margin-bottom: 0.6em !important; }
+  margin-bottom: 0.6em !important; height: auto !important; width: 100% !important; }
+.nk-stacked > select, .nk-stacked > input, .nk-stacked > textarea, .nk-stacked > .widget-toggle-buttons {
+  flex: 0 0 auto !important; }
+.nk-stacked > select, .nk-stacked > input { height: 40px; max-width: 28em; }
+.nk-short > input { max-width: 10em !important; }
 .nk-stacked > .widget-label, .nk-page .widget-label { white-space: normal !important;
   width: auto !important; max-width: none !important; font-weight: 600; color: #111;
   overflow: visible !important; line-height: 1.35; }

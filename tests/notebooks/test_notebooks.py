@@ -1,0 +1,65 @@
+"""The notebooks: committed clean, thin, and runnable under papermill with parameters."""
+
+import ast
+import json
+
+import papermill
+import pytest
+
+from course.content import load_course
+from course.workbook import WorkbookStore
+from tests.conftest import ROOT
+
+NOTEBOOK_DIR = ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+
+
+def cells(path, kind="code"):
+    return [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == kind]
+
+
+def test_the_notebooks_are_numbered_and_in_the_programme():
+    names = [p.name for p in NOTEBOOKS]
+    linked = {s.notebook for s in load_course().programme.sessions() if s.notebook}
+    assert names and set(names) == linked
+    for name in names:
+        assert name[:2].isdigit() and name.isascii(), name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_without_outputs(path):
+    for cell in cells(path):
+        assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_one_parameters_cell_and_every_other_cell_one_call(path):
+    code = cells(path)
+    tagged = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
+    assert len(tagged) == 1
+    for cell in code:
+        if cell is tagged[0]:
+            continue
+        body = ast.parse("".join(cell["source"])).body
+        calls = [s for s in body if not isinstance(s, (ast.Import, ast.ImportFrom))]
+        assert len(calls) == 1, "".join(cell["source"])
+        assert not any(isinstance(s, (ast.FunctionDef, ast.ClassDef)) for s in body)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_run_with_parameters_writes_the_workbook(path, tmp_path):
+    folder = tmp_path / "logbog"
+    output = tmp_path / path.name
+    papermill.execute_notebook(
+        str(path), str(output), cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
+        parameters={"participant": "Åse Ørsted", "job_centre": "Jobcenter Ærø",
+                    "workbook_folder": str(folder)})
+    executed = json.loads(output.read_text(encoding="utf-8"))
+    outputs = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
+    assert sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs) >= 2
+    [file] = folder.glob("*.json")
+    workbook = WorkbookStore(folder).open(file.stem)
+    assert (workbook.name, workbook.job_centre) == ("Åse Ørsted", "Jobcenter Ærø")
+    session = next(s.id for s in load_course().programme.sessions() if s.notebook == path.name)
+    assert list(workbook.visited()) == [session]
