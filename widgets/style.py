@@ -36,7 +36,8 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-page textarea, .nk-exercise textarea, .nk-exercise input, .nk-page input {
   font-size: 18px !important; color: #111 !important; border: 2px solid #6b8aa0 !important;
   background: #fff !important; }
-.nk-exercise textarea { min-height: 5em; line-height: 1.45; padding: 0.4em !important; }
+.nk-exercise textarea { min-height: 5em; line-height: 1.45; padding: 0.4em !important;
+  font-family: var(--jp-content-font-family, system-ui, sans-serif) !important; }
 .nk-exercise button, .nk-page button { font-size: 17px !important; min-height: 40px;
   color: #111; border: 1px solid #6b8aa0; }
 .nk-exercise .jupyter-button.mod-active, .nk-exercise .widget-toggle-button.mod-active {
