@@ -30,9 +30,13 @@ _INLINE = re.compile(r"([\\`*_\[\]<>#|~!&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def markdown_escape(text: str) -> str:
     """Participant text that renders as itself in any Markdown viewer."""
-    text = _INLINE.sub(r"\\\1", str(text))
+    text = _LONE_SURROGATE.sub("\ufffd", str(text))  # half an emoji cannot be written as UTF-8
+    text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     return text.replace("\r\n", "\n").replace("\n", "\\\n")
 
@@ -52,7 +56,7 @@ def to_markdown(doc: Document) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_safe(text: str) -> str:

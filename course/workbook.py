@@ -133,7 +133,7 @@ class Workbook:
             self._data = self._read_disk() or self._data
 
     def to_bytes(self) -> bytes:
-        return json.dumps(self._data, ensure_ascii=False, indent=2).encode("utf-8")
+        return _json_text(self._data).encode("utf-8")
 
     def _read_disk(self) -> dict | None:
         try:
@@ -154,8 +154,22 @@ class Workbook:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _write_atomic(path: Path, data: dict) -> None:
+def _json_text(data: dict) -> str:
+    """Readable UTF-8 JSON; ASCII escapes when the text holds lone surrogates.
+
+    A browser can send half an emoji (a lone surrogate), which UTF-8 cannot hold;
+    escaped, it still round-trips unchanged.
+    """
     text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    return text
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    text = _json_text(data)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -33,11 +33,12 @@ def free_port() -> int:
 
 
 class VoilaServer:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, env: dict | None = None, log_name: str = "voila.log"):
         self.folder = folder
+        self.env = env or {}
         self.port = free_port()
         self.process = None
-        self.log = ARTIFACTS / "voila.log"
+        self.log = ARTIFACTS / log_name
 
     @property
     def base(self) -> str:
@@ -45,7 +46,7 @@ class VoilaServer:
 
     def start(self) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
-        env = dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder))
+        env = dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder), **self.env)
         self.process = subprocess.Popen(command("127.0.0.1", self.port), cwd=ROOT, env=env,
                                         stdout=self.log.open("a"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
