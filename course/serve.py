@@ -16,9 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 START_PAGE = "00_velkommen.ipynb"
 
 
-def command(host: str = "127.0.0.1", port: int = 8866) -> list[str]:
-    return [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser",
-            f"--Voila.ip={host}", f"--port={port}", "--Voila.port_retries=0"]
+def command(host: str = "127.0.0.1", port: int = 8866, notebook_dir: Path | None = None,
+            extra: tuple[str, ...] = ()) -> list[str]:
+    """The Voilà command line; run it with the repository root as working directory."""
+    return [sys.executable, "-m", "voila", str(notebook_dir or ROOT / "notebooks"), "--no-browser",
+            f"--Voila.ip={host}", f"--port={port}", "--Voila.port_retries=0", *extra]
 
 
 def start_url(host: str, port: int) -> str:
