@@ -86,5 +86,23 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-nav { font-size: 1.05em; margin: 1.5em 0; padding: 0.8em 1em; background: #eef5fa;
   border-radius: 8px; }
 .nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
+.nk-case { background: #fff8e6; border-left: 6px solid #c79100; padding: 0.6em 1em;
+  margin: 0.3em 0 0.6em; }
+.nk-phase-box { border-top: 2px solid #d5e1ea; padding-top: 0.4em; margin-top: 0.4em; gap: 0.3em; }
+.nk-phase { font-size: 1.15em; color: #0b3d5c; margin: 0.4em 0 0.2em; }
+.nk-axes { font-weight: 400; font-size: 0.85em; color: #333; }
+.nk-situation { font-style: italic; background: #f3f6f9; padding: 0.4em 0.8em; border-radius: 6px;
+  margin: 0.2em 0 0.4em; }
+.nk-replies .widget-radio-box { gap: 0.35em; }
+.nk-replies .widget-radio-box label { white-space: normal !important; line-height: 1.4;
+  display: flex; align-items: flex-start; gap: 0.5em; font-size: 18px; color: #111; }
+.nk-replies .widget-radio-box input { margin-top: 0.3em; width: 1.1em; height: 1.1em; flex: 0 0 auto; }
+.nk-grid { border-collapse: collapse; margin: 0.3em 0 0.9em; width: 100%; table-layout: fixed; }
+.nk-grid th, .nk-grid td { border: 2px solid #0b3d5c; padding: 0.5em 0.7em; vertical-align: top;
+  text-align: left; }
+.nk-grid thead td { border: none; width: 7.5em; }
+.nk-grid thead th { background: #0b3d5c; color: #fff; text-align: center; }
+.nk-grid tbody th { background: #e4eef5; color: #0b3d5c; width: 7.5em; }
+.nk-grid td { background: #f6fafd; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""
