@@ -10,6 +10,8 @@ from course.conversation import grid_layout, hints_for
 from widgets.base import Exercise, esc, labelled, picture_html
 from widgets.conversation import case_html, hints_html
 
+NO_HINTS = "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?"
+
 
 class QuestionBuilder(Exercise):
     def _build(self):
@@ -68,7 +70,7 @@ class QuestionBuilder(Exercise):
         for category in d.categories:
             text = self.questions[category.id].value
             self.hints[category.id].value = (
-                hints_html(hints_for(text, category.hints), "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?")
+                hints_html(hints_for(text, category.hints), NO_HINTS)
                 if text.strip() else
                 f'<div class="nk-msg nk-info" role="status">Du har ikke skrevet et spørgsmål som '
                 f"{esc(category.title)} endnu.</div>")
