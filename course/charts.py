@@ -113,11 +113,11 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
                 ax.text(x, y, str(number), ha="center", va="center", fontsize=10.5,
                         fontweight="bold", color="white")
             if cell.text:
-                lines = textwrap.wrap(cell.text, 30)
+                lines = textwrap.wrap(cell.text, 27)
                 if len(lines) > 6:
-                    lines = lines[:5] + [lines[5][:27] + " …"]
+                    lines = lines[:5] + [lines[5][:24] + " …"]
                 top = y0 + (0.32 if cell.note else 0.2)
-                ax.text(x0 + 0.07, top, "\n".join(lines), fontsize=13, color=INK, va="top",
+                ax.text(x0 + 0.07, top, "\n".join(lines), fontsize=14.5, color=INK, va="top",
                         linespacing=1.3)
     for r, label in enumerate(rows):
         ax.text(-0.08, r + 0.5, "\n".join(textwrap.wrap(label, 16)), rotation=90, ha="right",

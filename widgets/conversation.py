@@ -37,13 +37,16 @@ class ConversationTrainer(Exercise):
                 head += f'<p class="nk-situation">{esc(phase.situation)}</p>'
             choice = labelled(ipw.RadioButtons(options=[(o.text, o.id) for o in phase.options],
                                                index=None, layout={"width": "100%"}),
-                              f"{n}. {phase.title}: hvad siger du? Vælg en replik")
+                              f"Fase {n}: Hvad siger du? Vælg en replik")
             choice.add_class("nk-replies")
             self._on_change(choice, self._changed)
             examples = " ".join(f"»{esc(e)}«" for e in phase.examples)
+            # Synced when the field is left, not per keystroke: a button's click can overtake
+            # buffered keystrokes, and the hints would then be for half a sentence.
             own = labelled(ipw.Textarea(placeholder="Skriv det, du ville sige til kollegaen …",
+                                        continuous_update=False,
                                         layout={"width": "100%", "height": "4.5em"}),
-                           f"{n}. {phase.title}: eller skriv din egen replik")
+                           f"Fase {n}: Eller skriv din egen replik")
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
             check = ipw.Button(description="Tjek min replik", icon="check",
                                tooltip=f"Få tips til din egen replik i fase {n}")

@@ -28,7 +28,9 @@ class QuestionBuilder(Exercise):
                 f"({esc(row)} · {esc(col)})</span></h4>"
                 + (f'<p class="nk-intro">{esc(category.description)}</p>' if category.description else "")
                 + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else ""))
+            # Synced when the field is left (see widgets.conversation): the check sees whole text.
             box = labelled(ipw.Textarea(placeholder="Skriv dit spørgsmål til kollegaen …",
+                                        continuous_update=False,
                                         layout={"width": "100%", "height": "3.6em"}),
                            f"{category.title}: dit spørgsmål")
             self._on_change(box, lambda _, cid=category.id: self._edited(cid))
