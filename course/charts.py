@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import NamedTuple
 
 # Colours readable on a projector and for the common colour-vision deficiencies.
 GOOD, BAD, INK = "#1b7837", "#c2570c", "#1a1a1a"
@@ -65,3 +66,68 @@ def _rect(x, y, colour, alpha):
     from matplotlib.patches import Rectangle
 
     return Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0)
+
+
+class GridCell(NamedTuple):
+    """One cell of a model drawn as a grid: a title, a short note, numbered dots or a text."""
+
+    title: str
+    note: str = ""
+    dots: tuple[tuple[int, bool], ...] = ()  # (number, right?) per answer placed here
+    text: str = ""
+
+
+CELL_W, DOTS_PER_ROW, DOT_STEP, DOT_R = 1.6, 8, 0.165, 0.066
+
+
+def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
+               footnote: str = "") -> bytes:
+    """A model such as Tomm's 2×2: row labels on the left, column labels below each column.
+
+    A cell shows its title, a note, and either numbered dots (green circle = right, orange
+    square = wrong; shape as well as colour, for colour-blind readers) or a wrapped text.
+    """
+    from matplotlib.patches import Circle, Rectangle
+
+    n_rows, n_cols = len(rows), len(columns)
+    foot = textwrap.wrap(footnote, 90)
+    bottom = n_rows + 0.25 + 0.12 * len(foot)
+    fig, ax = _figure(3 * (n_cols * CELL_W + 0.3), 3 * bottom)
+    ax.set_aspect("equal")
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            x0, y0 = c * CELL_W, r
+            ax.add_patch(Rectangle((x0 + 0.02, y0 + 0.02), CELL_W - 0.04, 0.96,
+                                   facecolor="#eef5fa", edgecolor="#0b3d5c", linewidth=1.5))
+            ax.text(x0 + 0.07, y0 + 0.1, cell.title, fontsize=17, fontweight="bold",
+                    color="#0b3d5c", va="center")
+            if cell.note:
+                ax.text(x0 + 0.07, y0 + 0.22, cell.note, fontsize=12.5, color=INK, va="center")
+            for i, (number, right) in enumerate(cell.dots):
+                x = x0 + 0.07 + DOT_R + (i % DOTS_PER_ROW) * DOT_STEP
+                y = y0 + 0.39 + (i // DOTS_PER_ROW) * DOT_STEP
+                if right:
+                    ax.add_patch(Circle((x, y), DOT_R, color=GOOD))
+                else:
+                    ax.add_patch(Rectangle((x - DOT_R, y - DOT_R), 2 * DOT_R, 2 * DOT_R, color=BAD))
+                ax.text(x, y, str(number), ha="center", va="center", fontsize=10.5,
+                        fontweight="bold", color="white")
+            if cell.text:
+                lines = textwrap.wrap(cell.text, 27)
+                if len(lines) > 6:
+                    lines = lines[:5] + [lines[5][:24] + " …"]
+                top = y0 + (0.32 if cell.note else 0.2)
+                ax.text(x0 + 0.07, top, "\n".join(lines), fontsize=14.5, color=INK, va="top",
+                        linespacing=1.3)
+    for r, label in enumerate(rows):
+        ax.text(-0.08, r + 0.5, "\n".join(textwrap.wrap(label, 16)), rotation=90, ha="right",
+                va="center", fontsize=15, fontweight="bold", color=INK, multialignment="center")
+    for c, label in enumerate(columns):
+        ax.text(c * CELL_W + CELL_W / 2, n_rows + 0.06, label, ha="center", va="top", fontsize=15,
+                fontweight="bold", color=INK)
+    if foot:
+        ax.text(-0.3, n_rows + 0.25, "\n".join(foot), va="top", fontsize=12, color=INK)
+    ax.set_xlim(-0.3, n_cols * CELL_W)
+    ax.set_ylim(bottom, 0)
+    ax.axis("off")
+    return _png(fig)

@@ -21,7 +21,8 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger")
+KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
+         "spørgsmålsbygger")
 FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato")
 
 
@@ -40,10 +41,57 @@ class Prompt:
 
 
 @dataclass(frozen=True)
+class Hint:
+    """A gentle hint on what a participant writes; it never blocks.
+
+    Shown when none of ``missing`` occurs in the text, or when one of ``present`` does.
+    Words match at the start of a word, so "forestil" also finds "forestille".
+    """
+
+    text: str
+    missing: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Category:
     id: str
     title: str
     description: str = ""
+    examples: tuple[str, ...] = ()  # shown as inspiration where the participant writes
+    hints: tuple[Hint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Draw the categories as a table of cells, e.g. a 2×2 model with two axes."""
+
+    rows: tuple[str, ...]  # row labels, top to bottom
+    columns: tuple[str, ...]  # column labels, left to right
+    cells: tuple[tuple[str, ...], ...]  # category ids, one list per row
+
+
+@dataclass(frozen=True)
+class Option:
+    """A candidate utterance in a conversation phase; ``correct`` = it fits the phase."""
+
+    id: str
+    text: str
+    correct: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of a conversation (e.g. the first U in UGU)."""
+
+    id: str
+    title: str
+    description: str = ""
+    situation: str = ""  # what has happened in the case when this phase begins
+    examples: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    hints: tuple[Hint, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,9 +140,12 @@ class Exercise:
     title: str
     intro: str = ""
     source: str = ""  # where in the seeds the exercise comes from
+    case: str = ""  # a case the exercise works on
     prompts: tuple[Prompt, ...] = ()
     items: tuple[Item, ...] = ()
     categories: tuple[Category, ...] = ()
+    grid: Grid | None = None
+    phases: tuple[Phase, ...] = ()
     scale: Scale | None = None
     attributes: tuple[Attribute, ...] = ()
     fields: tuple[Field, ...] = ()
@@ -104,6 +155,9 @@ class Exercise:
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
 
 
 @dataclass(frozen=True)
@@ -174,7 +228,8 @@ class _Where:
 
 
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
-          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session"}
+          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
+          "phases": "fase", "options": "valgmulighed", "hints": "tip"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -254,6 +309,8 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
         "sortering": ["categories", "items"],
         "rangering": ["items"],
         "planlægger": ["fields"],
+        "samtaletræner": ["phases", "case"],
+        "spørgsmålsbygger": ["categories", "case", "grid"],
     }[ex.kind]
     for name in needs:
         if not getattr(ex, name):
@@ -267,6 +324,21 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
                         f"(kendte: {', '.join(known)})")
             if not item.explanation:
                 at.fail("felt 'explanation' mangler (hvert punkt skal forklares)")
+    if ex.grid is not None:
+        _check_grid(ex, where.at("felt 'grid'"))
+    _unique([p.id for p in ex.phases], "fase-id", where)
+    for phase in ex.phases:
+        at = where.at(f"fase '{phase.id}'")
+        _unique([o.id for o in phase.options], "valgmuligheds-id", at)
+        if len({o.correct for o in phase.options}) < 2:
+            at.fail("felt 'options': en fase skal have mindst én valgmulighed, der passer "
+                    "(correct: true), og mindst én, der ikke gør (correct: false)")
+    for owner, at in ([(c, where.at(f"kategori '{c.id}'")) for c in ex.categories]
+                      + [(p, where.at(f"fase '{p.id}'")) for p in ex.phases]):
+        for n, hint in enumerate(owner.hints, start=1):
+            if bool(hint.missing) == bool(hint.present):
+                at.at(f"tip nr. {n}").fail(
+                    "brug enten 'missing' (ord, der mangler) eller 'present' (ord, der findes)")
     if ex.scale is not None:
         s = ex.scale
         if not s.min < s.max:
@@ -282,6 +354,27 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
+
+
+def _check_grid(ex: Exercise, where: _Where) -> None:
+    grid = ex.grid
+    if not grid.rows or not grid.columns:
+        where.fail("felterne 'rows' og 'columns' må ikke være tomme")
+    if len(grid.cells) != len(grid.rows):
+        where.fail(f"felt 'cells': har {len(grid.cells)} rækker, men 'rows' har {len(grid.rows)} navne")
+    for n, row in enumerate(grid.cells, start=1):
+        if len(row) != len(grid.columns):
+            where.fail(f"felt 'cells': række {n} har {len(row)} felter, men 'columns' har "
+                       f"{len(grid.columns)} navne")
+    known = [c.id for c in ex.categories]
+    placed = [c for row in grid.cells for c in row]
+    for category_id in placed:
+        if category_id not in known:
+            where.fail(f"felt 'cells': kategorien '{category_id}' findes ikke (kendte: {', '.join(known)})")
+    _unique(placed, "felt 'cells': kategorien", where)
+    missing = [c for c in known if c not in placed]
+    if missing:
+        where.fail(f"felt 'cells': kategorien '{missing[0]}' har ingen plads i gitteret")
 
 
 def _read_yaml(path: Path, root: Path):

@@ -1,10 +1,13 @@
 """Reusable exercise widgets for the course, built on ``course``."""
 
+from widgets.conversation import ConversationTrainer
 from widgets.page import KINDS, CoursePage
 from widgets.planner import Planner
+from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
 from widgets.scale import Rating
 from widgets.sorting import Sorting
 
-__all__ = ["KINDS", "CoursePage", "Planner", "Ranking", "Rating", "Reflection", "Sorting"]
+__all__ = ["KINDS", "ConversationTrainer", "CoursePage", "Planner", "QuestionBuilder", "Ranking",
+           "Rating", "Reflection", "Sorting"]

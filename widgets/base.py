@@ -96,6 +96,21 @@ def picture_html(png: bytes, alt: str) -> str:
     return f'<img class="nk-picture" alt="{esc(alt)}" src="data:image/png;base64,{data}">'
 
 
+def grid_html(definition: ExerciseDefinition, cell) -> str:
+    """The exercise's categories as a table laid out like its grid (e.g. Tomm's 2×2).
+
+    ``cell(category)`` gives the HTML inside each cell.
+    """
+    grid = definition.grid
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in grid.columns)
+    body = "".join(
+        f'<tr><th scope="row">{esc(label)}</th>'
+        + "".join(f"<td>{cell(definition.category(c))}</td>" for c in row) + "</tr>"
+        for label, row in zip(grid.rows, grid.cells))
+    return (f'<table class="nk-grid"><thead><tr><td></td>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
+
+
 def file_stem(name: str) -> str:
     """A safe file-name part from a participant's name (no paths, no odd signs)."""
     stem = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-_")

@@ -9,7 +9,9 @@ from course.content import ContentError, Course, course
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
+from widgets.conversation import ConversationTrainer
 from widgets.planner import Planner
+from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
 from widgets.scale import Rating
@@ -17,7 +19,8 @@ from widgets.sorting import Sorting
 from widgets.style import STYLE
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
-         "rangering": Ranking, "planlægger": Planner}
+         "rangering": Ranking, "planlægger": Planner, "samtaletræner": ConversationTrainer,
+         "spørgsmålsbygger": QuestionBuilder}
 START_PAGE = "00_velkommen.ipynb"
 
 

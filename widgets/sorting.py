@@ -1,19 +1,30 @@
-"""sortering: place each item in a category; immediate feedback, a score and a picture."""
+"""sortering: place each item in a category; immediate feedback, a score and a picture.
+
+With a ``grid`` in its definition the categories are shown and drawn as that model
+(e.g. Tomm's 2×2), with each answer as a numbered dot where it was placed.
+"""
 
 from __future__ import annotations
 
 import ipywidgets as ipw
 
 from course import charts
-from widgets.base import Exercise, esc, picture_html
+from course.conversation import grid_layout
+from widgets.base import Exercise, esc, grid_html, picture_html
+
+DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
+               "Tallet er punktets nummer.")
 
 
 class Sorting(Exercise):
     def _build(self):
         d = self.definition
-        legend = "".join(f"<li><b>{esc(c.title)}</b>{': ' + esc(c.description) if c.description else ''}</li>"
-                         for c in d.categories)
-        rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
+        if d.grid is not None:
+            rows = [ipw.HTML(grid_html(d, lambda c: f"<b>{esc(c.title)}</b><br>{esc(c.description)}"))]
+        else:
+            legend = "".join(f"<li><b>{esc(c.title)}</b>{': ' + esc(c.description) if c.description else ''}</li>"
+                             for c in d.categories)
+            rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
         self.choices, self.feedback = {}, {}
         for n, item in enumerate(d.items, start=1):
             text = ipw.HTML(f'<p class="nk-item"><span class="nk-num">{n}.</span> {esc(item.text)}</p>')
@@ -76,8 +87,31 @@ class Sorting(Exercise):
         if not pairs:
             self.score.value = '<p class="nk-score" role="status">Besvar mindst ét punkt først.</p>'
             return
+        if d.grid is not None:
+            self._draw_grid()
+            return
         png = charts.sorting_matrix([(c.id, c.title) for c in d.categories], pairs)
         summary = "; ".join(
             f"{c.title}: {sum(1 for right, given in pairs if right == c.id and given == c.id)} af "
             f"{sum(1 for right, _ in pairs if right == c.id)} rigtige" for c in d.categories)
         self.picture.value = picture_html(png, f"Billede af dine svar. {summary}.")
+
+    def _draw_grid(self) -> None:
+        """Each answer as a numbered dot in the cell the participant chose."""
+        d = self.definition
+        numbers = {item.id: n for n, item in enumerate(d.items, start=1)}
+        layout, summary = [], []
+        for row in grid_layout(d):
+            cells = []
+            for category in row:
+                dots = tuple((numbers[i.id], i.category == category.id) for i in d.items
+                             if self.choices[i.id].value == category.id)
+                right = sum(ok for _, ok in dots)
+                note = f"{len(dots)} svar · {right} rigtige" if dots else "ingen svar her"
+                cells.append(charts.GridCell(category.title, note, dots))
+                wrong = [str(n) for n, ok in dots if not ok]
+                summary.append(f"{category.title}: {note}"
+                               + (f" (forkert placeret: nr. {', '.join(wrong)})" if wrong else ""))
+            layout.append(cells)
+        png = charts.grid_chart(list(d.grid.rows), list(d.grid.columns), layout, DOTS_LEGEND)
+        self.picture.value = picture_html(png, f"Dine svar placeret på modellen. {'; '.join(summary)}.")

@@ -15,6 +15,13 @@ body[data-voila] .jp-Notebook { padding: 1rem 2rem 4rem; }
 body[data-voila] .jp-RenderedMarkdown { line-height: 1.55; }
 body[data-voila] .jp-RenderedMarkdown h1 { font-size: 2.1em; color: #0b3d5c; }
 body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; margin-top: 1.6em; }
+body[data-voila] .jp-RenderedMarkdown table { font-size: 17px; table-layout: auto; width: 100%;
+  border-collapse: collapse; margin: 0.6em 0 1em; }
+body[data-voila] .jp-RenderedMarkdown th, body[data-voila] .jp-RenderedMarkdown td {
+  text-align: left; vertical-align: top; padding: 0.5em 0.7em; line-height: 1.45;
+  border: 1px solid #c9d7e1; }
+body[data-voila] .jp-RenderedMarkdown thead th { background: #0b3d5c; color: #fff; }
+body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6fafd; }
 .nk-page, .nk-exercise { font-size: 18px; color: #111; line-height: 1.5; }
 .nk-page { max-width: 60rem; }
 .nk-identity { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em;
@@ -86,5 +93,30 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-nav { font-size: 1.05em; margin: 1.5em 0; padding: 0.8em 1em; background: #eef5fa;
   border-radius: 8px; }
 .nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
+.nk-case { background: #fff8e6; border-left: 6px solid #c79100; padding: 0.6em 1em;
+  margin: 0.3em 0 0.6em; }
+.nk-phase-box { border-top: 2px solid #d5e1ea; padding-top: 0.4em; margin-top: 0.4em; gap: 0.3em; }
+.nk-phase { font-size: 1.15em; color: #0b3d5c; margin: 0.4em 0 0.2em; }
+.nk-axes { font-weight: 400; font-size: 0.85em; color: #333; }
+.nk-situation { font-style: italic; background: #f3f6f9; padding: 0.4em 0.8em; border-radius: 6px;
+  margin: 0.2em 0 0.4em; }
+.nk-replies .widget-radio-box { width: 100%; margin-bottom: 0 !important; }
+/* ipywidgets puts the radio after its text in a fixed-height label: let long replies wrap,
+   radio first, the whole reply a large click target. */
+.nk-replies .widget-radio-box label { height: auto !important; white-space: normal !important;
+  display: flex; flex-direction: row-reverse; justify-content: flex-end; align-items: flex-start;
+  gap: 0.6em; line-height: 1.4; font-size: 18px; color: #111; padding: 0.4em 0.6em;
+  margin: 0 0 0.4em; border: 1px solid #b9cfdf; border-radius: 6px; background: #fff;
+  cursor: pointer; }
+.nk-replies .widget-radio-box label:has(input:checked) { border: 2px solid #0b6ea8;
+  background: #e8f2fa; }
+.nk-replies .widget-radio-box input { flex: 0 0 auto; width: 1.2em; height: 1.2em; margin: 0.15em 0 0; }
+.nk-grid { border-collapse: collapse; margin: 0.3em 0 0.9em; width: 100%; table-layout: fixed; }
+.nk-grid th, .nk-grid td { border: 2px solid #0b3d5c; padding: 0.5em 0.7em; vertical-align: top;
+  text-align: left; font-size: 17px; line-height: 1.45; }
+.nk-grid thead td { border: none; width: 7.5em; }
+.nk-grid thead th { background: #0b3d5c; color: #fff; text-align: center; }
+.nk-grid tbody th { background: #e4eef5; color: #0b3d5c; width: 7.5em; }
+.nk-grid td { background: #f6fafd; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""

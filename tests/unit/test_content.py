@@ -152,3 +152,80 @@ def test_a_notebook_using_an_undefined_exercise_is_reported(content, tmp_path):
     (tmp_path / "50_test.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     with pytest.raises(ContentError, match="notebooks/50_test.ipynb: bruger øvelsen 'findes_ikke'"):
         check_notebooks(content, tmp_path)
+
+
+GOOD_CONVERSATION = """\
+exercises:
+  - id: model
+    kind: sortering
+    title: En model
+    grid:
+      rows: [Lineære, Cirkulære]
+      columns: [Fortid, Fremtid]
+      cells:
+        - [a, b]
+        - [c, d]
+    categories:
+      - {id: a, title: A}
+      - {id: b, title: B}
+      - {id: c, title: C}
+      - {id: d, title: D, hints: [{missing: ["?"], text: Et tip.}]}
+    items:
+      - {id: p1, text: Et punkt, category: a, explanation: Fordi det hører til A.}
+  - id: traener
+    kind: samtaletræner
+    title: En træner
+    case: En kollega spørger.
+    phases:
+      - id: u1
+        title: Undersøg
+        options:
+          - {id: o1, text: "Hvad har du prøvet?", correct: true, explanation: Det undersøger.}
+          - {id: o2, text: "Gør sådan her.", correct: false, explanation: Det giver for tidligt.}
+"""
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("        - [c, d]\n", "        - [c, a]\n"),
+     ["øvelse 'model'", "felt 'grid'", "kategorien 'a' findes to gange"]),
+    (("        - [c, d]\n", "        - [c, e]\n"),
+     ["øvelse 'model'", "felt 'grid'", "kategorien 'e' findes ikke"]),
+    (("        - [c, d]\n", "        - [c]\n"),
+     ["felt 'grid'", "række 2 har 1 felter", "'columns' har 2 navne"]),
+    (("        - [c, d]\n", ""), ["felt 'grid'", "har 1 rækker, men 'rows' har 2 navne"]),
+    (("      - {id: d, title: D, hints", "      - {id: e, title: E}\n      - {id: d, title: D, hints"),
+     ["felt 'grid'", "kategorien 'e' har ingen plads i gitteret"]),
+    (("hints: [{missing: [\"?\"], text: Et tip.}]", "hints: [{text: Et tip.}]"),
+     ["kategori 'd'", "tip nr. 1", "brug enten 'missing'"]),
+    (("correct: false", "correct: true"),
+     ["øvelse 'traener'", "fase 'u1'", "mindst én valgmulighed, der passer"]),
+    (("correct: false", "correct: nej"), ["valgmulighed 'o2'", "felt 'correct'", "ja/nej"]),
+    (("id: o2", "id: o1"), ["fase 'u1'", "valgmuligheds-id 'o1' findes to gange"]),
+    (("    case: En kollega spørger.\n", ""), ["øvelse 'traener'", "felt 'case' mangler"]),
+    (("explanation: Det giver for tidligt.", "forklaring: x"), ["valgmulighed 'o2'", "ukendt felt 'forklaring'"]),
+])
+def test_bad_grid_phases_and_hints_name_exercise_and_field(data, change, expected):
+    old, new = change
+    assert old in GOOD_CONVERSATION
+    write(data, "99_extra.yaml", GOOD_CONVERSATION.replace(old, new, 1))
+    with pytest.raises(ContentError) as error:
+        load_course(data)
+    for part in expected:
+        assert part in str(error.value)
+
+
+def test_the_good_conversation_content_loads_and_a_builder_needs_a_grid(data):
+    write(data, "99_extra.yaml", GOOD_CONVERSATION)
+    course = load_course(data)
+    assert course.exercise("model").grid.cells == (("a", "b"), ("c", "d"))
+    assert course.exercise("traener").phase("u1").options[0].correct is True
+    write(data, "99_extra.yaml", """\
+        exercises:
+          - id: bygger
+            kind: spørgsmålsbygger
+            title: En bygger
+            case: En sag.
+            categories: [{id: a, title: A}]
+        """)
+    with pytest.raises(ContentError, match="øvelse 'bygger': felt 'grid' mangler"):
+        load_course(data)
