@@ -41,10 +41,7 @@ class ConversationTrainer(Exercise):
             choice.add_class("nk-replies")
             self._on_change(choice, self._changed)
             examples = " ".join(f"»{esc(e)}«" for e in phase.examples)
-            # Synced when the field is left, not per keystroke: a button's click can overtake
-            # buffered keystrokes, and the hints would then be for half a sentence.
             own = labelled(ipw.Textarea(placeholder="Skriv det, du ville sige til kollegaen …",
-                                        continuous_update=False,
                                         layout={"width": "100%", "height": "4.5em"}),
                            f"Fase {n}: Eller skriv din egen replik")
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
@@ -78,7 +75,10 @@ class ConversationTrainer(Exercise):
             self.own[phase.id].value = str(answer.get("own") or "")
 
     def _edited(self, phase_id: str) -> None:
-        self.own_hints[phase_id].value = ""  # the hints were for the text before this edit
+        # Saved per keystroke so nothing typed is lost. Keystrokes can reach the kernel after
+        # a click on "Tjek min replik", so hints already shown follow the text as it arrives.
+        if self.own_hints[phase_id].value:
+            self.check(phase_id)
         self._changed()
 
     def check(self, phase_id: str) -> None:

@@ -28,9 +28,7 @@ class QuestionBuilder(Exercise):
                 f"({esc(row)} · {esc(col)})</span></h4>"
                 + (f'<p class="nk-intro">{esc(category.description)}</p>' if category.description else "")
                 + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else ""))
-            # Synced when the field is left (see widgets.conversation): the check sees whole text.
             box = labelled(ipw.Textarea(placeholder="Skriv dit spørgsmål til kollegaen …",
-                                        continuous_update=False,
                                         layout={"width": "100%", "height": "3.6em"}),
                            f"{category.title}: dit spørgsmål")
             self._on_change(box, lambda _, cid=category.id: self._edited(cid))
@@ -58,8 +56,10 @@ class QuestionBuilder(Exercise):
             box.value = str(saved.get(cid) or "")
 
     def _edited(self, category_id: str) -> None:
-        self.hints[category_id].value = ""  # the hints were for the text before this edit
-        self.picture.value = ""
+        # Saved per keystroke so nothing typed is lost. Keystrokes can reach the kernel after
+        # a click on the check button, so hints already shown follow the text as it arrives.
+        if self.picture.value:
+            self.check()
         self._changed()
 
     @property
