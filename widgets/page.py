@@ -9,6 +9,9 @@ from course.content import ContentError, Course, course
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
+from widgets.bridging import BridgingQuestions
+from widgets.dialogue_board import DialogueBoard
+from widgets.meeting_plan import MeetingPlanner
 from widgets.planner import Planner
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
@@ -17,7 +20,8 @@ from widgets.sorting import Sorting
 from widgets.style import STYLE
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
-         "rangering": Ranking, "planlægger": Planner}
+         "rangering": Ranking, "planlægger": Planner, "mødeplan": MeetingPlanner,
+         "tavle": DialogueBoard, "brobygning": BridgingQuestions}
 START_PAGE = "00_velkommen.ipynb"
 
 
