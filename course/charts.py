@@ -70,7 +70,8 @@ def _rect(x, y, colour, alpha):
 PLAN, OVER, FRAME = "#0b6ea8", BAD, "#555555"
 
 
-def agenda_timeline(slots: list[tuple[str, int, int]], frame: tuple[int, int] | None = None) -> bytes:
+def agenda_timeline(slots: list[tuple[str, int, int]],
+                    frame: tuple[int, int] | None = None) -> bytes:
     """The agenda as labelled blocks along the clock, one row per item.
 
     ``slots`` is [(title, start, end)] in minutes after midnight; ``frame`` is the meeting's
@@ -88,7 +89,7 @@ def agenda_timeline(slots: list[tuple[str, int, int]], frame: tuple[int, int] | 
     first = min([s for _, s, _ in slots] + ([frame[0]] if frame else []))
     last = max([e for _, _, e in slots] + ([frame[1]] if frame else []))
     span = max(last - first, 10)
-    for row, (title, start, end) in enumerate(slots):
+    for row, (_, start, end) in enumerate(slots):
         inside_end = min(end, end_of_frame) if end_of_frame is not None else end
         if inside_end > start:
             ax.add_patch(Rectangle((start, row + 0.12), inside_end - start, 0.76, color=PLAN))

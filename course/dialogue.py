@@ -30,19 +30,26 @@ def parse_names(text: str, minimum: int = 1) -> tuple[list[str], list[str]]:
     names = [n for n in names if n]
     problems = []
     if len(names) < minimum:
-        problems.append("Skriv mindst ét navn." if minimum == 1 else
-                        f"Skriv mindst {minimum} navne – ét pr. linje.")
+        problems.append(
+            "Skriv mindst ét navn."
+            if minimum == 1
+            else f"Skriv mindst {minimum} navne – ét pr. linje."
+        )
     if len(names) > MAX_NAMES:
         problems.append(f"Der kan højst være {MAX_NAMES} navne (du har skrevet {len(names)}).")
     seen = {}
     for name in names:
         if len(name) > MAX_NAME:
-            problems.append(f"»{name[:MAX_NAME]}…« er for langt (højst {MAX_NAME} tegn). "
-                            "Skriv fx kun fornavnet.")
+            problems.append(
+                f"»{name[:MAX_NAME]}…« er for langt (højst {MAX_NAME} tegn). "
+                "Skriv fx kun fornavnet."
+            )
         key = name.casefold()
         if key in seen and seen[key] == 1:
-            problems.append(f"»{name}« står flere gange. Skriv fx forbogstavet i efternavnet med "
-                            f"(»{name} H.« og »{name} S.«), så I kan skelne dem.")
+            problems.append(
+                f"»{name}« står flere gange. Skriv fx forbogstavet i efternavnet med "
+                f"(»{name} H.« og »{name} S.«), så I kan skelne dem."
+            )
         seen[key] = seen.get(key, 0) + 1
     return names, problems
 
@@ -105,8 +112,11 @@ class TurnOrder:
         self.current = 0
 
     def to_value(self) -> dict:
-        return {"names": list(self.names), "notes": {n: self.notes.get(n, "") for n in self.names},
-                "current": self.current}
+        return {
+            "names": list(self.names),
+            "notes": {n: self.notes.get(n, "") for n in self.names},
+            "current": self.current,
+        }
 
     @classmethod
     def from_value(cls, value) -> TurnOrder:
@@ -123,8 +133,11 @@ class TurnOrder:
         notes = value.get("notes") if isinstance(value.get("notes"), dict) else {}
         current = value.get("current")
         current = current if isinstance(current, int) and not isinstance(current, bool) else 0
-        return cls(names=names, notes={n: str(notes.get(n) or "") for n in names},
-                   current=min(max(current, 0), len(names)))
+        return cls(
+            names=names,
+            notes={n: str(notes.get(n) or "") for n in names},
+            current=min(max(current, 0), len(names)),
+        )
 
 
 # --- the speaker's timer --------------------------------------------------------------
@@ -187,7 +200,9 @@ def duration_text(seconds: int) -> str:
     if not minutes:
         return f"{rest} sekunder"
     whole = "1 minut" if minutes == 1 else f"{minutes} minutter"
-    return whole if not rest else f"{minutes}½ minut" if rest == 30 else f"{whole} og {rest} sekunder"
+    return (
+        whole if not rest else f"{minutes}½ minut" if rest == 30 else f"{whole} og {rest} sekunder"
+    )
 
 
 # --- bridging questions -----------------------------------------------------------------
@@ -198,23 +213,33 @@ def placeholders(template: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
-def fill_pattern(template: str, speaker: str = "", other: str = "", addressee: str = "") -> str | None:
+def fill_pattern(
+    template: str, speaker: str = "", other: str = "", addressee: str = ""
+) -> str | None:
     """A pattern filled with the chosen people, or None when it cannot be.
 
     None when it needs a person who is not chosen, or when it would name the same person
     twice (nobody builds a bridge to themselves).
     """
     people = {"navn": speaker, "anden": other, "til": addressee}
-    needed = {p.removesuffix("s") if p in ("navns", "andens") else p for p in placeholders(template)}
+    needed = {
+        p.removesuffix("s") if p in ("navns", "andens") else p for p in placeholders(template)
+    }
     chosen = [people[p] for p in needed]
     if not all(chosen) or len({c.casefold() for c in chosen}) < len(chosen):
         return None
-    return template.format(navn=speaker, navns=genitive(speaker) if speaker else "", anden=other,
-                           andens=genitive(other) if other else "", til=addressee)
+    return template.format(
+        navn=speaker,
+        navns=genitive(speaker) if speaker else "",
+        anden=other,
+        andens=genitive(other) if other else "",
+        til=addressee,
+    )
 
 
-def bridging_questions(templates: list[str], speaker: str = "", other: str = "",
-                       addressee: str = "") -> list[str]:
+def bridging_questions(
+    templates: list[str], speaker: str = "", other: str = "", addressee: str = ""
+) -> list[str]:
     """Every pattern that can be filled with the chosen people, filled in, without repeats."""
     out = []
     for template in templates:

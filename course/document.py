@@ -33,7 +33,8 @@ _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 def markdown_escape(text: str) -> str:
     """Participant text that renders as itself in any Markdown viewer."""
     text = _INLINE.sub(r"\\\1", str(text))
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # Escape the marker's punctuation: a backslash before a digit would show as itself.
+    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
     return text.replace("\r\n", "\n").replace("\n", "\\\n")
 
 

@@ -54,12 +54,18 @@ def normalise(value) -> dict:
     agenda = []
     for row in value.get("agenda") if isinstance(value.get("agenda"), list) else []:
         if isinstance(row, dict):
-            agenda.append({"title": str(row.get("title") or ""),
-                           "minutes": str(row.get("minutes") if row.get("minutes") is not None else "")})
-    return {"fields": {str(k): str(v or "") for k, v in fields.items()},
-            "agenda": agenda[:MAX_ITEMS],
-            "start": str(value.get("start") or ""),
-            "minutes": str(value.get("minutes") if value.get("minutes") is not None else "")}
+            agenda.append(
+                {
+                    "title": str(row.get("title") or ""),
+                    "minutes": str(row.get("minutes") if row.get("minutes") is not None else ""),
+                }
+            )
+    return {
+        "fields": {str(k): str(v or "") for k, v in fields.items()},
+        "agenda": agenda[:MAX_ITEMS],
+        "start": str(value.get("start") or ""),
+        "minutes": str(value.get("minutes") if value.get("minutes") is not None else ""),
+    }
 
 
 def row_minutes(row: dict) -> int | None:
@@ -116,13 +122,18 @@ class Fit:
 
     def message(self) -> str:
         if self.over > 0:
-            return (f"Dagsordenen er {minutes_text(self.over)} for lang: punkterne fylder "
-                    f"{minutes_text(self.planned)}, men tidsrammen er {minutes_text(self.total)}. "
-                    "Forkort eller fjern et punkt – eller udvid tidsrammen.")
+            return (
+                f"Dagsordenen er {minutes_text(self.over)} for lang: punkterne fylder "
+                f"{minutes_text(self.planned)}, men tidsrammen er {minutes_text(self.total)}. "
+                "Forkort eller fjern et punkt – eller udvid tidsrammen."
+            )
         if self.over == 0:
             return f"Dagsordenen passer præcis til tidsrammen på {minutes_text(self.total)}."
-        return (f"Dagsordenen fylder {self.planned} af {minutes_text(self.total)}. "
-                f"Der er {minutes_text(-self.over)} til overs – fx til en pause eller en runde til sidst.")
+        return (
+            f"Dagsordenen fylder {self.planned} af {minutes_text(self.total)}. "
+            f"Der er {minutes_text(-self.over)} til overs – "
+            "fx til en pause eller en runde til sidst."
+        )
 
 
 def planned_minutes(value: dict) -> int:
@@ -172,8 +183,10 @@ def problems(exercise: Exercise, value: dict) -> list[str]:
         elif len(title) > MAX_TITLE:
             found.append(f"Punkt {n} på dagsordenen er for langt (højst {MAX_TITLE} tegn).")
         if row_minutes(row) is None:
-            found.append(f"Punkt {n} på dagsordenen: skriv antal minutter som et helt tal "
-                         f"fra 1 til {MAX_ITEM_MINUTES}.")
+            found.append(
+                f"Punkt {n} på dagsordenen: skriv antal minutter som et helt tal "
+                f"fra 1 til {MAX_ITEM_MINUTES}."
+            )
     start = parse_clock(value["start"])
     if not value["start"].strip():
         found.append("Skriv, hvornår mødet starter, fx 09.30.")
@@ -192,7 +205,9 @@ def problems(exercise: Exercise, value: dict) -> list[str]:
         if result.over > 0:
             found.append(result.message())
         if start is not None and start + total > DAY:
-            found.append("Mødet slutter efter midnat. Vælg et tidligere starttidspunkt eller en kortere tid.")
+            found.append(
+                "Mødet slutter efter midnat. Vælg et tidligere starttidspunkt eller en kortere tid."
+            )
     return found
 
 
@@ -203,20 +218,32 @@ def frame_text(value: dict, total: int | None) -> str:
     return f"Kl. {clock(start)}–{clock((start + total) % DAY)} ({minutes_text(total)})"
 
 
-def build_document(exercise: Exercise, value: dict, name: str, job_centre: str,
-                   today: date | None = None, picture: bytes | None = None) -> Document:
+def build_document(
+    exercise: Exercise,
+    value: dict,
+    name: str,
+    job_centre: str,
+    today: date | None = None,
+    picture: bytes | None = None,
+) -> Document:
     """The plan in I DO ART order; the agenda as a table with times (and the timeline in Word)."""
     value = normalise(value)
     today = today or date.today()
-    doc = Document(title=exercise.document_title or exercise.title,
-                   meta=[f"Nøgleperson: {name}", f"Jobcenter: {job_centre}",
-                         f"Dato: {today.strftime('%d.%m.%Y')}"])
+    doc = Document(
+        title=exercise.document_title or exercise.title,
+        meta=[
+            f"Nøgleperson: {name}",
+            f"Jobcenter: {job_centre}",
+            f"Dato: {today.strftime('%d.%m.%Y')}",
+        ],
+    )
     for f in exercise.fields:
         if f.type == "dagsorden":
             rows = [["Tid", "Punkt", "Minutter"]]
             rows += [[s.times, s.title, str(s.minutes)] for s in schedule(value)]
-            doc.sections.append(Section(heading=f.label, table=rows,
-                                        images=[picture] if picture else []))
+            doc.sections.append(
+                Section(heading=f.label, table=rows, images=[picture] if picture else [])
+            )
         elif f.type == "tidsramme":
             text = frame_text(value, total_minutes(exercise, value))
             doc.sections.append(Section(heading=f.label, paragraphs=[text or "(ikke udfyldt)"]))

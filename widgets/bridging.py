@@ -16,22 +16,37 @@ class BridgingQuestions(Exercise):
     def _build(self):
         self.chosen: list[str] = []
         # Names sync when the participant leaves the field, not per keystroke.
-        self.names_box = labelled(ipw.Text(placeholder="fx Kirsten, Per, Anne", continuous_update=False,
-                                           layout={"width": "100%"}),
-                                  "Deltagernes navne – adskilt med komma")
+        self.names_box = labelled(
+            ipw.Text(
+                placeholder="fx Kirsten, Per, Anne",
+                continuous_update=False,
+                layout={"width": "100%"},
+            ),
+            "Deltagernes navne – adskilt med komma",
+        )
         self.names_box.add_class("nk-wide-input")
         self.names_message = ipw.HTML()
-        self.speaker = labelled(ipw.Dropdown(options=[NOBODY], value=""), "Hvem har lige fortalt noget?")
+        self.speaker = labelled(
+            ipw.Dropdown(options=[NOBODY], value=""), "Hvem har lige fortalt noget?"
+        )
         self.addressee = labelled(ipw.Dropdown(options=[NOBODY], value=""), "Hvem vil du spørge?")
-        self.other = labelled(ipw.Dropdown(options=[NOBODY], value=""),
-                              "Hvem har sagt noget andet, du vil koble til?")
+        self.other = labelled(
+            ipw.Dropdown(options=[NOBODY], value=""), "Hvem har sagt noget andet, du vil koble til?"
+        )
         self.suggestions = ipw.VBox()
         self.suggestions.add_class("nk-suggestions")
-        self.own = labelled(ipw.Text(placeholder="Skriv dit eget brobyggende spørgsmål …",
-                                     layout={"width": "100%"}), "Dit eget spørgsmål")
+        self.own = labelled(
+            ipw.Text(
+                placeholder="Skriv dit eget brobyggende spørgsmål …", layout={"width": "100%"}
+            ),
+            "Dit eget spørgsmål",
+        )
         self.own.add_class("nk-wide-input")
-        self.own_button = ipw.Button(description="Tilføj til min liste", icon="plus",
-                                     tooltip="Tilføj dit eget spørgsmål til listen")
+        self.own_button = ipw.Button(
+            description="Tilføj til min liste",
+            icon="plus",
+            tooltip="Tilføj dit eget spørgsmål til listen",
+        )
         self.own_button.add_class("nk-button")
         self.list_message = ipw.HTML()
         self.chosen_view = ipw.VBox()
@@ -42,16 +57,28 @@ class BridgingQuestions(Exercise):
         self._on_click(self.own_button, self._add_own)
         self._render_chosen()
         self._render_suggestions()
-        return [self.names_box, self.names_message, row([self.speaker, self.addressee, self.other]),
-                ipw.HTML('<p class="nk-part">Forslag til brobyggende spørgsmål</p>'), self.suggestions,
-                row([self.own, self.own_button]), self.list_message,
-                ipw.HTML('<p class="nk-part">Mine valgte spørgsmål</p>'), self.chosen_view]
+        return [
+            self.names_box,
+            self.names_message,
+            row([self.speaker, self.addressee, self.other]),
+            ipw.HTML('<p class="nk-part">Forslag til brobyggende spørgsmål</p>'),
+            self.suggestions,
+            row([self.own, self.own_button]),
+            self.list_message,
+            ipw.HTML('<p class="nk-part">Mine valgte spørgsmål</p>'),
+            self.chosen_view,
+        ]
 
     # --- state --------------------------------------------------------------------------
     @property
     def value(self) -> dict:
-        return {"names": self.names_box.value, "speaker": self.speaker.value,
-                "addressee": self.addressee.value, "other": self.other.value, "chosen": list(self.chosen)}
+        return {
+            "names": self.names_box.value,
+            "speaker": self.speaker.value,
+            "addressee": self.addressee.value,
+            "other": self.other.value,
+            "chosen": list(self.chosen),
+        }
 
     def _restore(self, value) -> None:
         value = value if isinstance(value, dict) else {}
@@ -91,7 +118,9 @@ class BridgingQuestions(Exercise):
         _, problems = parse_names(self.names_box.value)
         if self.names_box.value.strip() and problems:
             items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = f'<div class="nk-msg nk-warn" role="alert"><ul>{items}</ul></div>'
+            self.names_message.value = (
+                f'<div class="nk-msg nk-warn" role="alert"><ul>{items}</ul></div>'
+            )
         else:
             self.names_message.value = ""
         self._changed()
@@ -109,19 +138,27 @@ class BridgingQuestions(Exercise):
                 left_out += 1
                 continue
             taken = question in self.chosen
-            button = ipw.Button(description="Valgt" if taken else "Vælg", icon="check" if taken else "plus",
-                                disabled=taken, tooltip=f"Sæt på min liste: {question}")
+            button = ipw.Button(
+                description="Valgt" if taken else "Vælg",
+                icon="check" if taken else "plus",
+                disabled=taken,
+                tooltip=f"Sæt på min liste: {question}",
+            )
             button.add_class("nk-small")
             self._on_click(button, lambda _, q=question: self.choose(q))
-            text = ipw.HTML(f'<p class="nk-question">{esc(question)}</p>'
-                            f'<p class="nk-help">{esc(item.explanation)}</p>')
+            text = ipw.HTML(
+                f'<p class="nk-question">{esc(question)}</p>'
+                f'<p class="nk-help">{esc(item.explanation)}</p>'
+            )
             rows.append(row([button, text], "nk-suggestion"))
         if left_out:
-            hint = ("Skriv deltagernes navne, og vælg, hvem der har fortalt noget, hvem du vil spørge, og "
-                    "hvem du vil koble til – så får du flere spørgsmål."
-                    if not self._names() else
-                    f"{left_out} af mønstrene mangler et navn. Vælg flere personer ovenfor – med tre "
-                    "forskellige personer får du alle forslagene.")
+            hint = (
+                "Skriv deltagernes navne, og vælg, hvem der har fortalt noget, hvem du vil "
+                "spørge, og hvem du vil koble til – så får du flere spørgsmål."
+                if not self._names()
+                else f"{left_out} af mønstrene mangler et navn. Vælg flere personer ovenfor – "
+                "med tre forskellige personer får du alle forslagene."
+            )
             rows.append(ipw.HTML(f'<p class="nk-help">{esc(hint)}</p>'))
         self.suggestions.children = rows
 
@@ -132,13 +169,20 @@ class BridgingQuestions(Exercise):
             return
         if len(question) > MAX_QUESTION:
             self.list_message.value = message_html(
-                f"Skriv spørgsmålet kortere (højst {MAX_QUESTION} tegn). Teksten står stadig i feltet.", "warn")
+                f"Skriv spørgsmålet kortere (højst {MAX_QUESTION} tegn). "
+                "Teksten står stadig i feltet.",
+                "warn",
+            )
             return
         if question in self.chosen:
-            self.list_message.value = message_html("Det spørgsmål står allerede på din liste.", "info")
+            self.list_message.value = message_html(
+                "Det spørgsmål står allerede på din liste.", "info"
+            )
             return
         if len(self.chosen) >= MAX_CHOSEN:
-            self.list_message.value = message_html(f"Din liste kan højst have {MAX_CHOSEN} spørgsmål.", "warn")
+            self.list_message.value = message_html(
+                f"Din liste kan højst have {MAX_CHOSEN} spørgsmål.", "warn"
+            )
             return
         self.chosen.append(question)
         self.list_message.value = message_html(f"»{question}« er sat på din liste.", "ok")
@@ -163,7 +207,21 @@ class BridgingQuestions(Exercise):
             remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern: {question}")
             remove.add_class("nk-small")
             self._on_click(remove, lambda _, i=i: self.remove(i))
-            rows.append(row([ipw.HTML(f'<p class="nk-question"><span class="nk-rank">{i + 1}.</span> '
-                                       f"{esc(question)}</p>"), remove], "nk-chosen-row"))
-        self.chosen_view.children = rows or [ipw.HTML(
-            '<p class="nk-help">Listen er tom. Tryk på »Vælg« ved et forslag, eller skriv dit eget.</p>')]
+            rows.append(
+                row(
+                    [
+                        ipw.HTML(
+                            f'<p class="nk-question"><span class="nk-rank">{i + 1}.</span> '
+                            f"{esc(question)}</p>"
+                        ),
+                        remove,
+                    ],
+                    "nk-chosen-row",
+                )
+            )
+        self.chosen_view.children = rows or [
+            ipw.HTML(
+                '<p class="nk-help">Listen er tom. Tryk på »Vælg« ved et forslag, '
+                "eller skriv dit eget.</p>"
+            )
+        ]

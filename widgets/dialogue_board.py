@@ -36,42 +36,89 @@ class DialogueBoard(Exercise):
         self.rng = random.Random()
         self.order = TurnOrder()
         self.timer = SpeakerTimer(DEFAULT_SECONDS)
-        self.names_box = labelled(ipw.Textarea(placeholder="Kirsten\nPer\nAnne",
-                                               layout={"width": "100%", "height": "7em"}),
-                                  "Deltagernes navne – ét navn pr. linje")
-        self.use_button = _button("Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står")
-        self.shuffle_button = _button("Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge")
+        self.names_box = labelled(
+            ipw.Textarea(
+                placeholder="Fx:\nKirsten\nPer\nAnne", layout={"width": "100%", "height": "8.5em"}
+            ),
+            "Deltagernes navne – ét navn pr. linje",
+        )
+        self.use_button = _button(
+            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står"
+        )
+        self.shuffle_button = _button(
+            "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge"
+        )
         self.names_message = ipw.HTML()
         self.speaker_view = ipw.HTML()
         self.timer_view = ipw.HTML()
-        self.seconds = labelled(ipw.Dropdown(options=[(duration_text(s), s) for s in SPEAKING_TIMES],
-                                             value=DEFAULT_SECONDS), "Taletid pr. person")
+        self.seconds = labelled(
+            ipw.Dropdown(
+                options=[(duration_text(s), s) for s in SPEAKING_TIMES], value=DEFAULT_SECONDS
+            ),
+            "Taletid pr. person",
+        )
         self.start_button = _button("Start uret", "play", "Start taletiden for den, der taler nu")
         self.pause_button = _button("Pause", "pause", "Stop uret et øjeblik")
-        self.again_button = _button("Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen")
-        self.next_button = _button("Næste", "forward", "Giv ordet videre til den næste på tavlen",
-                                   button_style="primary")
-        self.restart_button = _button("Start runden forfra", "repeat", "Begynd igen fra den første på tavlen")
+        self.again_button = _button(
+            "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen"
+        )
+        self.next_button = _button(
+            "Næste", "forward", "Giv ordet videre til den næste på tavlen", button_style="primary"
+        )
+        self.restart_button = _button(
+            "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen"
+        )
         # The browser's tick source; hidden, driven only from here.
-        self.ticker = ipw.Play(value=0, min=0, max=10**9, interval=TICK_MS, show_repeat=False,
-                               layout={"display": "none"})
+        self.ticker = ipw.Play(
+            value=0,
+            min=0,
+            max=10**9,
+            interval=TICK_MS,
+            show_repeat=False,
+            layout={"display": "none"},
+        )
         self.rows = ipw.VBox()
         self.rows.add_class("nk-board-rows")
-        for button, handler in ((self.use_button, self._use_names), (self.shuffle_button, self._shuffle),
-                                (self.start_button, self._start), (self.pause_button, self._pause),
-                                (self.again_button, self._again), (self.next_button, self._next),
-                                (self.restart_button, self._restart)):
+        for button, handler in (
+            (self.use_button, self._use_names),
+            (self.shuffle_button, self._shuffle),
+            (self.start_button, self._start),
+            (self.pause_button, self._pause),
+            (self.again_button, self._again),
+            (self.next_button, self._next),
+            (self.restart_button, self._restart),
+        ):
             self._on_click(button, handler)
         self._on_change(self.seconds, self._set_seconds)
         self._on_change(self.ticker, self._tick)
-        stage = ipw.VBox([self.speaker_view, self.timer_view,
-                          row([self.next_button, self.start_button, self.pause_button, self.again_button,
-                                self.restart_button], "nk-board-controls")])
+        stage = ipw.VBox(
+            [
+                self.speaker_view,
+                self.timer_view,
+                row(
+                    [
+                        self.next_button,
+                        self.start_button,
+                        self.pause_button,
+                        self.again_button,
+                        self.restart_button,
+                    ],
+                    "nk-board-controls",
+                ),
+            ]
+        )
         stage.add_class("nk-board")
         self._render_rows()
-        return [self.names_box, row([self.use_button, self.shuffle_button]), self.names_message,
-                self.seconds, stage, self.ticker,
-                ipw.HTML('<p class="nk-part">Talerækkefølge og noter</p>'), self.rows]
+        return [
+            self.names_box,
+            row([self.use_button, self.shuffle_button]),
+            self.names_message,
+            self.seconds,
+            stage,
+            self.ticker,
+            ipw.HTML('<p class="nk-part">Talerækkefølge og noter</p>'),
+            self.rows,
+        ]
 
     # --- state ------------------------------------------------------------------------
     @property
@@ -93,15 +140,19 @@ class DialogueBoard(Exercise):
         names, problems = parse_names(self.names_box.value, minimum=2)
         if problems:
             items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = (f'<div class="nk-msg nk-warn" role="alert"><b>Tjek navnene:</b>'
-                                        f"<ul>{items}</ul></div>")
+            self.names_message.value = (
+                f'<div class="nk-msg nk-warn" role="alert"><b>Tjek navnene:</b>'
+                f"<ul>{items}</ul></div>"
+            )
             return
         self.order.set_names(names)
         self._new_round(f"Tavlen er klar med {len(names)} navne.")
 
     def _shuffle(self, *_):
         if not self.order.names:
-            self.names_message.value = message_html("Skriv navnene, og tryk på »Brug navnene« først.", "warn")
+            self.names_message.value = message_html(
+                "Skriv navnene, og tryk på »Brug navnene« først.", "warn"
+            )
             return
         self.order.shuffle(self.rng)
         self._new_round("Rækkefølgen er blandet.")
@@ -110,7 +161,9 @@ class DialogueBoard(Exercise):
         self._stop_timer()
         self.names_message.value = message_html(
             f"{said} {self.order.speaker} starter. Tryk på »Start uret«, når {self.order.speaker} "
-            "begynder at tale.", "ok")
+            "begynder at tale.",
+            "ok",
+        )
         self._render_rows()
         self._changed()
 
@@ -180,51 +233,70 @@ class DialogueBoard(Exercise):
 
     # --- views --------------------------------------------------------------------------
     def _render_rows(self) -> None:
-        rows, self.row_labels = [], []
+        rows, self.row_labels, self.row_controls = [], [], []
         last = len(self.order.names) - 1
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
             up = _button("Op", "arrow-up", f"Flyt {name} en plads op", "nk-small", disabled=i == 0)
-            down = _button("Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-small", disabled=i == last)
+            down = _button(
+                "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-small", disabled=i == last
+            )
             self._on_click(up, lambda _, i=i: self.move(i, -1))
             self._on_click(down, lambda _, i=i: self.move(i, +1))
-            notes = labelled(ipw.Textarea(value=self.order.notes.get(name, ""),
-                                          placeholder=f"Det vigtigste, {name} siger …",
-                                          layout={"width": "100%", "height": "4.2em"}), f"Noter: {name}")
+            notes = labelled(
+                ipw.Textarea(
+                    value=self.order.notes.get(name, ""),
+                    placeholder=f"Det vigtigste, {name} siger …",
+                    layout={"width": "100%", "height": "4.2em"},
+                ),
+                f"Noter: {name}",
+            )
             self._on_change(notes, lambda change, n=name: self._set_note(n, change["new"]))
+            self.row_controls.append({"up": up, "down": down, "notes": notes})
             entry = ipw.VBox([row([label, up, down]), notes])
             entry.add_class("nk-board-row")
             self.row_labels.append((entry, label))
             rows.append(entry)
         if not rows:
-            rows = [ipw.HTML('<p class="nk-help">Tavlen er tom. Skriv navnene ovenfor, og tryk på '
-                             '»Brug navnene«.</p>')]
+            rows = [
+                ipw.HTML(
+                    '<p class="nk-help">Tavlen er tom. Skriv navnene ovenfor, og tryk på '
+                    "»Brug navnene«.</p>"
+                )
+            ]
         self.rows.children = rows
         self._render_current()
 
     def _render_current(self) -> None:
         order = self.order
-        for i, (entry, label) in enumerate(getattr(self, "row_labels", [])[:len(order.names)]):
+        for i, (entry, label) in enumerate(getattr(self, "row_labels", [])[: len(order.names)]):
             now_speaking = i == order.current
             (entry.add_class if now_speaking else entry.remove_class)("nk-current")
             marker = '<span class="nk-now">▶ Taler nu</span>' if now_speaking else ""
             done = ' <span class="nk-done">✓ har talt</span>' if i < order.current else ""
-            label.value = (f'<span class="nk-rank">{i + 1}.</span> <b>{esc(order.names[i])}</b> '
-                           f"{marker}{done}")
+            label.value = (
+                f'<span class="nk-rank">{i + 1}.</span> <b>{esc(order.names[i])}</b> {marker}{done}'
+            )
         if not order.names:
             speaker = '<div class="nk-board-label">Ingen navne på tavlen endnu</div>'
         elif order.done:
-            speaker = ('<div class="nk-board-label">Runden er slut</div>'
-                       '<div class="nk-board-name">Alle har været på</div>'
-                       '<div class="nk-board-next">Saml op på tavlen – eller stil et brobyggende '
-                       'spørgsmål.</div>')
+            speaker = (
+                '<div class="nk-board-label">Runden er slut</div>'
+                '<div class="nk-board-name">Alle har været på</div>'
+                '<div class="nk-board-next">Saml op på tavlen – eller stil et brobyggende '
+                "spørgsmål.</div>"
+            )
         else:
             after = f"Derefter: {esc(order.up_next)}" if order.up_next else "Den sidste i runden"
-            speaker = (f'<div class="nk-board-label">Nu taler</div>'
-                       f'<div class="nk-board-name">{esc(order.speaker)}</div>'
-                       f'<div class="nk-board-next">{after}</div>')
-        self.speaker_view.value = f'<div class="nk-board-speaker" aria-live="polite">{speaker}</div>'
+            speaker = (
+                f'<div class="nk-board-label">Nu taler</div>'
+                f'<div class="nk-board-name">{esc(order.speaker)}</div>'
+                f'<div class="nk-board-next">{after}</div>'
+            )
+        self.speaker_view.value = (
+            f'<div class="nk-board-speaker" aria-live="polite">{speaker}</div>'
+        )
         live = bool(order.names) and not order.done
         now = self.clock()
         self.start_button.disabled = not live or self.timer.running or self.timer.expired(now)
@@ -240,11 +312,19 @@ class DialogueBoard(Exercise):
             return
         left = self.timer.remaining(self.clock())
         if left == 0:
-            tone, note = "nk-up", ('<div class="nk-board-note" role="status">Tiden er gået – giv ordet '
-                                  'videre med »Næste«.</div>')
+            tone, note = (
+                "nk-up",
+                (
+                    '<div class="nk-board-note" role="status">Tiden er gået – giv ordet '
+                    "videre med »Næste«.</div>"
+                ),
+            )
         else:
             tone = "nk-low" if left <= LOW_SECONDS else ""
-            note = "" if self.timer.running else '<div class="nk-board-note">Uret står stille.</div>'
-        self.timer_view.value = (f'<div class="nk-board-timer {tone}" role="timer" '
-                                 f'aria-label="Tid tilbage: {clock_text(left)}">{clock_text(left)}</div>{note}')
-
+            note = (
+                "" if self.timer.running else '<div class="nk-board-note">Uret står stille.</div>'
+            )
+        self.timer_view.value = (
+            f'<div class="nk-board-timer {tone}" role="timer" '
+            f'aria-label="Tid tilbage: {clock_text(left)}">{clock_text(left)}</div>{note}'
+        )

@@ -13,6 +13,7 @@ body.jp-Notebook, .voila-body, body[data-voila] {
 body[data-voila] .jp-Cell, body[data-voila] .jp-OutputArea-output { max-width: 60rem; }
 body[data-voila] .jp-Notebook { padding: 1rem 2rem 4rem; }
 body[data-voila] .jp-RenderedMarkdown { line-height: 1.55; }
+body[data-voila] .jp-RenderedMarkdown table { font-size: 1em; }
 body[data-voila] .jp-RenderedMarkdown h1 { font-size: 2.1em; color: #0b3d5c; }
 body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; margin-top: 1.6em; }
 .nk-page, .nk-exercise { font-size: 18px; color: #111; line-height: 1.5; }

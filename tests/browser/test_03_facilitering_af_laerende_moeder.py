@@ -20,7 +20,9 @@ def picture(exercise, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page = exercise.page
     size = page.viewport_size
-    height = page.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+    )
     page.set_viewport_size({"width": size["width"], "height": min(height, 30_000)})
     exercise.screenshot(path=str(ARTIFACTS / f"03_{name}.png"))
     page.set_viewport_size(size)
@@ -34,7 +36,9 @@ def open_with_workbook(server, page, name):
     return url
 
 
-def test_meeting_plan_says_how_much_too_long_survives_reload_and_exports_word(server, page, tmp_path):
+def test_meeting_plan_says_how_much_too_long_survives_reload_and_exports_word(
+    server, page, tmp_path
+):
     open_with_workbook(server, page, "Mette Lund")
     plan = page.locator(".nk-exercise", has_text="Planlæg et lærende møde med I DO ART")
     plan.get_by_label("Overskrift til punkt 1").fill("Velkommen og I DO ART")
@@ -45,7 +49,8 @@ def test_meeting_plan_says_how_much_too_long_survives_reload_and_exports_word(se
     plan.get_by_label("Mødet starter kl.").fill("09.30")
     plan.get_by_label("Mødets samlede tid i minutter").fill("45")
     expect(plan.locator(".nk-msg").filter(has_text="Dagsordenen er")).to_contain_text(
-        "Dagsordenen er 5 minutter for lang")
+        "Dagsordenen er 5 minutter for lang"
+    )
     expect(plan.locator(".nk-slot").nth(1)).to_contain_text("09.40–10.20")
     plan.get_by_role("button", name="Lav mødeplanen").click()
     expect(plan).to_contain_text("Mødeplanen er ikke færdig endnu")
@@ -55,15 +60,20 @@ def test_meeting_plan_says_how_much_too_long_survives_reload_and_exports_word(se
 
     page.reload()
     plan = page.locator(".nk-exercise", has_text="Planlæg et lærende møde med I DO ART")
-    expect(plan.get_by_label("Overskrift til punkt 2")).to_have_value("Runde: erfaringer med jobaftaler",
-                                                                    timeout=60_000)
+    expect(plan.get_by_label("Overskrift til punkt 2")).to_have_value(
+        "Runde: erfaringer med jobaftaler", timeout=60_000
+    )
     expect(plan).to_contain_text("Dagsordenen er 5 minutter for lang")
 
     plan.get_by_label("Intentionen: Hvad er det overordnede formål med processen? *").fill(
-        "At blive klogere på jobaftaler")
+        "At blive klogere på jobaftaler"
+    )
     plan.get_by_label("Desired outcome: Hvad vil vi konkret opnå med processen? *").fill(
-        "Én ting hver især vil prøve")
-    plan.get_by_label(re.compile("^Rules and roles")).fill("Vi lytter færdigt. Anne skriver på flipoveren.")
+        "Én ting hver især vil prøve"
+    )
+    plan.get_by_label(re.compile("^Rules and roles")).fill(
+        "Vi lytter færdigt. Anne skriver på flipoveren."
+    )
     plan.get_by_label("Mødets samlede tid i minutter").fill("50")
     expect(plan).to_contain_text("Dagsordenen passer præcis til tidsrammen på 50 minutter")
     plan.get_by_role("button", name="Lav mødeplanen").click()
@@ -75,8 +85,11 @@ def test_meeting_plan_says_how_much_too_long_survives_reload_and_exports_word(se
     download.value.save_as(target)
     word = docx.Document(io.BytesIO(target.read_bytes()))
     rows = [[c.text for c in r.cells] for r in word.tables[0].rows]
-    assert rows == [["Tid", "Punkt", "Minutter"], ["09.30–09.40", "Velkommen og I DO ART", "10"],
-                    ["09.40–10.20", "Runde: erfaringer med jobaftaler", "40"]]
+    assert rows == [
+        ["Tid", "Punkt", "Minutter"],
+        ["09.30–09.40", "Velkommen og I DO ART", "10"],
+        ["09.40–10.20", "Runde: erfaringer med jobaftaler", "40"],
+    ]
 
 
 def test_dialogue_board_checks_names_counts_down_in_the_browser_and_keeps_the_round(server, page):
@@ -129,5 +142,7 @@ def test_bridging_questions_are_built_from_names_and_the_list_is_kept(server, pa
     helper = page.locator(".nk-exercise", has_text="Find dine brobyggende spørgsmål")
     expect(helper.locator(".nk-chosen")).to_contain_text(question, timeout=60_000)
     expect(helper.get_by_label("Hvem vil du spørge?")).to_have_value("Per")
-    expect(helper.locator(".nk-suggestion", has_text=question).get_by_role("button")).to_be_disabled()
+    expect(
+        helper.locator(".nk-suggestion", has_text=question).get_by_role("button")
+    ).to_be_disabled()
     picture(helper, "brobygning")
