@@ -169,6 +169,18 @@ def text_fields(exercise: Exercise) -> list:
     return [f for f in exercise.fields if f.type in TEXT_TYPES]
 
 
+def time_problem(exercise: Exercise, value: dict) -> str | None:
+    """What is wrong with the meeting's total minutes, or None when they are fine."""
+    if not str(value.get("minutes", "")).strip():
+        return "Skriv mødets samlede tid i minutter, fx 60."
+    if total_minutes(exercise, value) is None:
+        frame = time_field(exercise)
+        low = frame.min if frame.min is not None else 1
+        high = f" og {frame.max}" if frame.max is not None else ""
+        return f"Mødets samlede tid skal være et helt antal minutter mellem {low}{high}."
+    return None
+
+
 def problems(exercise: Exercise, value: dict) -> list[str]:
     """Danish messages for everything that keeps the plan from being complete."""
     value = normalise(value)
@@ -192,15 +204,10 @@ def problems(exercise: Exercise, value: dict) -> list[str]:
         found.append("Skriv, hvornår mødet starter, fx 09.30.")
     elif start is None:
         found.append(f"»{value['start'].strip()}« er ikke et klokkeslæt. Skriv det som fx 09.30.")
-    frame = time_field(exercise)
     total = total_minutes(exercise, value)
-    if not value["minutes"].strip():
-        found.append("Skriv mødets samlede tid i minutter, fx 60.")
-    elif total is None:
-        low = frame.min if frame.min is not None else 1
-        high = f" og {frame.max}" if frame.max is not None else ""
-        found.append(f"Mødets samlede tid skal være et helt antal minutter mellem {low}{high}.")
-    if total is not None:
+    if total is None:
+        found.append(time_problem(exercise, value))
+    else:
         result = Fit(planned_minutes(value), total)
         if result.over > 0:
             found.append(result.message())

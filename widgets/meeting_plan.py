@@ -214,11 +214,17 @@ class MeetingPlanner(Exercise):
             )
         result = meeting.fit(self.definition, value)
         planned = meeting.planned_minutes(value)
-        if result is None:
+        if result is None and not value["minutes"].strip():
             self.fit_view.value = message_html(
                 f"Dagsordenen fylder {meeting.minutes_text(planned)}. Udfyld tidsrammen nedenfor, "
                 "så kan du se, om dagsordenen kan nås.",
                 "info",
+            )
+        elif result is None:
+            self.fit_view.value = message_html(
+                f"Dagsordenen fylder {meeting.minutes_text(planned)}. "
+                + meeting.time_problem(self.definition, value),
+                "warn",
             )
         else:
             self.fit_view.value = message_html(result.message(), result.tone)

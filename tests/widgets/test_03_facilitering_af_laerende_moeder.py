@@ -45,6 +45,8 @@ def test_the_agenda_is_timed_live_and_says_how_many_minutes_too_long(plan, workb
         and "nk-warn" in plan.fit_view.value
     )
     assert "Tidsrammen: Kl. 09.30–10.15 (45 minutter)." in plan.frame_view.value
+    plan.total.value = "5"
+    assert "helt antal minutter mellem 10 og 480" in plan.fit_view.value
     plan.total.value = "60"
     assert "Der er 10 minutter til overs" in plan.fit_view.value and "nk-ok" in plan.fit_view.value
     assert saved(workbook, "moedeplan")["agenda"] == [
