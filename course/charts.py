@@ -131,3 +131,63 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
     ax.set_ylim(bottom, 0)
     ax.axis("off")
     return _png(fig)
+
+
+PLAN, OVER, FRAME = "#0b6ea8", BAD, "#555555"
+
+
+def agenda_timeline(slots: list[tuple[str, int, int]],
+                    frame: tuple[int, int] | None = None) -> bytes:
+    """The agenda as labelled blocks along the clock, one row per item.
+
+    ``slots`` is [(title, start, end)] in minutes after midnight; ``frame`` is the meeting's
+    (start, end). Blocks (or parts of them) after the frame's end are drawn in orange.
+    """
+    from matplotlib.patches import Rectangle
+
+    def hhmm(minutes: float) -> str:
+        m = int(round(minutes)) % (24 * 60)
+        return f"{m // 60:02d}.{m % 60:02d}"
+
+    n = max(1, len(slots))
+    fig, ax = _figure(9.5, 0.85 * n + 1.7)
+    end_of_frame = frame[1] if frame else None
+    first = min([s for _, s, _ in slots] + ([frame[0]] if frame else []))
+    last = max([e for _, _, e in slots] + ([frame[1]] if frame else []))
+    span = max(last - first, 10)
+    for row, (_, start, end) in enumerate(slots):
+        inside_end = min(end, end_of_frame) if end_of_frame is not None else end
+        if inside_end > start:
+            ax.add_patch(Rectangle((start, row + 0.12), inside_end - start, 0.76, color=PLAN))
+        if end_of_frame is not None and end > end_of_frame:
+            over_start = max(start, end_of_frame)
+            ax.add_patch(Rectangle((over_start, row + 0.12), end - over_start, 0.76, facecolor=OVER,
+                                   hatch="//", edgecolor="white", linewidth=0))
+        ax.text(end + span * 0.01, row + 0.5, f"{hhmm(start)}–{hhmm(end)} ({end - start} min)",
+                va="center", ha="left", fontsize=14, color=INK,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1}, zorder=5)
+    if frame:
+        ax.axvline(frame[1], color=FRAME, linestyle="--", linewidth=2, zorder=3)
+        ax.text(frame[1], -0.15, f"Slut kl. {hhmm(frame[1])}", ha="center", va="bottom",
+                fontsize=14, color=FRAME, fontweight="bold",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
+
+    ax.set_xlim(first, last + span * 0.42)  # room for the times right of the last block
+    ax.set_ylim(n, -0.6)
+    labels = ["\n".join(textwrap.wrap(f"{i}. {title or '(uden overskrift)'}", 26)) or str(i)
+              for i, (title, _, _) in enumerate(slots, start=1)]
+    ax.set_yticks([i + 0.5 for i in range(len(slots))], labels, fontsize=14)
+    step = next((s for s in (5, 10, 15, 30, 60, 120) if span / s <= 8), 240)
+    ticks = [t for t in range(first, last + 1) if t % step == 0]
+    if not ticks or ticks[0] - first >= step * 0.8:
+        ticks.insert(0, first)  # the meeting's start, unless a round time is right next to it
+    ax.set_xticks(ticks, [hhmm(t) for t in ticks], fontsize=14)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#d5e1ea", linewidth=1)
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    over = frame is not None and last > frame[1]
+    ax.set_xlabel("Klokkeslæt" + ("\nOrange, skraveret: den del af dagsordenen, der ligger efter "
+                                  "tidsrammens slut." if over else ""), fontsize=14)
+    return _png(fig)

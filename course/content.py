@@ -19,11 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from course.dialogue import PLACEHOLDERS, placeholders
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
-         "spørgsmålsbygger")
-FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato")
+         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning")
+FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "dagsorden", "tidsramme")
+# The parts of a meeting plan that are not text; only a mødeplan has them, once each.
+MEETING_PARTS = ("dagsorden", "tidsramme")
 
 
 class ContentError(ValueError):
@@ -311,6 +315,9 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
         "planlægger": ["fields"],
         "samtaletræner": ["phases", "case"],
         "spørgsmålsbygger": ["categories", "case", "grid"],
+        "mødeplan": ["fields"],
+        "tavle": [],
+        "brobygning": ["items"],
     }[ex.kind]
     for name in needs:
         if not getattr(ex, name):
@@ -351,6 +358,19 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
             at.fail(f"felt 'type': ukendt felttype '{f.type}' (kendte: {', '.join(FIELD_TYPES)})")
         if f.type == "valg" and not f.options:
             at.fail("felt 'options' mangler (et valg-felt skal have valgmuligheder)")
+        if f.type in MEETING_PARTS and ex.kind != "mødeplan":
+            at.fail(f"felt 'type': felttypen '{f.type}' kan kun bruges i en mødeplan")
+        if ex.kind == "mødeplan" and f.type not in MEETING_PARTS + ("tekst", "langtekst"):
+            at.fail(f"felt 'type': en mødeplan kan ikke have felttypen '{f.type}' "
+                    f"(kun tekst, langtekst, {' og '.join(MEETING_PARTS)})")
+    if ex.kind == "mødeplan":
+        for part in MEETING_PARTS:
+            count = sum(f.type == part for f in ex.fields)
+            if count != 1:
+                where.fail(f"felt 'fields': en mødeplan skal have præcis ét felt af typen "
+                           f"'{part}' (har {count})")
+    if ex.kind == "brobygning":
+        _check_patterns(ex, where)
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
@@ -375,6 +395,17 @@ def _check_grid(ex: Exercise, where: _Where) -> None:
     missing = [c for c in known if c not in placed]
     if missing:
         where.fail(f"felt 'cells': kategorien '{missing[0]}' har ingen plads i gitteret")
+def _check_patterns(ex: Exercise, where: _Where) -> None:
+    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    for item in ex.items:
+        at = where.at(f"punkt '{item.id}'")
+        try:
+            names = placeholders(item.text)
+        except ValueError:
+            at.fail("felt 'text': en { eller } står alene (pladsholdere skrives som {navn})")
+        for name in names:
+            if name not in PLACEHOLDERS:
+                at.fail(f"felt 'text': ukendt pladsholder '{{{name}}}' (kendte: {known})")
 
 
 def _read_yaml(path: Path, root: Path):

@@ -37,7 +37,8 @@ def markdown_escape(text: str) -> str:
     """Participant text that renders as itself in any Markdown viewer."""
     text = _LONE_SURROGATE.sub("\ufffd", str(text))  # half an emoji cannot be written as UTF-8
     text = _INLINE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # Escape the marker's punctuation: a backslash before a digit would show as itself.
+    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
     return text.replace("\r\n", "\n").replace("\n", "\\\n")
 
 

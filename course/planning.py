@@ -18,7 +18,7 @@ def field_text(field: Field, value) -> str:
     return str(value)
 
 
-def _whole_number(value) -> int | None:
+def whole_number(value) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = str(value).strip()
@@ -27,8 +27,13 @@ def _whole_number(value) -> int | None:
 
 def validate(exercise: Exercise, values: dict) -> list[str]:
     """Danish messages for every problem in the form; empty when the plan is complete."""
+    return validate_fields(exercise.fields, values)
+
+
+def validate_fields(fields, values: dict) -> list[str]:
+    """The checks of ``validate`` for any list of fields (a meeting plan has its own parts too)."""
     problems = []
-    for f in exercise.fields:
+    for f in fields:
         value = values.get(f.id)
         empty = value is None or (isinstance(value, str) and not value.strip())
         if empty:
@@ -36,7 +41,7 @@ def validate(exercise: Exercise, values: dict) -> list[str]:
                 problems.append(f"Udfyld feltet »{f.label}«.")
             continue
         if f.type == "tal":
-            number = _whole_number(value)
+            number = whole_number(value)
             if number is None:
                 problems.append(f"»{f.label}« skal være et helt tal, fx 4.")
             elif (f.min is not None and number < f.min) or (f.max is not None and number > f.max):

@@ -1,6 +1,9 @@
 """Reusable exercise widgets for the course, built on ``course``."""
 
 from widgets.conversation import ConversationTrainer
+from widgets.bridging import BridgingQuestions
+from widgets.dialogue_board import DialogueBoard
+from widgets.meeting_plan import MeetingPlanner
 from widgets.page import KINDS, CoursePage
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
@@ -9,5 +12,5 @@ from widgets.reflection import Reflection
 from widgets.scale import Rating
 from widgets.sorting import Sorting
 
-__all__ = ["KINDS", "ConversationTrainer", "CoursePage", "Planner", "QuestionBuilder", "Ranking",
-           "Rating", "Reflection", "Sorting"]
+__all__ = ["KINDS", "BridgingQuestions", "ConversationTrainer", "CoursePage", "DialogueBoard",
+           "MeetingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection", "Sorting"]

@@ -117,6 +117,14 @@ def file_stem(name: str) -> str:
     return stem[:60] or "deltager"
 
 
+def row(children, *classes) -> ipw.HBox:
+    """Controls side by side that wrap on narrow screens."""
+    box = ipw.HBox(children)
+    for c in ("nk-row",) + classes:
+        box.add_class(c)
+    return box
+
+
 def labelled(widget, label: str):
     """A visible label above a control that screen readers also read."""
     widget.description = label

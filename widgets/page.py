@@ -10,6 +10,9 @@ from course.session import PageRequest, current_request, find_workbook, page_lin
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
 from widgets.conversation import ConversationTrainer
+from widgets.bridging import BridgingQuestions
+from widgets.dialogue_board import DialogueBoard
+from widgets.meeting_plan import MeetingPlanner
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
@@ -20,7 +23,8 @@ from widgets.style import STYLE
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
          "rangering": Ranking, "planlægger": Planner, "samtaletræner": ConversationTrainer,
-         "spørgsmålsbygger": QuestionBuilder}
+         "spørgsmålsbygger": QuestionBuilder, "mødeplan": MeetingPlanner,
+         "tavle": DialogueBoard, "brobygning": BridgingQuestions}
 START_PAGE = "00_velkommen.ipynb"
 
 

@@ -13,6 +13,7 @@ body.jp-Notebook, .voila-body, body[data-voila] {
 body[data-voila] .jp-Cell, body[data-voila] .jp-OutputArea-output { max-width: 60rem; }
 body[data-voila] .jp-Notebook { padding: 1rem 2rem 4rem; }
 body[data-voila] .jp-RenderedMarkdown { line-height: 1.55; }
+body[data-voila] .jp-RenderedMarkdown table { font-size: 1em; }
 body[data-voila] .jp-RenderedMarkdown h1 { font-size: 2.1em; color: #0b3d5c; }
 body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; margin-top: 1.6em; }
 body[data-voila] .jp-RenderedMarkdown table { font-size: 17px; table-layout: auto; width: 100%;
@@ -119,4 +120,40 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-grid tbody th { background: #e4eef5; color: #0b3d5c; width: 7.5em; }
 .nk-grid td { background: #f6fafd; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
+.nk-part { font-weight: 700; font-size: 1.08em; color: #0b3d5c; margin: 0.9em 0 0.1em; }
+.nk-row > .nk-stacked.nk-inline { width: auto !important; flex: 0 0 10em; margin-bottom: 0 !important; }
+.nk-row > .nk-stacked.nk-inline.nk-wide { flex: 1 1 10em; }
+.nk-inline > input { max-width: none !important; width: 100%; }
+.nk-inline > .widget-label { white-space: nowrap !important; }
+.nk-row > .nk-stacked.nk-inline.nk-long-label { flex: 0 0 17em; }
+.nk-agenda-row { border-bottom: 1px solid #d5e1ea; padding: 0.35em 0; }
+.nk-slot { flex: 0 0 8em; align-self: flex-end; padding-bottom: 0.4em; }
+.nk-exercise .nk-time { font-weight: 600; }
+.nk-board { background: #0b3d5c; color: #fff; border-radius: 10px; padding: 0.8em 1em 1em;
+  margin: 0.6em 0; text-align: center; align-items: center; }
+.nk-board .widget-html-content { color: #fff; }
+.nk-board-label { font-size: 1.3em; letter-spacing: 0.04em; }
+.nk-board-name { font-size: 3.2em; font-weight: 800; line-height: 1.15; overflow-wrap: anywhere; }
+.nk-board-next { font-size: 1.25em; margin-top: 0.2em; }
+.nk-board-timer { font-size: 7.5rem; font-weight: 800; line-height: 1.05; font-variant-numeric: tabular-nums;
+  padding: 0 0.3em; border-radius: 12px; display: inline-block; }
+.nk-board-timer.nk-low { color: #ffd27a; }
+.nk-board-timer.nk-up { background: #b3261e; color: #fff; }
+.nk-board-note { font-size: 1.25em; margin: 0.2em 0 0.4em; }
+.nk-board-controls { justify-content: center; margin-top: 0.4em; }
+.nk-board-controls button { font-size: 19px !important; min-height: 46px; }
+.nk-board-row { border-bottom: 1px solid #d5e1ea; padding: 0.4em 0.6em; }
+.nk-board-row.nk-current { background: #fff3cd; border-left: 6px solid #c79100; }
+.nk-board-name-cell { font-size: 1.1em; align-self: center; min-width: 14em; }
+.nk-now { background: #c79100; color: #111; border-radius: 4px; padding: 0 0.4em; margin-left: 0.4em;
+  font-weight: 700; font-size: 0.9em; }
+.nk-done { color: #1b5e20; font-size: 0.9em; margin-left: 0.4em; }
+.nk-question { margin: 0; font-size: 1.05em; }
+.nk-suggestion, .nk-chosen-row { border-bottom: 1px solid #d5e1ea; padding: 0.35em 0;
+  align-items: center !important; flex-wrap: nowrap !important; }
+.nk-suggestion .nk-help { margin: 0; }
+.nk-row > .nk-stacked.nk-inline.nk-minutes { flex: 0 0 6.5em; }
+.nk-stacked.nk-wide-input > input { max-width: none !important; }
+.nk-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
 </style>"""

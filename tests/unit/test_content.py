@@ -229,3 +229,66 @@ def test_the_good_conversation_content_loads_and_a_builder_needs_a_grid(data):
         """)
     with pytest.raises(ContentError, match="øvelse 'bygger': felt 'grid' mangler"):
         load_course(data)
+MEETING_PLAN = """\
+exercises:
+  - id: plan
+    kind: mødeplan
+    title: En mødeplan
+    fields:
+      - {id: formaal, label: Formål, type: langtekst}
+      - {id: agenda, label: Agenda, type: dagsorden}
+      - {id: tid, label: Tid, type: tidsramme, min: 10, max: 480}
+"""
+
+
+def test_a_good_meeting_plan_loads(data):
+    write(data, "99_extra.yaml", MEETING_PLAN)
+    assert [f.type for f in load_course(data).exercise("plan").fields] == ["langtekst", "dagsorden", "tidsramme"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      - {id: agenda, label: Agenda, type: dagsorden}\n", "",
+     "øvelse 'plan': felt 'fields': en mødeplan skal have præcis ét felt af typen 'dagsorden' (har 0)"),
+    ("      - {id: agenda, label: Agenda, type: dagsorden}\n",
+     "      - {id: agenda, label: Agenda, type: dagsorden}\n      - {id: a2, label: Mere, type: dagsorden}\n",
+     "præcis ét felt af typen 'dagsorden' (har 2)"),
+    ("type: tidsramme, min: 10, max: 480", "type: tekst",
+     "præcis ét felt af typen 'tidsramme' (har 0)"),
+    ("type: langtekst", "type: tal",
+     "felt-id 'formaal': felt 'type': en mødeplan kan ikke have felttypen 'tal'"),
+    ("kind: mødeplan", "kind: planlægger",
+     "felt-id 'agenda': felt 'type': felttypen 'dagsorden' kan kun bruges i en mødeplan"),
+])
+def test_a_meeting_plan_needs_one_agenda_and_one_time_frame(data, old, new, expected):
+    assert old in MEETING_PLAN
+    write(data, "99_extra.yaml", MEETING_PLAN.replace(old, new, 1))
+    with pytest.raises(ContentError) as error:
+        load_course(data)
+    assert "99_extra.yaml" in str(error.value) and expected in str(error.value)
+
+
+BRIDGING = """\
+exercises:
+  - id: bro
+    kind: brobygning
+    title: Brobygning
+    items:
+      - {id: b1, text: "Hvad tænker I andre om det, som {navn} fortæller?"}
+"""
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("{navn} fortæller", "{navnet} fortæller",
+     "punkt 'b1': felt 'text': ukendt pladsholder '{navnet}' (kendte: {navn}, {navns}, {anden}, "
+     "{andens}, {til})"),
+    ("{navn} fortæller", "{navn fortæller", "punkt 'b1': felt 'text': en { eller } står alene"),
+    ("    items:\n      - {id: b1, text: \"Hvad tænker I andre om det, som {navn} fortæller?\"}\n", "",
+     "øvelse 'bro': felt 'items' mangler"),
+])
+def test_bridging_patterns_may_only_use_the_known_names(data, old, new, expected):
+    write(data, "99_extra.yaml", BRIDGING)
+    assert load_course(data).exercise("bro").items[0].text.endswith("{navn} fortæller?")
+    write(data, "99_extra.yaml", BRIDGING.replace(old, new, 1))
+    with pytest.raises(ContentError) as error:
+        load_course(data)
+    assert expected in str(error.value)

@@ -21,6 +21,12 @@ def test_markdown_syntax_in_participant_text_is_escaped(text):
         assert re.search(rf"(?<!\\){re.escape(char)}", escaped) is None, (char, escaped)
 
 
+def test_a_numbered_line_start_escapes_its_dot_not_its_digits():
+    # CommonMark only escapes punctuation: "\\09.30" would show the backslash.
+    assert markdown_escape("09.30–09.40") == "09\\.30–09.40"
+    assert markdown_escape("2) punkt") == "2\\) punkt" and markdown_escape("- punkt") == "\\- punkt"
+
+
 def test_line_breaks_are_kept_as_hard_breaks():
     assert markdown_escape("a\nb") == "a\\\nb"
 

@@ -1,0 +1,308 @@
+"""mødeplan: a meeting planned with I DO ART: the agenda fits the time frame; timeline; export."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from course import charts, meeting
+from course.document import to_docx, to_markdown
+from widgets.base import (
+    Exercise,
+    download_link,
+    esc,
+    file_stem,
+    labelled,
+    message_html,
+    paragraphs,
+    picture_html,
+    row,
+)
+from widgets.planner import DOCX_MIME
+
+
+class MeetingPlanner(Exercise):
+    def _build(self):
+        d = self.definition
+        self.plan = {
+            "fields": {f.id: "" for f in meeting.text_fields(d)},
+            "agenda": [meeting.empty_row()],
+            "start": "",
+            "minutes": "",
+        }
+        self.texts = {}
+        self.rows = ipw.VBox()
+        self.rows.add_class("nk-agenda")
+        self.fit_view = ipw.HTML()
+        self.frame_view = ipw.HTML()
+        children = []
+        for f in d.fields:
+            if f.type == "dagsorden":
+                self.add_button = ipw.Button(
+                    description="Tilføj punkt",
+                    icon="plus",
+                    tooltip="Tilføj et punkt nederst på dagsordenen",
+                )
+                self.add_button.add_class("nk-button")
+                self._on_click(self.add_button, self._add)
+                self.agenda_message = ipw.HTML()
+                children += [
+                    ipw.HTML(
+                        f'<p class="nk-part">{esc(f.label)}</p><p class="nk-help">{esc(f.help)}</p>'
+                    ),
+                    self.rows,
+                    row([self.add_button, self.agenda_message]),
+                    self.fit_view,
+                ]
+            elif f.type == "tidsramme":
+                self.start = labelled(ipw.Text(placeholder="fx 09.30"), "Mødet starter kl.")
+                self.total = labelled(
+                    ipw.Text(placeholder="fx 60"), "Mødets samlede tid i minutter"
+                )
+                for control in (self.start, self.total):
+                    control.add_class("nk-inline")
+                self.total.add_class("nk-long-label")
+                self._on_change(self.start, lambda change: self._set("start", change["new"]))
+                self._on_change(self.total, lambda change: self._set("minutes", change["new"]))
+                children += [
+                    ipw.HTML(
+                        f'<p class="nk-part">{esc(f.label)}</p><p class="nk-help">{esc(f.help)}</p>'
+                    ),
+                    row([self.start, self.total]),
+                    self.frame_view,
+                ]
+            else:
+                box = labelled(
+                    ipw.Textarea(placeholder=f.help, layout={"width": "100%", "height": "5em"}),
+                    f.label + (" *" if f.required else ""),
+                )
+                self._on_change(box, lambda change, i=f.id: self._set_text(i, change["new"]))
+                self.texts[f.id] = box
+                children.append(box)
+        children.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
+        self.make_button = ipw.Button(
+            description="Lav mødeplanen",
+            icon="file-text",
+            tooltip="Tjek planen, tegn tidslinjen og lav planen som Word og Markdown",
+        )
+        self.make_button.add_class("nk-button")
+        self._on_click(self.make_button, self._make)
+        self.result = ipw.HTML()
+        self._render_rows()
+        return children + [row([self.make_button]), self.result]
+
+    # --- state ----------------------------------------------------------------------
+    @property
+    def value(self) -> dict:
+        return meeting.normalise(self.plan)
+
+    def _restore(self, value) -> None:
+        plan = meeting.normalise(value)
+        plan["fields"] = {
+            f.id: plan["fields"].get(f.id, "") for f in meeting.text_fields(self.definition)
+        }
+        self.plan = plan
+        for field_id, box in self.texts.items():
+            box.value = plan["fields"][field_id]
+        self.start.value, self.total.value = plan["start"], plan["minutes"]
+        self._render_rows()
+
+    def problems(self) -> list[str]:
+        return meeting.problems(self.definition, self.value)
+
+    # --- edits ----------------------------------------------------------------------
+    def _set_text(self, field_id: str, text: str) -> None:
+        self.plan["fields"][field_id] = text
+        self._changed()
+
+    def _set(self, key: str, text: str) -> None:
+        self.plan[key] = text
+        self._changed()
+
+    def _set_row(self, index: int, key: str, text: str) -> None:
+        self.plan["agenda"][index][key] = text
+        self._changed()
+
+    def _add(self, *_):
+        if len(self.plan["agenda"]) >= meeting.MAX_ITEMS:
+            self.agenda_message.value = message_html(
+                f"Dagsordenen kan højst have {meeting.MAX_ITEMS} punkter.", "warn"
+            )
+            return
+        self.plan["agenda"].append(meeting.empty_row())
+        self.agenda_message.value = ""
+        self._render_rows()
+        self._changed()
+
+    def remove(self, index: int) -> None:
+        del self.plan["agenda"][index]
+        self.agenda_message.value = ""
+        self._render_rows()
+        self._changed()
+
+    def move(self, index: int, step: int) -> None:
+        agenda, target = self.plan["agenda"], index + step
+        if 0 <= target < len(agenda):
+            agenda[index], agenda[target] = agenda[target], agenda[index]
+            self._render_rows()
+            self._changed()
+
+    # --- views ----------------------------------------------------------------------
+    def _render_rows(self) -> None:
+        rows, self.row_times, self.row_controls = [], [], []
+        last = len(self.plan["agenda"]) - 1
+        for i, entry in enumerate(self.plan["agenda"]):
+            n = i + 1
+            # Visible labels stay short; screen readers also hear which item they belong to.
+            title = labelled(
+                ipw.Text(
+                    value=entry["title"],
+                    placeholder="fx Runde: erfaringer med jobaftaler",
+                    description_allow_html=True,
+                ),
+                f'Overskrift<span class="nk-sr-only"> til punkt {n}</span>',
+            )
+            title.add_class("nk-inline")
+            title.add_class("nk-wide")
+            minutes = labelled(
+                ipw.Text(value=entry["minutes"], placeholder="fx 10", description_allow_html=True),
+                f'Minutter<span class="nk-sr-only"> til punkt {n}</span>',
+            )
+            minutes.add_class("nk-inline")
+            minutes.add_class("nk-minutes")
+            self._on_change(title, lambda change, i=i: self._set_row(i, "title", change["new"]))
+            self._on_change(minutes, lambda change, i=i: self._set_row(i, "minutes", change["new"]))
+            up = ipw.Button(
+                description="Op", icon="arrow-up", disabled=i == 0, tooltip=f"Flyt punkt {n} op"
+            )
+            down = ipw.Button(
+                description="Ned",
+                icon="arrow-down",
+                disabled=i == last,
+                tooltip=f"Flyt punkt {n} ned",
+            )
+            remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern punkt {n}")
+            self._on_click(up, lambda _, i=i: self.move(i, -1))
+            self._on_click(down, lambda _, i=i: self.move(i, +1))
+            self._on_click(remove, lambda _, i=i: self.remove(i))
+            for b in (up, down, remove):
+                b.add_class("nk-small")
+            when = ipw.HTML()
+            when.add_class("nk-slot")
+            self.row_times.append(when)
+            self.row_controls.append(
+                {"title": title, "minutes": minutes, "up": up, "down": down, "remove": remove}
+            )
+            rows.append(row([when, title, minutes, up, down, remove], "nk-agenda-row"))
+        self.rows.children = rows
+        self._update_times()
+
+    def _update_times(self) -> None:
+        """The times beside each row, the fit of the agenda and the time frame, live."""
+        value = self.value
+        slots = meeting.schedule(value)
+        offset = 0
+        for i, when in enumerate(getattr(self, "row_times", [])):
+            if slots:
+                text = slots[i].times
+            else:  # no start time yet: minutes from the meeting's start
+                length = meeting.row_minutes(value["agenda"][i]) or 0
+                text = f"{offset}–{offset + length} min"
+                offset += length
+            when.value = (
+                f'<span class="nk-rank">Punkt {i + 1}</span><br>'
+                f'<span class="nk-time">{esc(text)}</span>'
+            )
+        result = meeting.fit(self.definition, value)
+        planned = meeting.planned_minutes(value)
+        if result is None and not value["minutes"].strip():
+            self.fit_view.value = message_html(
+                f"Dagsordenen fylder {meeting.minutes_text(planned)}. Udfyld tidsrammen nedenfor, "
+                "så kan du se, om dagsordenen kan nås.",
+                "info",
+            )
+        elif result is None:
+            self.fit_view.value = message_html(
+                f"Dagsordenen fylder {meeting.minutes_text(planned)}. "
+                + meeting.time_problem(self.definition, value),
+                "warn",
+            )
+        else:
+            self.fit_view.value = message_html(result.message(), result.tone)
+        frame = meeting.frame_text(value, meeting.total_minutes(self.definition, value))
+        self.frame_view.value = message_html(f"Tidsrammen: {frame}.", "info") if frame else ""
+
+    def _refresh(self) -> None:
+        self._update_times()
+        self.result.value = ""  # the plan shown no longer matches the form
+
+    def _timeline(self) -> tuple[bytes, str] | None:
+        value = self.value
+        slots = meeting.schedule(value)
+        if not slots:
+            return None
+        total = meeting.total_minutes(self.definition, value)
+        frame = (slots[0].start, slots[0].start + total) if total is not None else None
+        png = charts.agenda_timeline([(s.title, s.start, s.end) for s in slots], frame)
+        alt = (
+            "Tidslinje for mødet: "
+            + "; ".join(f"{s.times} {s.title or 'punkt uden overskrift'}" for s in slots)
+            + "."
+        )
+        if frame:
+            alt += f" Tidsrammen slutter kl. {meeting.clock(frame[1] % meeting.DAY)}."
+        return png, alt
+
+    def _make(self, *_):
+        problems = self.problems()
+        timeline = self._timeline()
+        picture = picture_html(*timeline) if timeline else ""
+        if problems:
+            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+            self.result.value = (
+                f'<div class="nk-msg nk-warn" role="alert"><b>Mødeplanen er ikke færdig '
+                f"endnu:</b><ul>{items}</ul></div>{picture}"
+            )
+            return
+        if self.workbook is None:
+            self.result.value = message_html(
+                "Skriv dit navn og jobcenter øverst på siden først.", "warn"
+            )
+            return
+        doc = meeting.build_document(
+            self.definition,
+            self.value,
+            self.workbook.name,
+            self.workbook.job_centre,
+            picture=timeline[0],
+        )
+        title = self.definition.document_title or self.definition.title
+        stem = f"{file_stem(title)}-{file_stem(self.workbook.name)}"
+        links = (
+            download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
+            + " "
+            + download_link(
+                to_markdown(doc).encode("utf-8"),
+                f"{stem}.md",
+                "text/markdown;charset=utf-8",
+                "Hent som Markdown",
+            )
+        )
+        preview = []
+        for s in doc.sections:
+            if s.table:
+                head, *body = s.table
+                cells = "".join(
+                    f"<tr>{''.join(f'<td>{esc(c)}</td>' for c in line)}</tr>" for line in body
+                )
+                preview.append(
+                    f'<h4>{esc(s.heading)}</h4><table class="nk-table"><thead><tr>'
+                    + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+                    + f"</tr></thead><tbody>{cells}</tbody></table>"
+                )
+            else:
+                preview.append(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>")
+        self.result.value = (
+            f'<div class="nk-msg nk-ok" role="status">Mødeplanen er klar. {links}</div>'
+            f'{picture}<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
+            f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{''.join(preview)}</div>"
+        )
