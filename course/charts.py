@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from typing import NamedTuple
 
@@ -20,7 +21,17 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def _png(fig) -> bytes:
+    from matplotlib.text import Text
+
+    # Participant text is drawn as typed: no mathtext for "$", and characters no font can
+    # draw (control characters, half an emoji) become a visible replacement mark.
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+        text.set_text(_UNDRAWABLE.sub("\ufffd", text.get_text()))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight")
     return buffer.getvalue()

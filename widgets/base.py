@@ -90,6 +90,15 @@ def download_link(content: bytes, filename: str, mime: str, label: str) -> str:
             f'href="data:{mime};base64,{data}">⬇ {esc(label)}</a>')
 
 
+def position(items: list, item) -> int | None:
+    """Where ``item`` — the very object a row was drawn for — is in ``items`` now; None if gone.
+
+    Row buttons act on the item they were drawn for, never on a position: a double click, or a
+    click that arrives after the list has changed, must not hit a neighbouring item.
+    """
+    return next((i for i, x in enumerate(items) if x is item), None)
+
+
 def picture_html(png: bytes, alt: str) -> str:
     """A PNG picture with a text alternative for screen readers."""
     data = base64.b64encode(png).decode("ascii")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course.dialogue import MAX_NAME, fill_pattern, parse_names
-from widgets.base import Exercise, esc, labelled, message_html, row
+from widgets.base import Exercise, esc, labelled, message_html, position, row
 
 MAX_CHOSEN = 30
 MAX_QUESTION = 300
@@ -195,7 +195,10 @@ class BridgingQuestions(Exercise):
         if len(self.chosen) > before:
             self.own.value = ""
 
-    def remove(self, index: int) -> None:
+    def remove(self, question: str) -> None:
+        index = position(self.chosen, question)
+        if index is None:
+            return
         del self.chosen[index]
         self.list_message.value = ""
         self._render_chosen()
@@ -206,7 +209,7 @@ class BridgingQuestions(Exercise):
         for i, question in enumerate(self.chosen):
             remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern: {question}")
             remove.add_class("nk-small")
-            self._on_click(remove, lambda _, i=i: self.remove(i))
+            self._on_click(remove, lambda _, q=question: self.remove(q))
             rows.append(
                 row(
                     [

@@ -167,8 +167,9 @@ class DialogueBoard(Exercise):
         self._render_rows()
         self._changed()
 
-    def move(self, index: int, step: int) -> None:
-        if self.order.move(index, step):
+    def move(self, name: str, step: int) -> None:
+        # By name (names are unique): a late click must not move a neighbour.
+        if name in self.order.names and self.order.move(self.order.names.index(name), step):
             self._render_rows()
             self._changed()
 
@@ -242,8 +243,8 @@ class DialogueBoard(Exercise):
             down = _button(
                 "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-small", disabled=i == last
             )
-            self._on_click(up, lambda _, i=i: self.move(i, -1))
-            self._on_click(down, lambda _, i=i: self.move(i, +1))
+            self._on_click(up, lambda _, n=name: self.move(n, -1))
+            self._on_click(down, lambda _, n=name: self.move(n, +1))
             notes = labelled(
                 ipw.Textarea(
                     value=self.order.notes.get(name, ""),

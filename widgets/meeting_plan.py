@@ -13,6 +13,7 @@ from widgets.base import (
     file_stem,
     labelled,
     message_html,
+    position,
     paragraphs,
     picture_html,
     row,
@@ -118,8 +119,8 @@ class MeetingPlanner(Exercise):
         self.plan[key] = text
         self._changed()
 
-    def _set_row(self, index: int, key: str, text: str) -> None:
-        self.plan["agenda"][index][key] = text
+    def _set_row(self, entry: dict, key: str, text: str) -> None:
+        entry[key] = text  # the row the field was drawn for, wherever it is now
         self._changed()
 
     def _add(self, *_):
@@ -133,14 +134,19 @@ class MeetingPlanner(Exercise):
         self._render_rows()
         self._changed()
 
-    def remove(self, index: int) -> None:
+    def remove(self, entry: dict) -> None:
+        index = position(self.plan["agenda"], entry)
+        if index is None:
+            return
         del self.plan["agenda"][index]
         self.agenda_message.value = ""
         self._render_rows()
         self._changed()
 
-    def move(self, index: int, step: int) -> None:
-        agenda, target = self.plan["agenda"], index + step
+    def move(self, entry: dict, step: int) -> None:
+        agenda = self.plan["agenda"]
+        index = position(agenda, entry)
+        target = -1 if index is None else index + step
         if 0 <= target < len(agenda):
             agenda[index], agenda[target] = agenda[target], agenda[index]
             self._render_rows()
@@ -169,8 +175,8 @@ class MeetingPlanner(Exercise):
             )
             minutes.add_class("nk-inline")
             minutes.add_class("nk-minutes")
-            self._on_change(title, lambda change, i=i: self._set_row(i, "title", change["new"]))
-            self._on_change(minutes, lambda change, i=i: self._set_row(i, "minutes", change["new"]))
+            self._on_change(title, lambda change, e=entry: self._set_row(e, "title", change["new"]))
+            self._on_change(minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"]))
             up = ipw.Button(
                 description="Op", icon="arrow-up", disabled=i == 0, tooltip=f"Flyt punkt {n} op"
             )
@@ -181,9 +187,9 @@ class MeetingPlanner(Exercise):
                 tooltip=f"Flyt punkt {n} ned",
             )
             remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern punkt {n}")
-            self._on_click(up, lambda _, i=i: self.move(i, -1))
-            self._on_click(down, lambda _, i=i: self.move(i, +1))
-            self._on_click(remove, lambda _, i=i: self.remove(i))
+            self._on_click(up, lambda _, e=entry: self.move(e, -1))
+            self._on_click(down, lambda _, e=entry: self.move(e, +1))
+            self._on_click(remove, lambda _, e=entry: self.remove(e))
             for b in (up, down, remove):
                 b.add_class("nk-small")
             when = ipw.HTML()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.base import Exercise, esc, labelled, message_html
+from widgets.base import Exercise, esc, labelled, message_html, position
 
 MAX_OWN = 10
 MAX_OWN_CHARS = 300
@@ -80,13 +80,20 @@ class Ranking(Exercise):
         self._render()
         self._changed()
 
-    def _remove(self, index: int) -> None:
-        del self.order[index]
-        self._render()
-        self._changed()
+    def _move_entry(self, entry: dict, step: int) -> None:
+        index = position(self.order, entry)
+        if index is not None:
+            self.move(index, step)
 
-    def _set_attr(self, index: int, attr_id: str, change) -> None:
-        self.order[index]["attrs"][attr_id] = change["new"] or ""
+    def _remove(self, entry: dict) -> None:
+        index = position(self.order, entry)
+        if index is not None:
+            del self.order[index]
+            self._render()
+            self._changed()
+
+    def _set_attr(self, entry: dict, attr_id: str, change) -> None:
+        entry["attrs"][attr_id] = change["new"] or ""
         self._changed()
 
     def _render(self) -> None:
@@ -101,19 +108,19 @@ class Ranking(Exercise):
                             tooltip=f"Flyt »{text}« en plads op")
             down = ipw.Button(description="Ned", icon="arrow-down", disabled=index == last,
                               tooltip=f"Flyt »{text}« en plads ned")
-            self._on_click(up, lambda _, i=index: self.move(i, -1))
-            self._on_click(down, lambda _, i=index: self.move(i, +1))
+            self._on_click(up, lambda _, e=entry: self._move_entry(e, -1))
+            self._on_click(down, lambda _, e=entry: self._move_entry(e, +1))
             controls = [up, down]
             for attr in self.definition.attributes:
                 choice = ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in attr.options],
                                       value=entry["attrs"].get(attr.id, ""),
                                       description=attr.label, style={"description_width": "initial"},
                                       layout={"width": "auto"})
-                self._on_change(choice, lambda change, i=index, a=attr.id: self._set_attr(i, a, change))
+                self._on_change(choice, lambda change, e=entry, a=attr.id: self._set_attr(e, a, change))
                 controls.append(choice)
             if entry["own"]:
                 remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{text}«")
-                self._on_click(remove, lambda _, i=index: self._remove(i))
+                self._on_click(remove, lambda _, e=entry: self._remove(e))
                 controls.append(remove)
             for c in controls:
                 c.add_class("nk-small")
