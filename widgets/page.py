@@ -9,6 +9,8 @@ from course.content import ContentError, Course, course
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
+from widgets.key_figures import TeamKeyFigures
+from widgets.learning_cycle import LearningCycle
 from widgets.planner import Planner
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
@@ -17,7 +19,8 @@ from widgets.sorting import Sorting
 from widgets.style import STYLE
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
-         "rangering": Ranking, "planlægger": Planner}
+         "rangering": Ranking, "planlægger": Planner, "læringscyklus": LearningCycle,
+         "nøgletal": TeamKeyFigures}
 START_PAGE = "00_velkommen.ipynb"
 
 

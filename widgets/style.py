@@ -86,5 +86,24 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-nav { font-size: 1.05em; margin: 1.5em 0; padding: 0.8em 1em; background: #eef5fa;
   border-radius: 8px; }
 .nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
+.nk-cycle { flex-flow: row wrap !important; gap: 1em 1.5em; align-items: flex-start; }
+.nk-cycle-stage { flex: 1 1 24rem; min-width: 18rem; }
+.nk-cycle-picture { flex: 0 1 26rem; min-width: 18rem; }
+.nk-where { font-size: 1.1em; color: #0b3d5c; margin: 0.4em 0 0.2em; }
+.nk-step-title { font-size: 1.15em; color: #0b3d5c; margin: 0.2em 0 0.4em; }
+.nk-steps { margin: 0.2em 0; padding-left: 1.6em; font-size: 1.05em; }
+.nk-steps li { margin: 0.35em 0; }
+.nk-card { border: 3px solid #0b6ea8; border-radius: 10px; padding: 0.6em 1.2em; margin-top: 0.6em;
+  background: #fff; }
+.nk-card h3 { color: #0b3d5c; margin: 0.2em 0; }
+.nk-card dt { font-weight: 700; color: #0b3d5c; margin-top: 0.6em; }
+.nk-card dd { margin: 0.1em 0 0 0; }
+.nk-label { margin: 0.4em 0 0; }
+.nk-exercise .widget-checkbox { width: auto !important; margin-right: 1.2em; }
+.nk-exercise .widget-checkbox label { font-size: 18px; }
+.nk-exercise input[type="checkbox"] { width: 1.3em; height: 1.3em; }
+.nk-figures { font-size: 0.95em; }
+.nk-figures caption { text-align: left; font-weight: 700; color: #0b3d5c; padding: 0.2em 0; }
+.nk-figures td:nth-child(n+3) { text-align: right; font-variant-numeric: tabular-nums; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""
