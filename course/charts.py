@@ -78,10 +78,10 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
     import math
 
     n = len(steps)
-    r = 1.35  # the circle's radius; the boxes keep their size in points
-    fig, ax = _figure(7.4, 6.4)
-    ax.set_xlim(-2.05, 2.05)
-    ax.set_ylim(-1.75, 1.75)
+    r = 1.65  # the circle's radius; the boxes keep their size in points
+    fig, ax = _figure(6.8, 5.9)
+    ax.set_xlim(-2.35, 2.35)
+    ax.set_ylim(-2.05, 2.05)
     ax.set_aspect("equal")
     ax.axis("off")
     from matplotlib.patches import Circle
@@ -106,7 +106,7 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
                 color="white" if here else INK, zorder=3, linespacing=1.25,
                 bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
                       "edgecolor": BLUE if here else EDGE, "linewidth": 3 if here else 1.5})
-    ax.text(-0.2, 0.1, centre, ha="center", va="center", fontsize=13, color="#0b3d5c",
+    ax.text(-0.3, 0.2, centre, ha="center", va="center", fontsize=12.5, color="#0b3d5c",
             fontweight="bold", linespacing=1.4)
     return _png(fig)
 
@@ -130,31 +130,38 @@ def _danish_ticks(axis, percent: bool):
 
 
 def team_trend(months: list[str], series: dict[str, list[float]], axis_label: str,
-               percent: bool, limits: tuple[float, float] | None, caption: str) -> bytes:
-    """One line per team over the months (values already in the unit shown)."""
-    fig, ax = _figure(9.5, 5.2)
+               percent: bool, limits: tuple[float, float] | None, caption: str,
+               colours: dict[str, int] | None = None) -> bytes:
+    """One line per team over the months (values already in the unit shown).
+
+    ``colours`` gives each team a fixed colour and marker, whichever teams are shown.
+    """
+    fig, ax = _figure(9.5, 5.0)
     for i, (team, values) in enumerate(series.items()):
-        ax.plot(range(len(months)), values, label=team, color=SERIES[i % len(SERIES)],
-                marker=MARKERS[i % len(MARKERS)], markersize=7, linewidth=2.4)
+        c = (colours or {}).get(team, i)
+        ax.plot(range(len(months)), values, label=team, color=SERIES[c % len(SERIES)],
+                marker=MARKERS[c % len(MARKERS)], markersize=7, linewidth=2.4)
     ax.set_xticks(range(len(months)), months, fontsize=12)
     ax.set_ylabel(axis_label, fontsize=13)
     if limits:
         ax.set_ylim(*limits)
     _danish_ticks(ax.yaxis, percent)
     _axes_style(ax)
-    ax.legend(fontsize=12, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    fig.text(0.01, -0.04, caption, fontsize=11, color="#444", ha="left")
+    ax.legend(fontsize=13, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
+              ncol=3, handlelength=2.5)
+    ax.set_title(caption, loc="left", fontsize=12, color="#444")
     return _png(fig)
 
 
 def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool,
-              limits: tuple[float, float] | None, caption: str) -> bytes:
+              limits: tuple[float, float] | None, caption: str,
+              colours: dict[str, int] | None = None) -> bytes:
     """One horizontal bar per team: (label, value, text written at the bar's end)."""
     fig, ax = _figure(9.5, 0.75 * len(bars) + 1.6)
     labels = ["\n".join(textwrap.wrap(label, 22)) for label, _, _ in bars]
     values = [v for _, v, _ in bars]
-    ax.barh(range(len(bars)), values, color=[SERIES[i % len(SERIES)] for i in range(len(bars))],
-            height=0.6)
+    index = [(colours or {}).get(label, i) for i, (label, _, _) in enumerate(bars)]
+    ax.barh(range(len(bars)), values, color=[SERIES[c % len(SERIES)] for c in index], height=0.6)
     for i, (_, value, text) in enumerate(bars):
         ax.text(value, i, f"  {text}", va="center", fontsize=13, color=INK, fontweight="bold")
     ax.set_yticks(range(len(bars)), labels, fontsize=12)
@@ -166,5 +173,5 @@ def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool
     _axes_style(ax)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#d5e1ea", linewidth=1)
-    fig.text(0.01, -0.04 - 0.1 / max(1, len(bars)), caption, fontsize=11, color="#444", ha="left")
+    ax.set_title(caption, loc="left", fontsize=12, color="#444")
     return _png(fig)

@@ -43,7 +43,7 @@ class TeamKeyFigures(Exercise):
         self.end = labelled(ipw.Dropdown(options=month_options, value=self.months[-1]), "Til måned")
         period = ipw.HBox([self.start, self.end])
         period.add_class("nk-row")
-        period.add_class("nk-period")
+        period.add_class("nk-pair")
         for control in (self.measure, self.view, self.start, self.end, *self.teams.values()):
             self._on_change(control, self._changed)
 
@@ -65,7 +65,10 @@ class TeamKeyFigures(Exercise):
             self.texts[prompt.id] = box
         self._describe()
         teams_label = ipw.HTML('<p class="nk-label"><b>Teams</b></p>')
-        return [self.measure, self.about, self.view, teams_label, team_row, period,
+        choice = ipw.HBox([self.measure, self.view])
+        choice.add_class("nk-row")
+        choice.add_class("nk-pair")
+        return [choice, self.about, teams_label, team_row, period,
                 self.show_button, self.message, self.picture, self.table, csv_link,
                 *self.texts.values()]
 
@@ -132,13 +135,15 @@ class TeamKeyFigures(Exercise):
         axis = f"{m.label} (%)" if percent else m.label
         period = f"{teamdata.month_label(start)} – {teamdata.month_label(end)}"
         caption = f"{self.definition.caption} {period}."
+        colours = {t: i for i, t in enumerate(self.teams)}  # a team keeps its colour in every view
         if self.view.value == "tid":
             png = charts.team_trend([_short(x) for x in result.months],
                                     {t: [v * scale for v in vs] for t, vs in result.series.items()},
-                                    axis, percent, limits, caption)
+                                    axis, percent, limits, caption, colours)
         else:
             png = charts.team_bars([(r["team"], r["mean"] * scale, teamdata.format_value(r["mean"], m.unit))
-                                    for r in result.rows], f"Gennemsnit: {axis}", percent, limits, caption)
+                                    for r in result.rows], f"Gennemsnit: {axis}", percent, limits, caption,
+                                   colours)
         self.picture.value = picture_html(png, self._alt(m, result, period))
         self.table.value = self._table(m, result)
 
@@ -151,10 +156,11 @@ class TeamKeyFigures(Exercise):
 
     def _table(self, m, result) -> str:
         first, last = (teamdata.month_label(result.months[0]), teamdata.month_label(result.months[-1]))
-        head = ["Team", "Målgruppe", "Gennemsnit", first, last, "Ændring", "Borgere pr. måned"]
+        head = ["Team og målgruppe", "Gennemsnit", first, last, "Ændring", "Borgere pr. måned"]
         rows = "".join(
-            "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in (
-                r["team"], r["group"], teamdata.format_value(r["mean"], m.unit),
+            f'<tr><td><b>{esc(r["team"])}</b><br><span class="nk-group">{esc(r["group"])}</span></td>'
+            + "".join(f"<td>{esc(c)}</td>" for c in (
+                teamdata.format_value(r["mean"], m.unit),
                 teamdata.format_value(r["first"], m.unit), teamdata.format_value(r["last"], m.unit),
                 teamdata.format_value(r["change"], m.unit, signed=True),
                 teamdata.format_value(r["citizens"], "antal"))) + "</tr>"

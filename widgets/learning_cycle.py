@@ -20,8 +20,8 @@ class LearningCycle(Exercise):
         self._shown = None
         self.boxes = {}
         for step in d.steps:
-            box = labelled(ipw.Textarea(placeholder=step.hint or "Skriv her …",
-                                        layout=ipw.Layout(width="100%", height="9em")), step.text)
+            box = labelled(ipw.Textarea(placeholder=step.hint or "Skriv her …", rows=6,
+                                        layout=ipw.Layout(width="100%")), step.text)
             self._on_change(box, self._changed)
             self.boxes[step.id] = box
         self.controls = {}
@@ -101,8 +101,11 @@ class LearningCycle(Exercise):
             self.where.value = (f'<p class="nk-where" role="status"><b>Trin {p} af {n}: '
                                 f'{esc(step.title)}</b></p>')
             self.stage.children = [self.boxes[step.id]]
-        # The picture needs matplotlib: draw it only once the participant has started.
-        self.picture.value = "" if p == 0 else self._picture_html(None if p == last else p - 1)
+        # The picture needs matplotlib: draw it only on the steps, where it shows the way; the
+        # overview and the card get the whole width.
+        on_step = 0 < p < last
+        self.picture.value = self._picture_html(p - 1) if on_step else ""
+        self.picture.layout.display = None if on_step else "none"
         self.back.disabled = p == 0
         self.next.disabled = p == last
         self.next.description = ("Start: trin 1" if p == 0 else
@@ -115,14 +118,13 @@ class LearningCycle(Exercise):
                 [s.title for s in self.definition.steps], current, self.definition.caption)
         return self._pictures[current]
 
-    def _picture_html(self, current: int | None) -> str:
+    def _picture_html(self, current: int) -> str:
         d = self.definition
         steps = "; ".join(f"{i}. {s.title}" for i, s in enumerate(d.steps, start=1))
-        here = (f" Du er ved trin {current + 1}: {d.steps[current].title}." if current is not None
-                else "")
         caption = " ".join(d.caption.split())
         return picture_html(self._picture_png(current),
-                            f"{caption}: {len(d.steps)} trin i en cirkel med uret: {steps}.{here}")
+                            f"{caption}: {len(d.steps)} trin i en cirkel med uret: {steps}. "
+                            f"Du er ved trin {current + 1}: {d.steps[current].title}.")
 
     # --- the card -----------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -142,10 +144,11 @@ class LearningCycle(Exercise):
         doc = experiment_card(d, value["answers"], value["card"], self.workbook.name,
                               self.workbook.job_centre, picture=self._picture_png(None))
         stem = f"{file_stem(d.document_title or d.title)}-{file_stem(self.workbook.name)}"
-        rows = "".join(f"<dt>{esc(s.heading)}</dt><dd>{paragraphs(s.paragraphs[0])}</dd>"
+        rows = "".join(f'<div class="nk-card-label">{esc(s.heading)}</div>'
+                       f"<div>{paragraphs(s.paragraphs[0])}</div>"
                        for s in doc.sections[:len(d.fields)])
         self.result.value = (
             f'<div class="nk-msg nk-ok" role="status">Dit eksperimentkort er klar. '
             f'{document_links(doc, stem)}</div>'
             f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
-            f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p><dl>{rows}</dl></div>')
+            f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')

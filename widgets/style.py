@@ -36,6 +36,7 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-page textarea, .nk-exercise textarea, .nk-exercise input, .nk-page input {
   font-size: 18px !important; color: #111 !important; border: 2px solid #6b8aa0 !important;
   background: #fff !important; }
+.nk-exercise textarea, .nk-exercise input { box-sizing: border-box; }
 .nk-exercise textarea { min-height: 5em; line-height: 1.45; padding: 0.4em !important;
   font-family: var(--jp-content-font-family, system-ui, sans-serif) !important; }
 .nk-exercise button, .nk-page button { font-size: 17px !important; min-height: 40px;
@@ -48,7 +49,8 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
   width: auto !important; max-width: none !important; }
 .nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
-.nk-stacked > .widget-label { text-align: left !important; }
+.nk-stacked > .widget-label { text-align: left !important; height: auto !important;
+  line-height: 1.35 !important; }
 .nk-page .widget-text, .nk-page .widget-textarea { width: auto; }
 .nk-page .widget-dropdown select { font-size: 17px; color: #111; border: 2px solid #6b8aa0; }
 .nk-exercise .widget-toggle-buttons .widget-toggle-button { margin: 2px 6px 2px 0; }
@@ -87,8 +89,9 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   border-radius: 8px; }
 .nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
 .nk-cycle { flex-flow: row wrap !important; gap: 1em 1.5em; align-items: flex-start; }
-.nk-cycle-stage { flex: 1 1 24rem; min-width: 18rem; }
-.nk-cycle-picture { flex: 0 1 26rem; min-width: 18rem; }
+.nk-cycle-stage { flex: 1 1 20rem; min-width: 18rem; }
+.nk-cycle-stage .nk-stacked { width: calc(100% - 8px) !important; }  /* room for the borders */
+.nk-cycle-picture { flex: 0 1 30rem; min-width: 18rem; }
 .nk-where { font-size: 1.1em; color: #0b3d5c; margin: 0.4em 0 0.2em; }
 .nk-step-title { font-size: 1.15em; color: #0b3d5c; margin: 0.2em 0 0.4em; }
 .nk-steps { margin: 0.2em 0; padding-left: 1.6em; font-size: 1.05em; }
@@ -96,14 +99,17 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-card { border: 3px solid #0b6ea8; border-radius: 10px; padding: 0.6em 1.2em; margin-top: 0.6em;
   background: #fff; }
 .nk-card h3 { color: #0b3d5c; margin: 0.2em 0; }
-.nk-card dt { font-weight: 700; color: #0b3d5c; margin-top: 0.6em; }
-.nk-card dd { margin: 0.1em 0 0 0; }
+.nk-card-label { font-weight: 700; color: #0b3d5c; margin-top: 0.6em; }
 .nk-label { margin: 0.4em 0 0; }
 .nk-exercise .widget-checkbox { width: auto !important; margin-right: 1.2em; }
 .nk-exercise .widget-checkbox label { font-size: 18px; }
 .nk-exercise input[type="checkbox"] { width: 1.3em; height: 1.3em; }
-.nk-figures { font-size: 0.95em; }
+.nk-figures { font-size: 0.95em; width: 100%; }
+.nk-figures td:nth-child(n+2) { white-space: nowrap; }
+.nk-figures th:nth-child(n+2) { text-align: right; }
+.nk-group { font-size: 0.88em; color: #333; }
+.nk-pair > .nk-stacked { width: auto !important; flex: 1 1 16em; }
 .nk-figures caption { text-align: left; font-weight: 700; color: #0b3d5c; padding: 0.2em 0; }
-.nk-figures td:nth-child(n+3) { text-align: right; font-variant-numeric: tabular-nums; }
+.nk-figures td:nth-child(n+2) { text-align: right; font-variant-numeric: tabular-nums; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""
