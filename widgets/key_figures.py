@@ -81,6 +81,8 @@ class TeamKeyFigures(Exercise):
                 "texts": {p: box.value for p, box in self.texts.items()}}
 
     def _restore(self, value: dict) -> None:
+        if not isinstance(value, dict):
+            return  # a hand-edited workbook: keep the defaults rather than fail
         if value.get("measure") in self.measures:
             self.measure.value = value["measure"]
         if value.get("view") in dict(VIEWS).values():

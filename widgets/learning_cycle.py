@@ -66,6 +66,8 @@ class LearningCycle(Exercise):
                 "card": {fid: field_value(c) for fid, c in self.controls.items()}}
 
     def _restore(self, value: dict) -> None:
+        if not isinstance(value, dict):
+            return  # a hand-edited workbook: start afresh rather than fail
         self.position = clamp(self.definition, value.get("position"))
         answers = value.get("answers") if isinstance(value.get("answers"), dict) else {}
         for step_id, box in self.boxes.items():

@@ -76,6 +76,11 @@ def test_a_hand_edited_saved_cycle_is_tolerated(content, workbook):
     ex = LearningCycle(content.exercise("laeringscyklus"), workbook)
     assert ex.position == 0 and ex.boxes["erfaring"].value == ""
     assert ex.controls["proeve"].value == "42"
+    workbook.save_answer("laeringscyklus", ["ikke", "en", "tabel"])
+    workbook.save_answer("datainformeret_laering", "tekst")
+    assert LearningCycle(content.exercise("laeringscyklus"), workbook).position == 0
+    figures = TeamKeyFigures(content.exercise("datainformeret_laering"), workbook)
+    assert len(figures.chosen()) == 5
 
 
 def test_the_card_lists_what_is_missing_then_shows_and_downloads(cycle, workbook):
