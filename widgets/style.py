@@ -49,7 +49,7 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
   width: auto !important; max-width: none !important; }
 .nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
-.nk-stacked > .widget-label { text-align: left !important; height: auto !important;
+.nk-stacked > .widget-label { text-align: left !important; height: auto !important; display: block;
   line-height: 1.35 !important; }
 .nk-page .widget-text, .nk-page .widget-textarea { width: auto; }
 .nk-page .widget-dropdown select { font-size: 17px; color: #111; border: 2px solid #6b8aa0; }
