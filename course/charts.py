@@ -202,3 +202,113 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
     ax.set_xlabel("Klokkeslæt" + ("\nOrange, skraveret: den del af dagsordenen, der ligger efter "
                                   "tidsrammens slut." if over else ""), fontsize=14)
     return _png(fig)
+
+
+# Okabe-Ito colours (safe for colour-vision deficiencies), with markers so print in grey works.
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+BLUE, PALE, EDGE = "#0b6ea8", "#eef5fa", "#6b8aa0"
+
+
+def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
+    """The steps clockwise on a circle; step ``current`` (0-based) highlighted."""
+    import math
+
+    n = len(steps)
+    r = 1.65  # the circle's radius; the boxes keep their size in points
+    fig, ax = _figure(6.8, 5.9)
+    ax.set_xlim(-2.35, 2.35)
+    ax.set_ylim(-2.05, 2.05)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    from matplotlib.patches import Circle
+
+    ax.add_patch(Circle((0, 0), r, fill=False, color=EDGE, linewidth=2.5, zorder=1))
+    # Clockwise, the first step top left, so that no arrowhead hides behind a box.
+    angle = lambda i: math.pi / 2 + math.pi / n - 2 * math.pi * i / n  # noqa: E731
+    for i in range(n):
+        # An arrowhead half-way to the next step shows the direction of travel.
+        mid = (angle(i) + angle(i + 1)) / 2
+        x, y = r * math.cos(mid), r * math.sin(mid)
+        dx, dy = math.sin(mid) * 0.01, -math.cos(mid) * 0.01
+        ax.annotate("", xy=(x + dx, y + dy), xytext=(x - dx, y - dy), zorder=2,
+                    arrowprops={"arrowstyle": "-|>,head_length=0.9,head_width=0.5",
+                                "color": EDGE, "linewidth": 2.5})
+    for i, title in enumerate(steps):
+        a = angle(i)
+        here = i == current
+        label = f"{i + 1}. " + "\n".join(textwrap.wrap(title, 17))
+        ax.text(r * math.cos(a), r * math.sin(a), label, ha="center", va="center",
+                fontsize=13, fontweight="bold" if here else "normal",
+                color="white" if here else INK, zorder=3, linespacing=1.25,
+                bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
+                      "edgecolor": BLUE if here else EDGE, "linewidth": 3 if here else 1.5})
+    ax.text(-0.3, 0.2, centre, ha="center", va="center", fontsize=12.5, color="#0b3d5c",
+            fontweight="bold", linespacing=1.4)
+    return _png(fig)
+
+
+def _axes_style(ax):
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=12)
+    ax.grid(axis="y", color="#d5e1ea", linewidth=1)
+    ax.set_axisbelow(True)
+
+
+def _danish_ticks(axis, percent: bool):
+    from matplotlib.ticker import FuncFormatter
+
+    def fmt(value, _):
+        text = f"{value:.0f} %" if percent else f"{value:g}"
+        return text.replace(".", ",").replace("-", "−")
+
+    axis.set_major_formatter(FuncFormatter(fmt))
+
+
+def team_trend(months: list[str], series: dict[str, list[float]], axis_label: str,
+               percent: bool, limits: tuple[float, float] | None, caption: str,
+               colours: dict[str, int] | None = None) -> bytes:
+    """One line per team over the months (values already in the unit shown).
+
+    ``colours`` gives each team a fixed colour and marker, whichever teams are shown.
+    """
+    fig, ax = _figure(9.5, 5.0)
+    for i, (team, values) in enumerate(series.items()):
+        c = (colours or {}).get(team, i)
+        ax.plot(range(len(months)), values, label=team, color=SERIES[c % len(SERIES)],
+                marker=MARKERS[c % len(MARKERS)], markersize=7, linewidth=2.4)
+    ax.set_xticks(range(len(months)), months, fontsize=12)
+    ax.set_ylabel(axis_label, fontsize=13)
+    if limits:
+        ax.set_ylim(*limits)
+    _danish_ticks(ax.yaxis, percent)
+    _axes_style(ax)
+    ax.legend(fontsize=13, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
+              ncol=3, handlelength=2.5)
+    ax.set_title(caption, loc="left", fontsize=12, color="#444")
+    return _png(fig)
+
+
+def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool,
+              limits: tuple[float, float] | None, caption: str,
+              colours: dict[str, int] | None = None) -> bytes:
+    """One horizontal bar per team: (label, value, text written at the bar's end)."""
+    fig, ax = _figure(9.5, 0.75 * len(bars) + 1.6)
+    labels = ["\n".join(textwrap.wrap(label, 22)) for label, _, _ in bars]
+    values = [v for _, v, _ in bars]
+    index = [(colours or {}).get(label, i) for i, (label, _, _) in enumerate(bars)]
+    ax.barh(range(len(bars)), values, color=[SERIES[c % len(SERIES)] for c in index], height=0.6)
+    for i, (_, value, text) in enumerate(bars):
+        ax.text(value, i, f"  {text}", va="center", fontsize=13, color=INK, fontweight="bold")
+    ax.set_yticks(range(len(bars)), labels, fontsize=12)
+    ax.invert_yaxis()
+    ax.set_xlabel(axis_label, fontsize=13)
+    if limits:
+        ax.set_xlim(limits[0], limits[1] * 1.12)
+    _danish_ticks(ax.xaxis, percent)
+    _axes_style(ax)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#d5e1ea", linewidth=1)
+    ax.set_title(caption, loc="left", fontsize=12, color="#444")
+    return _png(fig)

@@ -7,6 +7,7 @@ field, in Danish, because content editors read them.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import os
@@ -24,10 +25,12 @@ from course.dialogue import PLACEHOLDERS, placeholders
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
-         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning")
+         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning", "læringscyklus", "nøgletal")
 FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "dagsorden", "tidsramme")
 # The parts of a meeting plan that are not text; only a mødeplan has them, once each.
 MEETING_PARTS = ("dagsorden", "tidsramme")
+MEASURE_UNITS = ("andel", "antal", "skala")
+DATASET_KEYS = ("team", "maaned")  # columns every key-figure data set must have
 
 
 class ContentError(ValueError):
@@ -138,6 +141,32 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of a learning cycle: its name and the question the participant answers."""
+
+    id: str
+    title: str
+    text: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A column of a key-figure data set, as the participant sees it."""
+
+    id: str  # the column name in the CSV file
+    label: str
+    unit: str = "andel"  # andel (share 0-1), antal (count) or skala (a mean on a scale)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    file: str  # a CSV file in data/; the loader replaces it with its full path
+    measures: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     kind: str
@@ -156,6 +185,9 @@ class Exercise:
     allow_own: bool = False
     own_label: str = ""
     document_title: str = ""
+    caption: str = ""  # a short text in or under the exercise's picture
+    steps: tuple[Step, ...] = ()
+    dataset: Dataset | None = None
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -233,7 +265,8 @@ class _Where:
 
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
           "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
-          "phases": "fase", "options": "valgmulighed", "hints": "tip"}
+          "phases": "fase", "options": "valgmulighed", "hints": "tip",
+          "steps": "trin", "measures": "nøgletal"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -298,7 +331,8 @@ def _unique(ids, what: str, where: _Where):
         seen.add(i)
 
 
-def _check_exercise(ex: Exercise, where: _Where) -> None:
+def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
+    """Check what the schema alone cannot; return the exercise with its data file resolved."""
     where = where.at(f"øvelse '{ex.id}'")
     if ex.kind not in KINDS:
         where.fail(f"felt 'kind': ukendt slags '{ex.kind}' (kendte: {', '.join(KINDS)})")
@@ -318,6 +352,8 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
         "mødeplan": ["fields"],
         "tavle": [],
         "brobygning": ["items"],
+        "læringscyklus": ["steps", "fields"],
+        "nøgletal": ["dataset", "prompts"],
     }[ex.kind]
     for name in needs:
         if not getattr(ex, name):
@@ -374,6 +410,35 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
+    _unique([s.id for s in ex.steps], "trin-id", where)
+    if ex.kind == "læringscyklus" and len(ex.steps) < 3:
+        where.fail("felt 'steps': en læringscyklus skal have mindst 3 trin")
+    if ex.dataset is not None:
+        ex = dataclasses.replace(ex, dataset=_check_dataset(ex.dataset, where.at("felt 'dataset'"), root))
+    return ex
+
+
+def _check_dataset(ds: Dataset, where: _Where, root: Path) -> Dataset:
+    if not re.fullmatch(r"[\w-]+\.csv", ds.file):
+        where.fail(f"felt 'file': '{ds.file}' skal være navnet på en .csv-fil i data/")
+    path = root / ds.file
+    if not path.is_file():
+        where.fail(f"felt 'file': filen data/{ds.file} findes ikke")
+    if not ds.measures:
+        where.fail("felt 'measures' mangler (vælg mindst ét nøgletal)")
+    _unique([m.id for m in ds.measures], "nøgletal", where)
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f), [])
+    for key in DATASET_KEYS:
+        if key not in header:
+            where.fail(f"data/{ds.file} mangler kolonnen '{key}'")
+    for m in ds.measures:
+        at = where.at(f"nøgletal '{m.id}'")
+        if m.unit not in MEASURE_UNITS:
+            at.fail(f"felt 'unit': ukendt enhed '{m.unit}' (kendte: {', '.join(MEASURE_UNITS)})")
+        if m.id not in header:
+            at.fail(f"kolonnen '{m.id}' findes ikke i data/{ds.file}")
+    return dataclasses.replace(ds, file=str(path))
 
 
 def _check_grid(ex: Exercise, where: _Where) -> None:
@@ -464,8 +529,7 @@ def load_exercises(root: Path) -> dict[str, Exercise]:
             ex = _build(Exercise, entry, where, _entry_noun("øvelse", entry, i))
             if ex.id in exercises:
                 where.fail(f"øvelse '{ex.id}': id'et findes allerede i {origin[ex.id]}")
-            _check_exercise(ex, where)
-            exercises[ex.id] = ex
+            exercises[ex.id] = _check_exercise(ex, where, root)
             origin[ex.id] = name
     return exercises
 

@@ -4,6 +4,8 @@ from widgets.conversation import ConversationTrainer
 from widgets.bridging import BridgingQuestions
 from widgets.dialogue_board import DialogueBoard
 from widgets.meeting_plan import MeetingPlanner
+from widgets.key_figures import TeamKeyFigures
+from widgets.learning_cycle import LearningCycle
 from widgets.page import KINDS, CoursePage
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
@@ -13,4 +15,5 @@ from widgets.scale import Rating
 from widgets.sorting import Sorting
 
 __all__ = ["KINDS", "BridgingQuestions", "ConversationTrainer", "CoursePage", "DialogueBoard",
-           "MeetingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection", "Sorting"]
+           "LearningCycle", "MeetingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating",
+           "Reflection", "Sorting", "TeamKeyFigures"]

@@ -13,6 +13,8 @@ from widgets.conversation import ConversationTrainer
 from widgets.bridging import BridgingQuestions
 from widgets.dialogue_board import DialogueBoard
 from widgets.meeting_plan import MeetingPlanner
+from widgets.key_figures import TeamKeyFigures
+from widgets.learning_cycle import LearningCycle
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
@@ -24,7 +26,8 @@ from widgets.style import STYLE
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
          "rangering": Ranking, "planlægger": Planner, "samtaletræner": ConversationTrainer,
          "spørgsmålsbygger": QuestionBuilder, "mødeplan": MeetingPlanner,
-         "tavle": DialogueBoard, "brobygning": BridgingQuestions}
+         "tavle": DialogueBoard, "brobygning": BridgingQuestions, "læringscyklus": LearningCycle,
+         "nøgletal": TeamKeyFigures}
 START_PAGE = "00_velkommen.ipynb"
 
 

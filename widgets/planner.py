@@ -13,7 +13,8 @@ from widgets.base import Exercise, download_link, esc, file_stem, labelled, mess
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _control(field):
+def field_control(field):
+    """The input control for a planner field of any type."""
     if field.type == "langtekst":
         return ipw.Textarea(placeholder=field.help, layout={"width": "100%", "height": "6em"})
     if field.type == "tal":
@@ -27,12 +28,38 @@ def _control(field):
     return ipw.Text(placeholder=field.help, layout={"width": "100%"})
 
 
+def field_value(control):
+    """A control's value as JSON (dates as ISO text)."""
+    v = control.value
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def restore_field(field, control, value) -> None:
+    """Put a saved value back; a hand-edited value that no longer fits leaves the field empty."""
+    try:
+        if field.type == "dato":
+            control.value = date.fromisoformat(value) if value else None
+        elif field.type == "valg":
+            control.value = value if value in field.options else ""
+        else:
+            control.value = str(value or "")
+    except (TypeError, ValueError):
+        control.value = None if field.type == "dato" else ""
+
+
+def document_links(doc, stem: str) -> str:
+    """Links that save a document as Word and as Markdown."""
+    return (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
+            + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
+                                  "text/markdown;charset=utf-8", "Hent som Markdown"))
+
+
 class Planner(Exercise):
     def _build(self):
         self.controls = {}
         children = []
         for f in self.definition.fields:
-            control = labelled(_control(f), f.label + (" *" if f.required else ""))
+            control = labelled(field_control(f), f.label + (" *" if f.required else ""))
             self._on_change(control, self._changed)
             self.controls[f.id] = control
             children.append(control)
@@ -48,26 +75,12 @@ class Planner(Exercise):
 
     @property
     def value(self) -> dict:
-        values = {}
-        for field_id, control in self.controls.items():
-            v = control.value
-            values[field_id] = v.isoformat() if isinstance(v, date) else v
-        return {"fields": values}
+        return {"fields": {field_id: field_value(c) for field_id, c in self.controls.items()}}
 
     def _restore(self, value: dict) -> None:
-        fields = {f.id: f for f in self.definition.fields}
-        for field_id, control in self.controls.items():
-            v = value.get("fields", {}).get(field_id)
-            f = fields[field_id]
-            try:
-                if f.type == "dato":
-                    control.value = date.fromisoformat(v) if v else None
-                elif f.type == "valg":
-                    control.value = v if v in f.options else ""
-                else:
-                    control.value = str(v or "")
-            except (TypeError, ValueError):
-                continue  # a hand-edited value that no longer fits: leave the field empty
+        saved = value.get("fields", {})
+        for f in self.definition.fields:
+            restore_field(f, self.controls[f.id], saved.get(f.id))
 
     def problems(self) -> list[str]:
         return planning.validate(self.definition, self.value["fields"])
@@ -88,9 +101,7 @@ class Planner(Exercise):
         doc = planning.build_document(self.definition, self.value["fields"],
                                       self.workbook.name, self.workbook.job_centre)
         stem = f"{file_stem(self.definition.document_title or self.definition.title)}-{file_stem(self.workbook.name)}"
-        links = (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
-                 + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
-                                       "text/markdown;charset=utf-8", "Hent som Markdown"))
+        links = document_links(doc, stem)
         preview = "".join(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>" for s in doc.sections)
         self.result.value = (f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
                              f'<div class="nk-preview"><h3>{esc(doc.title)}</h3>'

@@ -44,6 +44,7 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-page textarea, .nk-exercise textarea, .nk-exercise input, .nk-page input {
   font-size: 18px !important; color: #111 !important; border: 2px solid #6b8aa0 !important;
   background: #fff !important; }
+.nk-exercise textarea, .nk-exercise input { box-sizing: border-box; }
 .nk-exercise textarea { min-height: 5em; line-height: 1.45; padding: 0.4em !important;
   font-family: var(--jp-content-font-family, system-ui, sans-serif) !important; }
 .nk-exercise button, .nk-page button { font-size: 17px !important; min-height: 40px;
@@ -56,7 +57,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
   width: auto !important; max-width: none !important; }
 .nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
-.nk-stacked > .widget-label { text-align: left !important; }
+.nk-stacked > .widget-label { text-align: left !important; height: auto !important; display: block;
+  line-height: 1.35 !important; }
 .nk-page .widget-text, .nk-page .widget-textarea { width: auto; }
 .nk-page .widget-dropdown select { font-size: 17px; color: #111; border: 2px solid #6b8aa0; }
 .nk-exercise .widget-toggle-buttons .widget-toggle-button { margin: 2px 6px 2px 0; }
@@ -119,6 +121,29 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-grid thead th { background: #0b3d5c; color: #fff; text-align: center; }
 .nk-grid tbody th { background: #e4eef5; color: #0b3d5c; width: 7.5em; }
 .nk-grid td { background: #f6fafd; }
+.nk-cycle { flex-flow: row wrap !important; gap: 1em 1.5em; align-items: flex-start; }
+.nk-cycle-stage { flex: 1 1 20rem; min-width: 18rem; }
+.nk-cycle-stage .nk-stacked { width: calc(100% - 8px) !important; }  /* room for the borders */
+.nk-cycle-picture { flex: 0 1 30rem; min-width: 18rem; }
+.nk-where { font-size: 1.1em; color: #0b3d5c; margin: 0.4em 0 0.2em; }
+.nk-step-title { font-size: 1.15em; color: #0b3d5c; margin: 0.2em 0 0.4em; }
+.nk-steps { margin: 0.2em 0; padding-left: 1.6em; font-size: 1.05em; }
+.nk-steps li { margin: 0.35em 0; }
+.nk-card { border: 3px solid #0b6ea8; border-radius: 10px; padding: 0.6em 1.2em; margin-top: 0.6em;
+  background: #fff; }
+.nk-card h3 { color: #0b3d5c; margin: 0.2em 0; }
+.nk-card-label { font-weight: 700; color: #0b3d5c; margin-top: 0.6em; }
+.nk-label { margin: 0.4em 0 0; }
+.nk-exercise .widget-checkbox { width: auto !important; margin-right: 1.2em; }
+.nk-exercise .widget-checkbox label { font-size: 18px; }
+.nk-exercise input[type="checkbox"] { width: 1.3em; height: 1.3em; }
+.nk-figures { font-size: 0.95em; width: 100%; }
+.nk-figures td:nth-child(n+2) { white-space: nowrap; }
+.nk-figures th:nth-child(n+2) { text-align: right; }
+.nk-group { font-size: 0.88em; color: #333; }
+.nk-pair > .nk-stacked { width: auto !important; flex: 1 1 16em; }
+.nk-figures caption { text-align: left; font-weight: 700; color: #0b3d5c; padding: 0.2em 0; }
+.nk-figures td:nth-child(n+2) { text-align: right; font-variant-numeric: tabular-nums; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 .nk-part { font-weight: 700; font-size: 1.08em; color: #0b3d5c; margin: 0.9em 0 0.1em; }
 .nk-row > .nk-stacked.nk-inline { width: auto !important; flex: 0 0 10em; margin-bottom: 0 !important; }
