@@ -86,5 +86,25 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-nav { font-size: 1.05em; margin: 1.5em 0; padding: 0.8em 1em; background: #eef5fa;
   border-radius: 8px; }
 .nk-row { flex-flow: row wrap !important; gap: 0.5em 1em; align-items: flex-end; }
+.nk-case { background: #f3f0e8; border-left: 6px solid #8a6d1f; padding: 0.4em 1em;
+  margin: 0.4em 0 0.6em; border-radius: 6px; }
+.nk-case p { margin: 0.35em 0; }
+.nk-case-title { font-weight: 700; color: #5b4712; }
+.nk-question { font-weight: 400; display: inline-block; margin-left: 0.4em; }
+.nk-now { margin: 0.2em 0; font-size: 1.05em; }
+.nk-occasion .widget-toggle-button { padding: 0 1em; }
+.nk-right-order { margin: 0.3em 0 0.2em; padding-left: 1.6em; }
+.nk-right-order li { margin: 0.3em 0; }
+.nk-ok-mark { color: #1b7837; font-weight: 700; }
+.nk-miss-mark { color: #9a4508; font-weight: 700; }
+.nk-explanation { background: #eef5fa; border-radius: 6px; padding: 0.2em 1em; margin-top: 0.5em; }
+.nk-progress { white-space: nowrap; width: 9em; }
+.nk-progress progress, .nk-page-progress progress { width: 6em; height: 0.9em; margin-left: 0.5em;
+  vertical-align: middle; accent-color: #1b7837; }
+.nk-count { font-variant-numeric: tabular-nums; font-weight: 600; }
+.nk-done { color: #1b7837; font-weight: 700; display: block; }
+.nk-track { margin-bottom: 1.2em; }
+.nk-track-progress { margin: 0.2em 0 0.4em; }
+.nk-nav p { margin: 0.2em 0; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""
