@@ -320,7 +320,8 @@ def _check_extras(ex: Exercise, where: _Where) -> None:
         if ex.chart not in CHARTS:
             where.fail(f"felt 'chart': ukendt billede '{ex.chart}' (kendte: {', '.join(CHARTS)})")
         if ex.chart in ("hjul", "radar") and len(ex.items) < 3:
-            where.fail(f"felt 'chart': et {ex.chart} kræver mindst 3 punkter")
+            article = {"hjul": "et hjul", "radar": "en radar"}[ex.chart]
+            where.fail(f"felt 'chart': {article} kræver mindst 3 punkter")
         if ex.occasions and ex.chart != "radar":
             where.fail("felt 'chart': en skala med flere tidspunkter tegnes som radar")
     if ex.correct_order:

@@ -122,10 +122,9 @@ def prompt_box(prompt, height: str = "7.5em"):
                        layout=ipw.Layout(width="100%", height=height))
     labelled(box, prompt.text)
     if prompt.questions:
-        # The label is sanitised inline HTML in the browser; all text is escaped here.
-        box.description = (f"{esc(prompt.text)}"
-                           + "".join(f"<br><span class='nk-question'>• {esc(q)}</span>"
-                                     for q in prompt.questions))
+        # The browser sanitises the label to inline tags plus lists; all text is escaped here.
+        box.description = (f"{esc(prompt.text)}<ul class='nk-questions'>"
+                           + "".join(f"<li>{esc(q)}</li>" for q in prompt.questions) + "</ul>")
         box.description_allow_html = True
     return box
 

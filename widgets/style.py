@@ -47,6 +47,7 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   outline: 3px solid #f0a500 !important; outline-offset: 2px; }
 .nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
   width: auto !important; max-width: none !important; }
+.nk-exercise > button.nk-button { align-self: flex-start; }
 .nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
 .nk-stacked > .widget-label { text-align: left !important; }
 .nk-page .widget-text, .nk-page .widget-textarea { width: auto; }
@@ -90,7 +91,9 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   margin: 0.4em 0 0.6em; border-radius: 6px; }
 .nk-case p { margin: 0.35em 0; }
 .nk-case-title { font-weight: 700; color: #5b4712; }
-.nk-question { font-weight: 400; display: inline-block; margin-left: 0.4em; }
+.nk-stacked > .widget-label { height: auto !important; }
+.nk-questions { font-weight: 400; margin: 0.25em 0 0.1em; padding-left: 1.4em; }
+.nk-questions li { margin: 0.1em 0; }
 .nk-now { margin: 0.2em 0; font-size: 1.05em; }
 .nk-occasion .widget-toggle-button { padding: 0 1em; }
 .nk-right-order { margin: 0.3em 0 0.2em; padding-left: 1.6em; }
