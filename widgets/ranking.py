@@ -67,6 +67,8 @@ class Ranking(Exercise):
             item_id, own = str(entry.get("id", "")), bool(entry.get("own"))
             if not own and item_id not in by_id:
                 continue  # an item removed from the content since
+            if own and not self.definition.allow_own:
+                continue  # own items are not allowed (any more) in this ranking
             text = str(entry.get("text", "")) if own else by_id[item_id].text
             given = entry.get("attrs") if isinstance(entry.get("attrs"), dict) else {}
             attrs = {a.id: given.get(a.id, "") for a in self.definition.attributes
