@@ -84,18 +84,19 @@ def rating_bars(labels: list[str], values: list[int | None], low: int, high: int
                 tick_labels: tuple[str, ...] = ()) -> bytes:
     """One horizontal bar per item; unanswered items get no bar and say so."""
     n = len(labels)
-    fig, ax = _figure(9, 0.75 * n + 1.4)
+    fig, ax = _figure(9, 0.8 * n + 1.4)
+    start = low - 1  # so that the lowest rating still has a visible bar
     for row, value in enumerate(values):
         if value is None:
-            ax.text(low, row, "  ikke besvaret", va="center", fontsize=12, color="#555")
+            ax.text(start, row, "  ikke besvaret", va="center", fontsize=13, color="#555")
         else:
-            ax.barh(row, value - low + 0.001, left=low, height=0.6, color=SERIES[0])
-            ax.text(value, row, f"  {value}", va="center", fontsize=14, fontweight="bold", color=INK)
-    ax.set_yticks(range(n), [_wrap(label, 42) for label in labels], fontsize=12)
+            ax.barh(row, value - start, left=start, height=0.6, color=SERIES[0])
+            ax.text(value, row, f"  {value}", va="center", fontsize=15, fontweight="bold", color=INK)
+    ax.set_yticks(range(n), [_wrap(label, 34) for label in labels], fontsize=14)
     ax.set_ylim(n - 0.5, -0.5)
-    ax.set_xlim(low, high + 0.6)
+    ax.set_xlim(start, high + 0.6)
     ax.set_xticks(range(low, high + 1), [_wrap(t, 12) for t in _ticks(low, high, tick_labels)],
-                  fontsize=11)
+                  fontsize=12)
     ax.grid(axis="x", color="#c9d7e1", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -110,7 +111,11 @@ def _polar_axes(ax, labels: list[str], low: int, high: int, width: int) -> list[
     ax.set_theta_zero_location("N")  # the first item at the top, then clockwise
     ax.set_theta_direction(-1)
     angles = [2 * math.pi * i / n for i in range(n)]
-    ax.set_xticks(angles, [_wrap(label, width) for label in labels], fontsize=12)
+    ax.set_xticks(angles, [_wrap(label, width) for label in labels], fontsize=14)
+    for label, angle in zip(ax.get_xticklabels(), angles):
+        # Labels on the right start at their spoke, on the left end there: no overlaps at the bottom.
+        side = math.sin(angle)
+        label.set_horizontalalignment("center" if abs(side) < 0.01 else "left" if side > 0 else "right")
     ax.set_ylim(low - 1, high)
     ax.set_yticks(range(low, high + 1), [str(v) for v in range(low, high + 1)], fontsize=10,
                   color="#444")

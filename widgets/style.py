@@ -14,6 +14,9 @@ body[data-voila] .jp-Cell, body[data-voila] .jp-OutputArea-output { max-width: 6
 body[data-voila] .jp-Notebook { padding: 1rem 2rem 4rem; }
 body[data-voila] .jp-RenderedMarkdown { line-height: 1.55; }
 body[data-voila] .jp-RenderedMarkdown h1 { font-size: 2.1em; color: #0b3d5c; }
+body[data-voila] .jp-RenderedMarkdown table { font-size: 1em; margin: 0.6em 0 1em; }
+body[data-voila] .jp-RenderedMarkdown th, body[data-voila] .jp-RenderedMarkdown td {
+  text-align: left; vertical-align: top; padding: 0.35em 0.7em; }
 body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; margin-top: 1.6em; }
 .nk-page, .nk-exercise { font-size: 18px; color: #111; line-height: 1.5; }
 .nk-page { max-width: 60rem; }
@@ -91,7 +94,7 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   margin: 0.4em 0 0.6em; border-radius: 6px; }
 .nk-case p { margin: 0.35em 0; }
 .nk-case-title { font-weight: 700; color: #5b4712; }
-.nk-stacked > .widget-label { height: auto !important; }
+.nk-stacked > .widget-label { height: auto !important; line-height: 1.35 !important; }
 .nk-questions { font-weight: 400; margin: 0.25em 0 0.1em; padding-left: 1.4em; }
 .nk-questions li { margin: 0.1em 0; }
 .nk-now { margin: 0.2em 0; font-size: 1.05em; }

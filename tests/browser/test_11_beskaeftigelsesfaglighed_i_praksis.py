@@ -31,7 +31,9 @@ def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, p
     alt = picture.get_attribute("alt")
     assert "Første samtale (marts): " in alt and "Efter tre måneder (juni): " in alt
     assert alt.count("Optimisme: 1") == 1 and alt.count("Optimisme: 4") == 1
+    page.set_viewport_size({"width": 1280, "height": 4200})  # the whole exercise in one picture
     radar.screenshot(path=str(ARTIFACTS / "11_progression_radar.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.reload()
     ranking = page.locator(".nk-exercise", has_text="Evidenshierarkiet: sæt")

@@ -29,6 +29,7 @@ def test_start_page_shows_both_tracks_with_progress_that_follows_the_answers(ser
     page.get_by_label("Hvad ser du frem til?").fill("At møde kollegaer")
     expect(day.locator("tr", has_text="Velkommen").locator(".nk-count")).to_have_text("1 af 1")
     expect(day.locator("tr", has_text="Velkommen")).to_contain_text("✔ færdig")
+    page.set_viewport_size({"width": 1280, "height": 3000})  # the whole programme in one picture
     programme.screenshot(path=str(ARTIFACTS / "00_programme_progress.png"))
 
     selfstudy.get_by_role("link", name="Fra BIP til praksis").click()
