@@ -112,5 +112,6 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
 .nk-track { margin-bottom: 1.2em; }
 .nk-track-progress { margin: 0.2em 0 0.4em; }
 .nk-nav p { margin: 0.2em 0; }
+.nk-page-progress .nk-done { display: inline; margin-left: 0.6em; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 </style>"""
