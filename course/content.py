@@ -23,6 +23,7 @@ import yaml
 from course.dialogue import PLACEHOLDERS, placeholders
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 
 KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
          "spørgsmålsbygger", "mødeplan", "tavle", "brobygning", "læringscyklus", "nøgletal")
@@ -31,6 +32,7 @@ FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "dagsorden", "tidsra
 MEETING_PARTS = ("dagsorden", "tidsramme")
 MEASURE_UNITS = ("andel", "antal", "skala")
 DATASET_KEYS = ("team", "maaned")  # columns every key-figure data set must have
+CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
 
 
 class ContentError(ValueError):
@@ -45,6 +47,7 @@ class Prompt:
     id: str
     text: str
     hint: str = ""
+    questions: tuple[str, ...] = ()  # shown with the prompt as questions to start from
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Item:
     category: str = ""
     explanation: str = ""
     advice: str = ""
+    short: str = ""  # a short name for pictures
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,14 @@ class Attribute:
     id: str
     label: str
     options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A named point in time at which a skala is answered (e.g. first and later meeting)."""
+
+    id: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +150,7 @@ class Scale:
     low_label: str = ""
     high_label: str = ""
     low_at: int | None = None  # ratings at or below this show the item's advice
+    labels: tuple[str, ...] = ()  # one text per step, from min to max
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,11 @@ class Exercise:
     caption: str = ""  # a short text in or under the exercise's picture
     steps: tuple[Step, ...] = ()
     dataset: Dataset | None = None
+    case: str = ""  # a (fictitious) case the exercise works on, shown above it
+    occasions: tuple[Occasion, ...] = ()  # a skala answered once per occasion
+    chart: str = ""  # a skala's picture of its answers: one of CHARTS
+    correct_order: bool = False  # a rangering whose items are listed in the right order
+    explanation: str = ""  # shown when a rangering with correct_order is checked
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -204,6 +222,7 @@ class Session:
     end: str = ""
     notebook: str = ""
     goals: tuple[str, ...] = ()
+    minutes: int | None = None  # estimated time for a session without clock times
 
 
 @dataclass(frozen=True)
@@ -266,7 +285,7 @@ class _Where:
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
           "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
           "phases": "fase", "options": "valgmulighed", "hints": "tip",
-          "steps": "trin", "measures": "nøgletal"}
+          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -341,6 +360,7 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
     _unique([c.id for c in ex.categories], "kategori-id", where)
     _unique([f.id for f in ex.fields], "felt-id", where)
     _unique([a.id for a in ex.attributes], "egenskabs-id", where)
+    _unique([o.id for o in ex.occasions], "tidspunkt-id", where)
     needs = {
         "refleksion": ["prompts"],
         "skala": ["scale", "items"],
@@ -388,6 +408,11 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
             where.fail(f"felt 'scale': min ({s.min}) skal være mindre end max ({s.max})")
         if s.low_at is not None and not s.min <= s.low_at <= s.max:
             where.fail(f"felt 'scale': low_at ({s.low_at}) skal ligge mellem min og max")
+        steps = s.max - s.min + 1
+        if s.labels and len(s.labels) != steps:
+            where.fail(f"felt 'scale': labels skal have én tekst pr. trin ({steps}), "
+                       f"men har {len(s.labels)}")
+    _check_extras(ex, where)
     for f in ex.fields:
         at = where.at(f"felt-id '{f.id}'")
         if f.type not in FIELD_TYPES:
@@ -473,6 +498,30 @@ def _check_patterns(ex: Exercise, where: _Where) -> None:
                 at.fail(f"felt 'text': ukendt pladsholder '{{{name}}}' (kendte: {known})")
 
 
+def _check_extras(ex: Exercise, where: _Where) -> None:
+    """The optional features that belong to one kind only."""
+    only = {"occasions": "skala", "chart": "skala", "correct_order": "rangering"}
+    for name, kind in only.items():
+        if getattr(ex, name) and ex.kind != kind:
+            where.fail(f"felt '{name}': kan kun bruges i en {kind}, ikke i en {ex.kind}")
+    if ex.chart:
+        if ex.chart not in CHARTS:
+            where.fail(f"felt 'chart': ukendt billede '{ex.chart}' (kendte: {', '.join(CHARTS)})")
+        if ex.chart in ("hjul", "radar") and len(ex.items) < 3:
+            article = {"hjul": "et hjul", "radar": "en radar"}[ex.chart]
+            where.fail(f"felt 'chart': {article} kræver mindst 3 punkter")
+        if ex.occasions and ex.chart != "radar":
+            where.fail("felt 'chart': en skala med flere tidspunkter tegnes som radar")
+    if ex.correct_order:
+        if ex.allow_own:
+            where.fail("felt 'correct_order': kan ikke bruges sammen med allow_own "
+                       "(egne punkter har ingen rigtig plads)")
+        if len(ex.items) < 3:
+            where.fail("felt 'correct_order': en rigtig rækkefølge kræver mindst 3 punkter")
+    elif ex.explanation:
+        where.fail("felt 'explanation': vises kun, når en rangering har correct_order: true")
+
+
 def _read_yaml(path: Path, root: Path):
     name = _display_name(path, root)
     try:
@@ -509,6 +558,9 @@ def load_programme(root: Path) -> Programme:
         if s.notebook and not re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", s.notebook):
             where.at(f"session '{s.id}'").fail(
                 f"felt 'notebook': '{s.notebook}' skal hedde som NN_navn.ipynb")
+        if s.minutes is not None and not 0 < s.minutes <= 600:
+            where.at(f"session '{s.id}'").fail(
+                f"felt 'minutes': {s.minutes} skal være et antal minutter mellem 1 og 600")
     return programme
 
 
@@ -559,12 +611,21 @@ _CALL = re.compile(r"""\.exercise\(\s*["']([^"']+)["']""")
 _PAGE = re.compile(r"""CoursePage\.show\(\s*["']([^"']+)["']""")
 
 
+def _code(path: Path) -> str:
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+
+
+def notebook_exercises(path: Path) -> list[str]:
+    """The exercise ids a notebook shows, in page order, each once."""
+    return list(dict.fromkeys(_CALL.findall(_code(path))))
+
+
 def check_notebooks(content: Course, notebook_dir: Path) -> None:
     """Every exercise and session a notebook names must be defined in data/."""
     sessions = {s.id for s in content.programme.sessions()}
     for path in sorted(Path(notebook_dir).glob("*.ipynb")):
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        source = _code(path)
         for exercise_id in _CALL.findall(source):
             if exercise_id not in content.exercises:
                 raise ContentError(f"notebooks/{path.name}: bruger øvelsen '{exercise_id}', "

@@ -56,6 +56,12 @@ def paragraphs(text: str) -> str:
     return "<br>".join(esc(line) for line in str(text).splitlines())
 
 
+def blocks(text: str) -> str:
+    """Escaped text as HTML paragraphs: a blank line starts a new one."""
+    parts = [p for p in str(text).split("\n\n") if p.strip()]
+    return "".join(f"<p>{paragraphs(p.strip())}</p>" for p in parts)
+
+
 def safe(handler, report=None):
     """Run a widget callback; on failure log the detail and show a Danish message.
 
@@ -142,6 +148,19 @@ def labelled(widget, label: str):
     return widget
 
 
+def prompt_box(prompt, height: str = "7.5em"):
+    """A text box for a prompt; its questions (if any) are part of the visible label."""
+    box = ipw.Textarea(placeholder=prompt.hint or "Skriv dine tanker her …",
+                       layout=ipw.Layout(width="100%", height=height))
+    labelled(box, prompt.text)
+    if prompt.questions:
+        # The browser sanitises the label to inline tags plus lists; all text is escaped here.
+        box.description = (f"{esc(prompt.text)}<ul class='nk-questions'>"
+                           + "".join(f"<li>{esc(q)}</li>" for q in prompt.questions) + "</ul>")
+        box.description_allow_html = True
+    return box
+
+
 class Exercise(ipw.VBox):
     """An exercise from ``data/``: builds its controls, saves its value to the workbook.
 
@@ -154,10 +173,13 @@ class Exercise(ipw.VBox):
         self.workbook: Workbook | None = None
         self._restoring = False
         self._touched = False
+        self.saved_listeners: list = []  # called after each save (e.g. the page's progress)
         self.status = ipw.HTML()
         header = ipw.HTML(
             f'<h3 class="nk-title">{esc(definition.title)}</h3>'
             + (f'<p class="nk-intro">{paragraphs(definition.intro)}</p>' if definition.intro else "")
+            + (f'<div class="nk-case"><p class="nk-case-title">Casen</p>{blocks(definition.case)}</div>'
+               if definition.case else "")
         )
         super().__init__([header, *self._build(), self.status])
         self.add_class("nk-exercise")
@@ -237,6 +259,8 @@ class Exercise(ipw.VBox):
                 "prøv igen om lidt, eller hent din logbog som fil.", "error")
             return
         self.status.value = message_html(f"Gemt i din logbog{_when(stamp)}.", "ok")
+        for listener in self.saved_listeners:
+            safe(listener)()
 
 
 def _when(stamp: str) -> str:

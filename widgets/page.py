@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as ipw
 from IPython.display import display
 
-from course.content import ContentError, Course, course
+from course.content import ContentError, Course, Session, Track, course
+from course.progress import Progress, progress
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
@@ -173,6 +174,7 @@ class CoursePage(ipw.VBox):
             return ipw.HTML(message_html("Denne øvelse kan ikke vises lige nu. "
                                          "Giv kursuslederen besked.", "error"))
         self._exercises.append(widget)
+        widget.saved_listeners.append(self._render_links)  # progress follows each answer
         return widget
 
     def programme(self) -> ipw.HTML:
@@ -194,29 +196,62 @@ class CoursePage(ipw.VBox):
         self._link_views.append(render)
         render()
 
+    def _render_links(self) -> None:
+        for render in self._link_views:
+            render()
+
     def _link(self, notebook: str) -> str:
         return esc(page_link(notebook, self.workbook, self.request))
 
+    def progress(self) -> dict[str, Progress]:
+        """Answered and total exercises per session, from the participant's workbook."""
+        if self.workbook is None or self.content is None:
+            return {}
+        return progress(self.content, self.workbook.answers())
+
     def _programme_html(self) -> str:
         p = self.content.programme
+        done = self.progress()
         parts = [f'<p class="nk-note">{esc(p.note)}</p>' if p.note else ""]
         for track in p.tracks:
-            rows = []
-            for s in track.sessions:
-                when = f"{s.start}–{s.end}" if s.start and s.end else s.start
-                title = (f'<a href="{self._link(s.notebook)}">{esc(s.title)}</a>' if s.notebook
-                         else f"<span>{esc(s.title)}</span>")
-                goals = "".join(f"<li>{esc(g)}</li>" for g in s.goals)
-                rows.append(f"<tr><td class='nk-time'>{esc(when)}</td><td>{title}"
-                            f"{'<ul>' + goals + '</ul>' if goals else ''}</td></tr>")
-            intro = f"<p>{esc(track.intro)}</p>" if track.intro else ""
-            parts.append(f'<h2>{esc(track.title)}</h2>{intro}<table class="nk-table">'
-                         f'<thead><tr><th scope="col">Tid</th><th scope="col">Punkt</th></tr></thead>'
-                         f'<tbody>{"".join(rows)}</tbody></table>')
+            parts.append(self._track_html(track, done))
         return "".join(parts)
 
+    def _track_html(self, track: Track, done: dict[str, Progress]) -> str:
+        timed = any(s.start for s in track.sessions)
+        show_progress = self.workbook is not None
+        rows = []
+        for s in track.sessions:
+            title = (f'<a href="{self._link(s.notebook)}">{esc(s.title)}</a>' if s.notebook
+                     else f"<span>{esc(s.title)}</span>")
+            goals = "".join(f"<li>{esc(g)}</li>" for g in s.goals)
+            cells = [f"<td class='nk-time'>{esc(_when(s))}</td>",
+                     f"<td>{title}{'<ul>' + goals + '</ul>' if goals else ''}</td>"]
+            if show_progress:
+                cells.append(f"<td class='nk-progress'>{_progress_html(done.get(s.id))}</td>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        heads = [("Tid" if timed else "Varighed"), "Punkt"] + (["Dine svar"] if show_progress else [])
+        head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+        intro = f"<p>{esc(track.intro)}</p>" if track.intro else ""
+        answered = [done[s.id] for s in track.sessions if s.id in done]
+        summary = ""
+        if show_progress and answered:
+            total = Progress(sum(a.answered for a in answered), sum(a.total for a in answered))
+            summary = (f'<p class="nk-track-progress" role="status">Du har besvaret '
+                       f'<b>{total.text}</b> øvelser i »{esc(track.title)}«.</p>')
+        return (f'<section class="nk-track nk-track-{esc(track.id)}"><h2>{esc(track.title)}</h2>'
+                f'{intro}{summary}<table class="nk-table"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></section>')
+
+    def _track_pages(self) -> list[Session]:
+        """The pages of the track this page belongs to, in order."""
+        for track in self.content.programme.tracks:
+            if any(s.id == self.session_id for s in track.sessions):
+                return [s for s in track.sessions if s.notebook]
+        return []
+
     def _navigation_html(self) -> str:
-        pages = [s for s in self.content.programme.sessions() if s.notebook]
+        pages = self._track_pages()
         ids = [s.id for s in pages]
         if self.session_id not in ids:
             return ""
@@ -228,4 +263,26 @@ class CoursePage(ipw.VBox):
             links.append(f'<a href="{self._link(START_PAGE)}">Programmet</a>')
         if i + 1 < len(pages):
             links.append(f'<a href="{self._link(pages[i + 1].notebook)}">{esc(pages[i + 1].title)} →</a>')
-        return f'<nav class="nk-nav" aria-label="Kursets sider">{" · ".join(links)}</nav>'
+        here = self.progress().get(self.session_id)
+        status = (f'<p class="nk-page-progress" role="status">På denne side har du besvaret '
+                  f'{here.text} øvelser. {_progress_html(here, count=False)}</p>' if here else "")
+        return (f'<nav class="nk-nav" aria-label="Kursets sider">{status}'
+                f'<p>{" · ".join(links)}</p></nav>')
+
+
+def _when(session: Session) -> str:
+    """Clock times, or the estimated time of a self-study session, or nothing."""
+    if session.start and session.end:
+        return f"{session.start}–{session.end}"
+    if session.start:
+        return session.start
+    return f"ca. {session.minutes} min." if session.minutes else ""
+
+
+def _progress_html(done: Progress | None, count: bool = True) -> str:
+    if done is None:
+        return ""
+    mark = " <span class='nk-done'>✔ færdig</span>" if done.done else ""
+    number = f"<span class='nk-count'>{done.text}</span>" if count else ""
+    return (f"{number}<progress max='{done.total}' value='{done.answered}' "
+            f"aria-label='{done.text} øvelser besvaret'></progress>{mark}")

@@ -1,10 +1,15 @@
-"""rangering: put items in order with buttons (no dragging), add your own, tag each item."""
+"""rangering: put items in order with buttons (no dragging), add your own, tag each item.
+
+With ``correct_order: true`` in the data, the items are listed in the right order there,
+start in a shuffled order, and a button compares the participant's order with the right one.
+"""
 
 from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.base import Exercise, esc, labelled, message_html, position
+from course import ranking
+from widgets.base import Exercise, blocks, esc, labelled, message_html, position
 
 MAX_OWN = 10
 MAX_OWN_CHARS = 300
@@ -13,7 +18,8 @@ MAX_OWN_CHARS = 300
 class Ranking(Exercise):
     def _build(self):
         d = self.definition
-        self.order = [{"id": i.id, "text": i.text, "own": False, "attrs": {}} for i in d.items]
+        self.order = [self._entry(item_id) for item_id in self._start_ids()]
+        self.checked = False
         self.rows = ipw.VBox()
         self.rows.add_class("nk-ranking")
         self.new_item = labelled(ipw.Text(placeholder="Skriv en opgave, der mangler …",
@@ -27,11 +33,30 @@ class Ranking(Exercise):
         add_row.add_class("nk-row")
         own = [add_row,
                self.add_message] if d.allow_own else []
-        return [self.rows, *own]
+        check = []
+        if d.correct_order:
+            self.check_button = ipw.Button(description="Tjek min rækkefølge", icon="check",
+                                           tooltip="Sammenlign din rækkefølge med den rigtige")
+            self.check_button.add_class("nk-button")
+            self._on_click(self.check_button, self._check)
+            self.result = ipw.HTML()
+            check = [self.check_button, self.result]
+        return [self.rows, *own, *check]
+
+    def _start_ids(self) -> list[str]:
+        ids = [i.id for i in self.definition.items]
+        return ranking.start_order(ids, self.definition.id) if self.definition.correct_order else ids
+
+    def _entry(self, item_id: str) -> dict:
+        item = next(i for i in self.definition.items if i.id == item_id)
+        return {"id": item.id, "text": item.text, "own": False, "attrs": {}}
 
     @property
     def value(self) -> dict:
-        return {"order": [dict(entry, attrs=dict(entry["attrs"])) for entry in self.order]}
+        value = {"order": [dict(entry, attrs=dict(entry["attrs"])) for entry in self.order]}
+        if self.definition.correct_order:
+            value["checked"] = self.checked
+        return value
 
     def _restore(self, value: dict) -> None:
         by_id = {i.id: i for i in self.definition.items}
@@ -42,15 +67,17 @@ class Ranking(Exercise):
             item_id, own = str(entry.get("id", "")), bool(entry.get("own"))
             if not own and item_id not in by_id:
                 continue  # an item removed from the content since
+            if own and not self.definition.allow_own:
+                continue  # own items are not allowed (any more) in this ranking
             text = str(entry.get("text", "")) if own else by_id[item_id].text
             given = entry.get("attrs") if isinstance(entry.get("attrs"), dict) else {}
             attrs = {a.id: given.get(a.id, "") for a in self.definition.attributes
                      if given.get(a.id, "") in a.options}
             restored.append({"id": item_id, "text": text, "own": own, "attrs": attrs})
             seen.add(item_id)
-        restored += [{"id": i.id, "text": i.text, "own": False, "attrs": {}}
-                     for i in self.definition.items if i.id not in seen]
+        restored += [self._entry(item_id) for item_id in self._start_ids() if item_id not in seen]
         self.order = restored
+        self.checked = self.definition.correct_order and value.get("checked") is True
         self._render()
 
     def move(self, index: int, step: int) -> None:
@@ -59,6 +86,36 @@ class Ranking(Exercise):
             self.order[index], self.order[target] = self.order[target], self.order[index]
             self._render()
             self._changed()
+
+    def _check(self, *_):
+        self.checked = True
+        self._changed()
+
+    def _refresh(self) -> None:
+        if not self.definition.correct_order:
+            return
+        if not self.checked:
+            self.result.value = ""
+            return
+        d = self.definition
+        placements = ranking.compare([i.id for i in d.items], [e["id"] for e in self.order])
+        right = sum(p.correct for p in placements)
+        texts = {i.id: i for i in d.items}
+        rows = []
+        for p in placements:
+            item = texts[p.id]
+            mark = ("<span class='nk-ok-mark'>✔ din plads</span>" if p.correct
+                    else f"<span class='nk-miss-mark'>✘ du havde den som nr. {p.given}</span>")
+            note = f"<br><span class='nk-help'>{esc(item.explanation)}</span>" if item.explanation else ""
+            rows.append(f"<li><b>{esc(item.text)}</b> – {mark}{note}</li>")
+        summary = (f"Du har {right} af {len(placements)} på den rigtige plads."
+                   + (" Flot – hele rækkefølgen er rigtig." if right == len(placements) else
+                      " Flyt gerne punkterne og se, hvordan svaret ændrer sig."))
+        self.result.value = (
+            f'<div class="nk-feedback nk-{"right" if right == len(placements) else "wrong"}" role="status">'
+            f'<p class="nk-score"><b>{esc(summary)}</b></p>'
+            f'<p>Den rigtige rækkefølge:</p><ol class="nk-right-order">{"".join(rows)}</ol></div>'
+            + (f'<div class="nk-explanation">{blocks(d.explanation)}</div>' if d.explanation else ""))
 
     def _add(self, *_):
         text = " ".join(self.new_item.value.split())

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.base import Exercise, labelled
+from widgets.base import Exercise, prompt_box
 
 
 class Reflection(Exercise):
     def _build(self):
         self.boxes = {}
         for prompt in self.definition.prompts:
-            box = labelled(ipw.Textarea(placeholder=prompt.hint or "Skriv dine tanker her …",
-                                        layout=ipw.Layout(width="100%", height="7.5em")),
-                           prompt.text)
+            box = prompt_box(prompt)
             self._on_change(box, self._changed)
             self.boxes[prompt.id] = box
         return list(self.boxes.values())

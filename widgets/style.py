@@ -15,6 +15,9 @@ body[data-voila] .jp-Notebook { padding: 1rem 2rem 4rem; }
 body[data-voila] .jp-RenderedMarkdown { line-height: 1.55; }
 body[data-voila] .jp-RenderedMarkdown table { font-size: 1em; }
 body[data-voila] .jp-RenderedMarkdown h1 { font-size: 2.1em; color: #0b3d5c; }
+body[data-voila] .jp-RenderedMarkdown table { font-size: 1em; margin: 0.6em 0 1em; }
+body[data-voila] .jp-RenderedMarkdown th, body[data-voila] .jp-RenderedMarkdown td {
+  text-align: left; vertical-align: top; padding: 0.35em 0.7em; }
 body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; margin-top: 1.6em; }
 body[data-voila] .jp-RenderedMarkdown table { font-size: 17px; table-layout: auto; width: 100%;
   border-collapse: collapse; margin: 0.6em 0 1em; }
@@ -56,6 +59,7 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
   outline: 3px solid #f0a500 !important; outline-offset: 2px; }
 .nk-button button, button.nk-button, .nk-page .widget-upload { font-weight: 600; padding: 0 1em;
   width: auto !important; max-width: none !important; }
+.nk-exercise > button.nk-button { align-self: flex-start; }
 .nk-page .widget-html-content, .nk-exercise .widget-html-content { line-height: 1.5; }
 .nk-stacked > .widget-label { text-align: left !important; height: auto !important; display: block;
   line-height: 1.35 !important; }
@@ -144,6 +148,29 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-pair > .nk-stacked { width: auto !important; flex: 1 1 16em; }
 .nk-figures caption { text-align: left; font-weight: 700; color: #0b3d5c; padding: 0.2em 0; }
 .nk-figures td:nth-child(n+2) { text-align: right; font-variant-numeric: tabular-nums; }
+.nk-case { background: #f3f0e8; border-left: 6px solid #8a6d1f; padding: 0.4em 1em;
+  margin: 0.4em 0 0.6em; border-radius: 6px; }
+.nk-case p { margin: 0.35em 0; }
+.nk-case-title { font-weight: 700; color: #5b4712; }
+.nk-stacked > .widget-label { height: auto !important; line-height: 1.35 !important; }
+.nk-questions { font-weight: 400; margin: 0.25em 0 0.1em; padding-left: 1.4em; }
+.nk-questions li { margin: 0.1em 0; }
+.nk-now { margin: 0.2em 0; font-size: 1.05em; }
+.nk-occasion .widget-toggle-button { padding: 0 1em; }
+.nk-right-order { margin: 0.3em 0 0.2em; padding-left: 1.6em; }
+.nk-right-order li { margin: 0.3em 0; }
+.nk-ok-mark { color: #1b7837; font-weight: 700; }
+.nk-miss-mark { color: #9a4508; font-weight: 700; }
+.nk-explanation { background: #eef5fa; border-radius: 6px; padding: 0.2em 1em; margin-top: 0.5em; }
+.nk-progress { white-space: nowrap; width: 9em; }
+.nk-progress progress, .nk-page-progress progress { width: 6em; height: 0.9em; margin-left: 0.5em;
+  vertical-align: middle; accent-color: #1b7837; }
+.nk-count { font-variant-numeric: tabular-nums; font-weight: 600; }
+.nk-done { color: #1b7837; font-weight: 700; display: block; }
+.nk-track { margin-bottom: 1.2em; }
+.nk-track-progress { margin: 0.2em 0 0.4em; }
+.nk-nav p { margin: 0.2em 0; }
+.nk-page-progress .nk-done { display: inline; margin-left: 0.6em; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 .nk-part { font-weight: 700; font-size: 1.08em; color: #0b3d5c; margin: 0.9em 0 0.1em; }
 .nk-row > .nk-stacked.nk-inline { width: auto !important; flex: 0 0 10em; margin-bottom: 0 !important; }
