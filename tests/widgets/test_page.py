@@ -97,3 +97,13 @@ def test_an_unknown_exercise_shows_a_danish_message(store):
 def test_navigation_links_previous_programme_and_next(store):
     nav = voila_page(store, session="rollen").navigation().value
     assert "← Velkommen" in nav and 'href="00_velkommen.ipynb">Programmet' in nav
+
+
+def test_a_corrupt_workbook_gives_a_message_keeps_a_backup_and_the_page_works(store, workbook):
+    workbook.path.write_text("{ikke længere json", encoding="utf-8")
+    page = voila_page(store, session="rollen", code=workbook.id)
+    assert "beskadiget" in page.message.value and page.workbook is None
+    assert list(store.folder.glob(f"{workbook.id}.beskadiget-*.json"))
+    exercise = page.exercise("rolle_gruppe")  # the page still works: answer, then sign in again
+    exercise.boxes["rollen"].value = "Skrevet efter fejlen"
+    assert "Ikke gemt endnu" in exercise.status.value
