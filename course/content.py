@@ -21,8 +21,9 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger")
-FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato")
+KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger",
+         "introduktionsplan", "årshjul", "handleplan", "samleplan")
+FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "klokkeslæt")
 
 
 class ContentError(ValueError):
@@ -74,6 +75,8 @@ class Field:
     options: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    not_before: str = ""  # a date field: not before the date in this other field
+    not_past: bool = False  # a date field: not before today
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,15 @@ class Scale:
     low_label: str = ""
     high_label: str = ""
     low_at: int | None = None  # ratings at or below this show the item's advice
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a combined plan: another exercise's answer, from the page of a session."""
+
+    exercise: str
+    session: str
+    heading: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,9 @@ class Exercise:
     allow_own: bool = False
     own_label: str = ""
     document_title: str = ""
+    periods: tuple[str, ...] = ()  # columns of a plan over time: weeks or months
+    parts: tuple[Part, ...] = ()  # samleplan: the exercises it gathers
+    followup_days: tuple[int, ...] = ()  # samleplan: follow-up talks, days after a start date
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -174,7 +189,8 @@ class _Where:
 
 
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
-          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session"}
+          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
+          "parts": "del"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -254,10 +270,27 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
         "sortering": ["categories", "items"],
         "rangering": ["items"],
         "planlægger": ["fields"],
+        "introduktionsplan": ["categories", "items", "periods"],
+        "årshjul": ["categories", "items", "fields", "periods"],
+        "handleplan": ["categories", "fields"],
+        "samleplan": ["parts"],
     }[ex.kind]
     for name in needs:
         if not getattr(ex, name):
             where.fail(f"felt '{name}' mangler (det skal en {ex.kind} have)")
+    _check_row_fields(ex, where)
+    if ex.kind in ("introduktionsplan", "årshjul"):
+        known = [c.id for c in ex.categories]
+        for item in ex.items:
+            if item.category not in known:
+                where.at(f"punkt '{item.id}'").fail(
+                    f"felt 'category': kategorien '{item.category}' findes ikke "
+                    f"(kendte: {', '.join(known)})")
+    if any(days <= 0 for days in ex.followup_days):
+        where.fail("felt 'followup_days': antal dage skal være større end 0")
+    if ex.followup_days and (len(ex.items) != len(ex.followup_days) or not ex.categories):
+        where.fail("felt 'followup_days': hver opfølgning skal have et punkt i 'items' (samme antal), "
+                   "og 'categories' skal give overskriften")
     if ex.kind == "sortering":
         known = [c.id for c in ex.categories]
         for item in ex.items:
@@ -279,9 +312,50 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
             at.fail(f"felt 'type': ukendt felttype '{f.type}' (kendte: {', '.join(FIELD_TYPES)})")
         if f.type == "valg" and not f.options:
             at.fail("felt 'options' mangler (et valg-felt skal have valgmuligheder)")
+        if (f.not_before or f.not_past) and f.type != "dato":
+            at.fail("felterne 'not_before' og 'not_past' gælder kun for felter af typen dato")
+        if f.not_before and f.not_before not in {g.id for g in ex.fields if g.type == "dato"}:
+            at.fail(f"felt 'not_before': '{f.not_before}' er ikke et dato-felt i øvelsen")
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
+
+
+# The fields the code of a kind reads (pictures, calendar), by kind: field id -> field type.
+KIND_FIELDS = {
+    "årshjul": {"aktivitet": "tekst", "maaned": "valg", "ansvarlig": "tekst"},
+    "handleplan": {"hvad": "tekst", "start": "dato", "slut": "dato"},
+    "samleplan": {"start": "dato", "tidspunkt": "klokkeslæt"},
+}
+
+
+def _check_row_fields(ex: Exercise, where: _Where) -> None:
+    fields = {f.id: f for f in ex.fields}
+    for field_id, field_type in KIND_FIELDS.get(ex.kind, {}).items():
+        if field_id not in fields or fields[field_id].type != field_type:
+            where.fail(f"et {ex.kind} skal have et felt med id '{field_id}' af typen {field_type}")
+    if ex.kind == "årshjul":
+        if len(ex.periods) != 12:
+            where.fail(f"felt 'periods': et årshjul skal have 12 måneder, fik {len(ex.periods)}")
+        if fields["maaned"].options != ex.periods:
+            where.fail("felt-id 'maaned': felt 'options' skal være de samme 12 måneder som 'periods'")
+
+
+def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
+    """A samleplan's parts name exercises and sessions that exist, on pages that exist."""
+    for ex in exercises.values():
+        for part in ex.parts:
+            at = _Where(origin[ex.id]).at(f"øvelse '{ex.id}'").at(f"del '{part.exercise}'")
+            if part.exercise not in exercises:
+                at.fail(f"felt 'exercise': øvelsen '{part.exercise}' findes ikke")
+            if exercises[part.exercise].kind == "samleplan":
+                at.fail("felt 'exercise': en samleplan kan ikke samle en anden samleplan")
+            try:
+                session = programme.session(part.session)
+            except KeyError:
+                at.fail(f"felt 'session': sessionen '{part.session}' findes ikke i programmet")
+            if not session.notebook:
+                at.fail(f"felt 'session': sessionen '{part.session}' har ingen side (notebook)")
 
 
 def _read_yaml(path: Path, root: Path):
@@ -324,6 +398,11 @@ def load_programme(root: Path) -> Programme:
 
 
 def load_exercises(root: Path) -> dict[str, Exercise]:
+    return _load_exercises(root)[0]
+
+
+def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
+    """The exercises, and the file each one came from."""
     exercises: dict[str, Exercise] = {}
     origin: dict[str, str] = {}
     files = sorted((root / "exercises").glob("*.yaml"))
@@ -343,7 +422,7 @@ def load_exercises(root: Path) -> dict[str, Exercise]:
             _check_exercise(ex, where)
             exercises[ex.id] = ex
             origin[ex.id] = name
-    return exercises
+    return exercises, origin
 
 
 def data_dir() -> Path:
@@ -352,7 +431,10 @@ def data_dir() -> Path:
 
 def load_course(root: Path | None = None) -> Course:
     root = Path(root) if root is not None else data_dir()
-    return Course(programme=load_programme(root), exercises=load_exercises(root))
+    programme = load_programme(root)
+    exercises, origin = _load_exercises(root)
+    _check_parts(programme, exercises, origin)
+    return Course(programme=programme, exercises=exercises)
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from datetime import datetime
+from urllib.parse import quote
 
 import ipywidgets as ipw
 
@@ -117,8 +118,12 @@ class Exercise(ipw.VBox):
     ``_restore(value)``. They call ``self._changed()`` after each user action.
     """
 
-    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None):
+    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None, *,
+                 href=None, session: str = ""):
         self.definition = definition
+        # A link to another course page that keeps the participant (the page's own mechanism).
+        self.href = href or quote
+        self.session = session  # the id of the page's session, when shown on a course page
         self.workbook: Workbook | None = None
         self._restoring = False
         self._touched = False

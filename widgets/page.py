@@ -9,15 +9,20 @@ from course.content import ContentError, Course, course
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
+from widgets.action_plan import ActionPlan
+from widgets.first_plan import FirstPlan
+from widgets.onboarding import OnboardingPlanner
 from widgets.planner import Planner
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
 from widgets.scale import Rating
 from widgets.sorting import Sorting
 from widgets.style import STYLE
+from widgets.year_wheel import YearWheel
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
-         "rangering": Ranking, "planlægger": Planner}
+         "rangering": Ranking, "planlægger": Planner, "introduktionsplan": OnboardingPlanner,
+         "årshjul": YearWheel, "handleplan": ActionPlan, "samleplan": FirstPlan}
 START_PAGE = "00_velkommen.ipynb"
 
 
@@ -157,7 +162,9 @@ class CoursePage(ipw.VBox):
             return ipw.HTML()
         try:
             definition = self.content.exercise(exercise_id)
-            widget = KINDS[definition.kind](definition, self.workbook)
+            widget = KINDS[definition.kind](
+                definition, self.workbook, session=self.session_id,
+                href=lambda notebook: page_link(notebook, self.workbook, self.request))
         except Exception:
             log.exception("Øvelsen %s kunne ikke vises", exercise_id)
             return ipw.HTML(message_html("Denne øvelse kan ikke vises lige nu. "
