@@ -25,8 +25,10 @@ def dated(rows: list[plan_rows.Row]) -> list[tuple[plan_rows.Row, date, date]]:
 
 
 def summary(exercise: Exercise, rows: list[plan_rows.Row]) -> str:
-    counts = [f"{title}: {sum(r.group == g for r in rows)} handlinger"
-              for g, title in plan_rows.groups(exercise)]
+    counts = []
+    for g, title in plan_rows.groups(exercise):
+        n = sum(r.group == g for r in rows)
+        counts.append(f"{title}: {n} {'handling' if n == 1 else 'handlinger'}")
     return "; ".join(counts) + "."
 
 

@@ -71,7 +71,7 @@ def part_statuses(content: Course, plan: Exercise, answers: dict,
         session = content.programme.session(part.session)
         answer = answers.get(part.exercise)
         if answer is None:
-            found, missing = "Intet endnu.", ["Delen er ikke lavet endnu."]
+            found, missing = "", ["Ikke lavet endnu."]
         else:
             found, missing = STATUS[ex.kind](ex, answer, today)
         out.append(PartStatus(part, session.title, session.notebook, found, missing))

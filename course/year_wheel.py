@@ -44,7 +44,8 @@ def summary(exercise: Exercise, rows: list[plan_rows.Row]) -> str:
     per_month = "; ".join(
         f"{exercise.periods[m]}: " + ", ".join(str(r.fields["aktivitet"]).strip() for r in shown
                                                 if month_index(exercise, r) == m) for m in months)
-    return f"{len(shown)} aktiviteter i {len(months)} af årets 12 måneder. {per_month}."
+    noun = "aktivitet" if len(shown) == 1 else "aktiviteter"
+    return f"{len(shown)} {noun} i {len(months)} af årets 12 måneder. {per_month}."
 
 
 def picture(exercise: Exercise, rows: list[plan_rows.Row]) -> bytes:

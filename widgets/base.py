@@ -103,6 +103,13 @@ def file_stem(name: str) -> str:
     return stem[:60] or "deltager"
 
 
+def button_row(*buttons) -> ipw.HBox:
+    """Buttons side by side at their natural width (a VBox would stretch them)."""
+    row = ipw.HBox(list(buttons))
+    row.add_class("nk-row")
+    return row
+
+
 def labelled(widget, label: str):
     """A visible label above a control that screen readers also read."""
     widget.description = label

@@ -9,7 +9,7 @@ from course import first_plan, planning
 from course.content import course
 from course.document import to_docx, to_markdown
 from course.ics import to_ics
-from widgets.base import Exercise, download_link, esc, labelled, message_html
+from widgets.base import Exercise, button_row, download_link, esc, labelled, message_html
 from widgets.planner import DOCX_MIME, control_value, document_stem, field_control, set_control
 
 
@@ -40,9 +40,9 @@ class FirstPlan(Exercise):
         self.result = ipw.HTML()
         self.calendar_result = ipw.HTML()
         heading = d.categories[0].title if d.categories else "Opfølgning"
-        return [self.overview, self.update_button,
+        return [self.overview, button_row(self.update_button),
                 ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'), *fields, self.follow_ups,
-                self.make_button, self.result, self.calendar_button, self.calendar_result]
+                button_row(self.make_button, self.calendar_button), self.result, self.calendar_result]
 
     @property
     def value(self) -> dict:
@@ -89,7 +89,7 @@ class FirstPlan(Exercise):
                      + (f"<li>… og {len(status.missing) - 6} mere</li>" if len(status.missing) > 6 else "")
                      + "</ul>")
             rows.append(f"<tr><th scope='row'>{esc(status.part.heading)}</th><td>{where}</td>"
-                        f"<td>{esc(status.found)}</td><td>{state}</td></tr>")
+                        f"<td>{esc(status.found or '–')}</td><td>{state}</td></tr>")
         self.overview.value = (
             '<table class="nk-table nk-parts"><caption>Det har du lavet i løbet af dagen</caption>'
             '<thead><tr><th scope="col">Del</th><th scope="col">Fra siden</th>'

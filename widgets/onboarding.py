@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from course import onboarding, planning
 from course.document import Document
-from widgets.base import Exercise, esc, labelled, message_html, picture_html
+from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
 from widgets.planner import document_links, document_stem
 
 
@@ -42,11 +42,10 @@ class OnboardingPlanner(Exercise):
             self._on_click(button, handler)
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
-        actions = ipw.HBox([self.picture_button, self.make_button])
-        actions.add_class("nk-row")
+        actions = button_row(self.picture_button, self.make_button)
         self._render()
         return [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>'), self.rows,
-                ipw.HTML(f'<h4 class="nk-group">{esc(d.own_label or "Dit eget greb")}</h4>'),
+                ipw.HTML('<h4 class="nk-group">Mangler der et greb?</h4>'),
                 own_row, self.add_message, self.balance, actions, self.picture, self.result]
 
     @property

@@ -12,7 +12,7 @@ import ipywidgets as ipw
 
 from course import plan_rows, planning
 from course.document import Document
-from widgets.base import Exercise, esc, labelled, message_html, picture_html
+from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
 from widgets.planner import control_value, document_links, document_stem, field_control, problems_html
 
 
@@ -42,7 +42,7 @@ class RowPlanner(Exercise):
                 add.add_class("nk-button")
                 self._on_click(add, lambda _, g=group: self.add_row(g))
                 self.add_buttons[group] = add
-                children.append(add)
+                children.append(button_row(add))
             children.append(self.messages[group])
         self.check_button = ipw.Button(description=self.picture_label, icon="bar-chart",
                                        tooltip="Tjek rækkerne og tegn planen")
@@ -51,8 +51,7 @@ class RowPlanner(Exercise):
         for button, handler in ((self.check_button, self._check), (self.make_button, self._make)):
             button.add_class("nk-button")
             self._on_click(button, handler)
-        actions = ipw.HBox([self.check_button, self.make_button])
-        actions.add_class("nk-row")
+        actions = button_row(self.check_button, self.make_button)
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
