@@ -27,6 +27,7 @@ class RowPlanner(Exercise):
         self.group_boxes: dict[str, ipw.VBox] = {}
         self.add_buttons: dict[str, ipw.Button] = {}
         self.messages: dict[str, ipw.HTML] = {}
+        self._views: dict[int, tuple[dict, ipw.Button]] = {}  # id(row) -> its controls, its remove button
         children = self._before_rows()
         for group, title in plan_rows.groups(d):
             box = ipw.VBox()
@@ -100,6 +101,11 @@ class RowPlanner(Exercise):
         self._render(row.group)
         self._changed()
 
+    def controls(self, group: str = "", number: int = 1) -> tuple[dict, ipw.Button]:
+        """The controls (by field id) and the remove button of a group's row, counted from 1."""
+        row = [r for r in self.rows if r.group == group][number - 1]
+        return self._views[id(row)]
+
     def _set(self, row: plan_rows.Row, field_id: str, control) -> None:
         row.fields[field_id] = control_value(control)
         self._changed()
@@ -110,9 +116,10 @@ class RowPlanner(Exercise):
             if only is None or group == only:
                 in_group = [r for r in self.rows if r.group == group]
                 box.children = [self._row_view(n, r) for n, r in enumerate(in_group, start=1)]
+        self._views = {k: v for k, v in self._views.items() if k in {id(r) for r in self.rows}}
 
     def _row_view(self, number: int, row: plan_rows.Row):
-        controls = []
+        controls = {}
         for f in self.definition.fields:
             control = field_control(f)
             value = row.fields.get(f.id)
@@ -123,13 +130,14 @@ class RowPlanner(Exercise):
             labelled(control, f.label + (" *" if f.required else ""))
             control.add_class(f"nk-field-{f.type}")
             self._on_change(control, lambda _, r=row, fid=f.id, c=control: self._set(r, fid, c))
-            controls.append(control)
+            controls[f.id] = control
         what = str(row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
         remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{what}«")
         remove.add_class("nk-small")
         self._on_click(remove, lambda _, r=row: self.remove_row(r))
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
-        fields = ipw.HBox(controls)
+        self._views[id(row)] = (controls, remove)
+        fields = ipw.HBox(list(controls.values()))
         fields.add_class("nk-row")
         fields.add_class("nk-plan-fields")
         view = ipw.VBox([ipw.HBox([head, remove], layout={"justify_content": "space-between"}), fields])
