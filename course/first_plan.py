@@ -48,7 +48,7 @@ def _onboarding_status(ex: Exercise, answer, today) -> tuple[str, list[str]]:
 
 def _wheel_status(ex: Exercise, answer, today) -> tuple[str, list[str]]:
     rows = plan_rows.rows(ex, answer)
-    return year_wheel.summary(ex, rows), plan_rows.validate(ex, rows)
+    return year_wheel.summary(ex, rows, detail=False), plan_rows.validate(ex, rows)
 
 
 def _action_status(ex: Exercise, answer, today) -> tuple[str, list[str]]:

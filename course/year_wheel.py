@@ -36,7 +36,8 @@ def placed(exercise: Exercise, rows: list[plan_rows.Row]) -> list[plan_rows.Row]
     return sorted(ok, key=lambda r: month_index(exercise, r))
 
 
-def summary(exercise: Exercise, rows: list[plan_rows.Row]) -> str:
+def summary(exercise: Exercise, rows: list[plan_rows.Row], detail: bool = True) -> str:
+    """The wheel in words (also the picture's text alternative); ``detail`` lists each month."""
     shown = placed(exercise, rows)
     if not shown:
         return "Årshjulet har endnu ingen aktiviteter med en måned."
@@ -45,7 +46,8 @@ def summary(exercise: Exercise, rows: list[plan_rows.Row]) -> str:
         f"{exercise.periods[m]}: " + ", ".join(str(r.fields["aktivitet"]).strip() for r in shown
                                                 if month_index(exercise, r) == m) for m in months)
     noun = "aktivitet" if len(shown) == 1 else "aktiviteter"
-    return f"{len(shown)} {noun} i {len(months)} af årets 12 måneder. {per_month}."
+    count = f"{len(shown)} {noun} i {len(months)} af årets 12 måneder."
+    return f"{count} {per_month}." if detail else count
 
 
 def picture(exercise: Exercise, rows: list[plan_rows.Row]) -> bytes:

@@ -11,6 +11,7 @@ from widgets.plan_rows import RowPlanner
 
 class ActionPlan(RowPlanner):
     picture_label = "Tjek og tegn tidslinjen"
+    complete_message = "Planen er udfyldt, og datoerne hænger sammen."
 
     def _picture(self):
         if not action_plan.dated(self.rows):

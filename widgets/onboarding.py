@@ -67,6 +67,10 @@ class OnboardingPlanner(Exercise):
         (weeks.add if on else weeks.discard)(week)
         self._changed()
 
+    def _toggled(self, toggle, grip_id: str, week: int) -> None:
+        toggle.icon = "check" if toggle.value else ""
+        self.toggle(grip_id, week, toggle.value)
+
     def _add(self, *_):
         text = " ".join(self.new_text.value.split())
         if not text:
@@ -112,10 +116,12 @@ class OnboardingPlanner(Exercise):
                              + (f'<br><span class="nk-help">{esc(note)}</span>' if note else "") + "</p>")
             toggles = []
             for w, week in enumerate(d.periods, start=1):
-                toggle = ipw.ToggleButton(value=w in grip.weeks, description=week,
+                on = w in grip.weeks
+                # The check mark shows the choice without relying on colour.
+                toggle = ipw.ToggleButton(value=on, description=week, icon="check" if on else "",
                                           tooltip=f"{grip.text}: {week}")
                 toggle.add_class("nk-week")
-                self._on_change(toggle, lambda change, g=grip.id, w=w: self.toggle(g, w, change["new"]))
+                self._on_change(toggle, lambda change, g=grip.id, w=w, t=toggle: self._toggled(t, g, w))
                 toggles.append(toggle)
             if grip.own:
                 remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{grip.text}«")

@@ -19,6 +19,7 @@ from widgets.planner import control_value, document_links, document_stem, field_
 class RowPlanner(Exercise):
     blank_rows = True  # a button per group that adds an empty row
     picture_label = "Tjek og tegn planen"
+    complete_message = "Planen er udfyldt."
 
     def _build(self):
         d = self.definition
@@ -129,6 +130,8 @@ class RowPlanner(Exercise):
                 control.value = value or ""
             labelled(control, f.label + (" *" if f.required else ""))
             control.add_class(f"nk-field-{f.type}")
+            if f.id == self._title_field():
+                control.add_class("nk-field-title")
             self._on_change(control, lambda _, r=row, fid=f.id, c=control: self._set(r, fid, c))
             controls[f.id] = control
         what = str(row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
@@ -154,8 +157,7 @@ class RowPlanner(Exercise):
 
     def _check(self, *_):
         problems = self.problems()
-        self.feedback.value = (problems_html(problems) if problems else message_html(
-            "Planen er udfyldt, og datoerne hænger sammen.", "ok"))
+        self.feedback.value = problems_html(problems) if problems else message_html(self.complete_message, "ok")
         drawn = self._picture()
         self.picture.value = picture_html(*drawn) if drawn else ""
 

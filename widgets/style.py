@@ -98,6 +98,9 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   margin: 0.3em 0 0.5em; background: #fff; }
 .nk-plan-fields .nk-stacked { width: auto !important; flex: 1 1 15em !important; min-width: 12em; }
 .nk-plan-fields .nk-field-dato { flex: 0 1 13em !important; }
+.nk-plan-fields .nk-field-title { flex: 2 1 24em !important; }
+.nk-plan-fields .nk-field-langtekst { flex: 1 1 100% !important; }
+.nk-plan-fields .nk-field-langtekst textarea { min-height: 2.8em !important; height: 3.4em; }
 .nk-plan-fields .nk-field-valg { flex: 0 1 14em !important; }
 .nk-plan-fields .nk-stacked > input, .nk-plan-fields .nk-stacked > select { max-width: none; width: 100%; }
 .nk-catalogue { gap: 0.1em; }
@@ -105,6 +108,7 @@ body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.55em; color: #0b3d5c; ma
   padding: 0.25em 0; }
 .nk-catalogue-entry .nk-item { margin: 0; }
 .nk-own-row .nk-stacked { flex: 1 1 20em !important; width: auto !important; }
+.nk-own-row .nk-stacked > input { max-width: none; }
 .nk-parts caption { text-align: left; font-weight: 700; font-size: 1.1em; color: #0b3d5c;
   padding-bottom: 0.3em; }
 .nk-parts th[scope="row"] { background: #eef5fa; color: #0b3d5c; }

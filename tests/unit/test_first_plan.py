@@ -56,7 +56,7 @@ def test_a_day_of_work_is_complete_and_partial_work_names_what_is_missing(conten
     statuses = first_plan.part_statuses(content, plan(content), A_DAY, today=TODAY)
     assert [s.missing for s in statuses] == [[]] * 5
     assert statuses[0].found == "5 af 8 felter er udfyldt."
-    assert statuses[3].found.startswith("2 aktiviteter i 2 af årets 12 måneder.")
+    assert statuses[3].found == "2 aktiviteter i 2 af årets 12 måneder."
     partial = dict(A_DAY, laeringskontrakt={"fields": {"oeve": "Åbne spørgsmål"}},
                    handleplan={"rows": A_DAY["handleplan"]["rows"][:1]})
     statuses = first_plan.part_statuses(content, plan(content), partial, today=TODAY)

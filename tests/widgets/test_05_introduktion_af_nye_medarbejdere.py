@@ -25,6 +25,8 @@ def test_clicking_weeks_places_grips_saves_and_shows_the_balance(content, workbo
     assert "Ingen greb er placeret" in ex.balance.value and "Placér mindst ét greb" in ex.balance.value
     week_toggle(ex, "Introduktionsmøde", 1).value = True
     week_toggle(ex, "Kollegial observation A", 2).value = True
+    assert week_toggle(ex, "Introduktionsmøde", 1).icon == "check"  # not colour alone
+    assert week_toggle(ex, "Introduktionsmøde", 2).icon == ""
     assert saved(workbook, "introduktionsplan") == {
         "weeks": {"introduktionsmoede": [1], "observation_a": [2]}, "own": []}
     assert "Teoretisk læring: 1 (50 %)" in ex.balance.value and "Mesterlære: 1 (50 %)" in ex.balance.value
@@ -32,6 +34,7 @@ def test_clicking_weeks_places_grips_saves_and_shows_the_balance(content, workbo
     week_toggle(ex, "Deltagelse i læringsgrupper", 3).value = True
     assert "nk-advice" not in ex.balance.value
     week_toggle(ex, "Introduktionsmøde", 1).value = False
+    assert week_toggle(ex, "Introduktionsmøde", 1).icon == ""
     assert saved(workbook, "introduktionsplan")["weeks"] == {"observation_a": [2], "laeringsgrupper": [3]}
 
 
