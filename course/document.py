@@ -35,12 +35,24 @@ _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _escape_line_start(m) -> str:
+    # "1." starts a list: escape its dot; a backslash before a digit would be shown as is.
+    marker = m.group(2)
+    return m.group(1) + (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker)
+
+
 def markdown_escape(text: str) -> str:
     """Participant text that renders as itself in any Markdown viewer."""
     text = _LONE_SURROGATE.sub("\ufffd", str(text))  # half an emoji cannot be written as UTF-8
     text = _INLINE.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(_escape_line_start, text)
     return text.replace("\r\n", "\n").replace("\n", "\\\n")
+
+
+def _table_cell(text: str) -> str:
+    """A table cell stays on one line: its line breaks become <br> (ours, not the participant's)."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(markdown_escape(line) for line in lines)
 
 
 def to_markdown(doc: Document) -> str:
@@ -52,7 +64,7 @@ def to_markdown(doc: Document) -> str:
             out += [markdown_escape(paragraph), ""]
         if section.table:
             header, *rows = section.table
-            cells = lambda row: "| " + " | ".join(markdown_escape(c) for c in row) + " |"  # noqa: E731
+            cells = lambda row: "| " + " | ".join(_table_cell(c) for c in row) + " |"  # noqa: E731
             out += [cells(header), "|" + "---|" * len(header)]
             out += [cells(row) for row in rows] + [""]
         # Markdown cannot carry the pictures portably: say what they show and where they are.

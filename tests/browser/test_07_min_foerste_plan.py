@@ -87,8 +87,10 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     gathered.get_by_label("Tidspunkt for opfølgningssamtalerne").fill("10.00")
     expect(gathered.locator(".nk-follow-ups")).to_contain_text("Opfølgning med teamleder efter 90 dage")
     gathered.get_by_role("button", name="Lav min første plan").click()
-    expect(gathered.get_by_role("link", name="Hent som Markdown")).to_be_visible()
-    gathered.screenshot(path=str(ARTIFACTS / "07_min_foerste_plan_klar.png"))
+    ready = gathered.locator(".nk-msg", has_text="Dokumentet er klar.")
+    expect(ready.get_by_role("link", name="Hent som Markdown")).to_be_visible()
+    ready.scroll_into_view_if_needed()
+    ready.screenshot(path=str(ARTIFACTS / "07_min_foerste_plan_klar.png"))
     with page.expect_download() as download:
         gathered.get_by_role("link", name="Hent Min første plan som Word").click()
     target = tmp_path / download.value.suggested_filename

@@ -67,3 +67,16 @@ def test_sub_headings_pictures_and_their_texts_in_word_and_markdown():
     md = to_markdown(doc)
     assert "\n## Del\n" in md and "\n### Underdel\n" in md
     assert "*Billede i Word-udgaven: Balancen – æøå*" in md
+
+
+def test_a_date_or_number_at_a_line_start_is_escaped_where_markdown_allows_it():
+    # CommonMark shows a backslash before a digit as is; the dot is what must be escaped.
+    assert markdown_escape("01.12.2026") == "01\\.12.2026"
+    assert markdown_escape("2) punkt") == "2\\) punkt"
+    assert markdown_escape("- punkt") == "\\- punkt"
+
+
+def test_a_table_cell_with_line_breaks_stays_one_table_row():
+    md = to_markdown(Document("T", sections=[Section("Tabel", table=[["Uge", "Greb"],
+                                                                     ["Uge 1", "Første\nAnden <b>"]])]))
+    assert "| Uge 1 | Første<br>Anden \\<b\\> |" in md.splitlines()
