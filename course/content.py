@@ -341,6 +341,9 @@ def _check_row_fields(ex: Exercise, where: _Where) -> None:
             where.fail("felt-id 'maaned': felt 'options' skal være de samme 12 måneder som 'periods'")
 
 
+PART_KINDS = ("planlægger", "introduktionsplan", "årshjul", "handleplan")  # what a samleplan can gather
+
+
 def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
     """A samleplan's parts name exercises and sessions that exist, on pages that exist."""
     for ex in exercises.values():
@@ -348,8 +351,9 @@ def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: d
             at = _Where(origin[ex.id]).at(f"øvelse '{ex.id}'").at(f"del '{part.exercise}'")
             if part.exercise not in exercises:
                 at.fail(f"felt 'exercise': øvelsen '{part.exercise}' findes ikke")
-            if exercises[part.exercise].kind == "samleplan":
-                at.fail("felt 'exercise': en samleplan kan ikke samle en anden samleplan")
+            if exercises[part.exercise].kind not in PART_KINDS:
+                at.fail(f"felt 'exercise': en samleplan kan kun samle øvelser af slagsen "
+                        f"{', '.join(PART_KINDS)}")
             try:
                 session = programme.session(part.session)
             except KeyError:

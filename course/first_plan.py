@@ -118,7 +118,9 @@ def _part_sections(content: Course, part: Part, answer, today, milestones) -> li
         return onboarding.document_sections(ex, answer, part.heading)
     if ex.kind == "årshjul":
         return year_wheel.document_sections(ex, answer, part.heading)
-    return action_plan.document_sections(ex, answer, part.heading, today=today, milestones=milestones)
+    if ex.kind == "handleplan":
+        return action_plan.document_sections(ex, answer, part.heading, today=today, milestones=milestones)
+    raise ValueError(f"a samleplan cannot gather an exercise of kind {ex.kind}")  # content.py prevents it
 
 
 def build_document(content: Course, plan: Exercise, answers: dict, name: str, job_centre: str,

@@ -20,8 +20,13 @@ def field_control(field):
     """The control for a field from data/, without its label."""
     if field.type == "langtekst":
         return ipw.Textarea(placeholder=field.help, layout={"width": "100%", "height": "6em"})
-    if field.type in ("tal", "klokkeslæt"):
-        control = ipw.Text(placeholder="fx 8" if field.type == "tal" else "fx 10.00")
+    if field.type == "tal":
+        control = ipw.Text(placeholder="fx 8")
+        control.add_class("nk-short")
+        return control
+    if field.type == "klokkeslæt":
+        # Checked when the participant leaves the field, not at every keystroke of "10.00".
+        control = ipw.Text(placeholder="fx 10.00", continuous_update=False)
         control.add_class("nk-short")
         return control
     if field.type == "valg":

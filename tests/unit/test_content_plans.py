@@ -69,6 +69,8 @@ def test_good_plan_definitions_load(data, text):  # noqa: F811
      ["felt-id 'hvad'", "gælder kun for felter af typen dato"]),
     (GATHERED, ("exercise: opgavebeskrivelse", "exercise: findes_ikke"),
      ["99_extra.yaml", "øvelse 'samlet'", "del 'findes_ikke'", "øvelsen 'findes_ikke' findes ikke"]),
+    (GATHERED, ("exercise: opgavebeskrivelse, session: rollen", "exercise: tjek_ind, session: velkommen"),
+     ["del 'tjek_ind'", "kan kun samle øvelser af slagsen planlægger"]),
     (GATHERED, ("session: rollen", "session: frokost"),
      ["del 'opgavebeskrivelse'", "sessionen 'frokost' har ingen side"]),
     (GATHERED, ("session: rollen", "session: ukendt"), ["sessionen 'ukendt' findes ikke i programmet"]),
