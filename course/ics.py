@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 PRODID = "-//Noeglepersonkursus Jobrettet samtale//Min foerste plan//DA"
 MAX_OCTETS = 75  # a content line's length, without its CRLF (RFC 5545, 3.1)
@@ -79,7 +79,7 @@ def _event_lines(event: CalendarEvent, stamp: str) -> list[str]:
 
 def to_ics(events: list[CalendarEvent], name: str = "", now: datetime | None = None) -> bytes:
     """The calendar as UTF-8 bytes with CRLF line endings and folded lines."""
-    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = moment.strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH"]

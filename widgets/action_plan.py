@@ -16,9 +16,9 @@ class ActionPlan(RowPlanner):
     def _picture(self):
         if not action_plan.dated(self.rows):
             return None
-        return (action_plan.picture(self.definition, self.rows, today=self.today or date.today()),
-                f"Tidslinje over handleplanen: en bjælke for hver handling fra start til slut. "
-                f"{action_plan.summary(self.definition, self.rows)}")
+        alt = ("Tidslinje over handleplanen: en bjælke for hver handling fra start til slut. "
+               + action_plan.summary(self.definition, self.rows))
+        return action_plan.picture(self.definition, self.rows, today=self.today or date.today()), alt
 
     def _sections(self) -> list:
         return action_plan.document_sections(self.definition, self.value, self.definition.title,

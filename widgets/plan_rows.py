@@ -20,6 +20,7 @@ class RowPlanner(Exercise):
     blank_rows = True  # a button per group that adds an empty row
     picture_label = "Tjek og tegn planen"
     complete_message = "Planen er udfyldt."
+    message_above_rows = False  # True when rows are added from above (a catalogue), not below
 
     def _build(self):
         d = self.definition
@@ -37,6 +38,8 @@ class RowPlanner(Exercise):
             self.messages[group] = ipw.HTML()
             if title:
                 children.append(ipw.HTML(f'<h4 class="nk-group">{esc(title)}</h4>'))
+            if self.message_above_rows:
+                children.append(self.messages[group])
             children.append(box)
             if self.blank_rows:
                 add = ipw.Button(description=f"Tilføj en handling – {title}" if title else "Tilføj en række",
@@ -45,7 +48,8 @@ class RowPlanner(Exercise):
                 self._on_click(add, lambda _, g=group: self.add_row(g))
                 self.add_buttons[group] = add
                 children.append(button_row(add))
-            children.append(self.messages[group])
+            if not self.message_above_rows:
+                children.append(self.messages[group])
         self.check_button = ipw.Button(description=self.picture_label, icon="bar-chart",
                                        tooltip="Tjek rækkerne og tegn planen")
         self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",

@@ -15,6 +15,7 @@ MAX_OWN_CHARS = 200
 class YearWheel(RowPlanner):
     blank_rows = False  # rows come from the catalogue or from the participant's own activity
     picture_label = "Tjek og tegn årshjulet"
+    message_above_rows = True  # the confirmation stays near the catalogue's buttons
 
     def _before_rows(self) -> list:
         d = self.definition

@@ -1,7 +1,7 @@
 """»Min første plan som nøgleperson«: the day's parts gathered into one Word document and one calendar."""
 
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 import docx
 import icalendar
@@ -61,10 +61,10 @@ def test_a_day_of_work_is_complete_and_partial_work_names_what_is_missing(conten
                    handleplan={"rows": A_DAY["handleplan"]["rows"][:1]})
     statuses = first_plan.part_statuses(content, plan(content), partial, today=TODAY)
     assert statuses[2].missing == ["Udfyld feltet »Hvad skal aflæres?«.",
-                                   "Udfyld feltet »Kollegial observation A: den nye kollega deltager i dine "
-                                   "samtaler og stiller spørgsmål«.",
-                                   "Udfyld feltet »Kollegial observation B: du deltager i den nye kollegas "
-                                   "samtaler og giver feedback«."]
+                                   ("Udfyld feltet »Kollegial observation A: den nye kollega deltager i dine "
+                                    "samtaler og stiller spørgsmål«."),
+                                   ("Udfyld feltet »Kollegial observation B: du deltager i den nye kollegas "
+                                    "samtaler og giver feedback«.")]
     assert statuses[4].missing == ["Der er endnu ingen handlinger for »Det næste år«."]
     late = first_plan.part_statuses(content, plan(content), A_DAY, today=date(2027, 1, 1))
     assert late[4].missing == ["Projektperioden, række 1: »Start« (01.12.2026) ligger før i dag."]
@@ -85,7 +85,7 @@ def word(content, answers):
 
 
 def test_the_word_document_gathers_every_part_with_tables_and_pictures(content):
-    doc, document = word(content, A_DAY)
+    _, document = word(content, A_DAY)
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == ("Title", "Min første plan som nøgleperson")
     level1 = [text for style, text in headings if style == "Heading 1"]
@@ -128,7 +128,7 @@ def test_the_markdown_version_has_the_same_parts_and_escapes_typed_text(content)
 
 def test_the_calendar_has_the_plan_and_the_follow_ups_without_the_workbook_code(content):
     events = first_plan.calendar_events(content, plan(content), A_DAY, "HemmeligKode1234567890")
-    data = to_ics(events, "Min første plan", now=datetime(2026, 11, 24, 12, tzinfo=timezone.utc))
+    data = to_ics(events, "Min første plan", now=datetime(2026, 11, 24, 12, tzinfo=UTC))
     assert b"HemmeligKode" not in data
     parsed = icalendar.Calendar.from_ical(data).walk("VEVENT")
     summaries = [str(e["SUMMARY"]) for e in parsed]

@@ -1,6 +1,6 @@
 """Calendar files: RFC 5545 line endings, folding, escaping; read back with the icalendar package."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import icalendar
 from hypothesis import given, settings
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from course.ics import CalendarEvent, escape_text, fold, to_ics
 
-NOW = datetime(2026, 11, 24, 15, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
 
 
 def test_text_values_escape_backslash_semicolon_comma_and_newlines():

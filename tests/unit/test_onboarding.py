@@ -50,10 +50,10 @@ def test_advice_names_a_missing_kind_with_an_example(content):
     assert "Placér mindst ét greb" in onboarding.advice(ex, onboarding.grips(ex, {}))[0]
     tips = onboarding.advice(ex, onboarding.grips(ex, {"weeks": {"laese": [1]}}))
     assert tips == [
-        "Planen har endnu ingen greb med aktionslæring – fx »Lave læringskontrakt: Hvad skal især "
-        "øves og styrkes? Hvad skal aflæres?«.",
-        "Planen har endnu ingen greb med mesterlære – fx »Kollegial observation A: Den nye kollega "
-        "deltager i dine samtaler og stiller spørgsmål«."]
+        ("Planen har endnu ingen greb med aktionslæring – fx »Lave læringskontrakt: Hvad skal især "
+         "øves og styrkes? Hvad skal aflæres?«."),
+        ("Planen har endnu ingen greb med mesterlære – fx »Kollegial observation A: Den nye kollega "
+         "deltager i dine samtaler og stiller spørgsmål«.")]
 
 
 def test_the_document_has_a_week_table_and_the_balance_picture(content):
@@ -63,8 +63,8 @@ def test_the_document_has_a_week_table_and_the_balance_picture(content):
     assert section.table == [["Uge", "Teoretisk læring", "Aktionslæring", "Mesterlære"],
                              ["Uge 1", "Introduktionsmøde om projektet og den jobrettede tilgang", "",
                               "Kollegial observation B: Du deltager i den nye kollegas samtaler og giver feedback"],
-                             ["Uge 3", "", "", "Kollegial observation B: Du deltager i den nye kollegas "
-                                               "samtaler og giver feedback"]]
+                             ["Uge 3", "", "", ("Kollegial observation B: Du deltager i den nye kollegas "
+                                                "samtaler og giver feedback")]]
     assert section.images[0].startswith(b"\x89PNG") and "Mesterlære: 2" in section.captions[0]
     word = docx.Document(io.BytesIO(to_docx(Document("Plan", sections=[section]))))
     assert len(word.inline_shapes) == 1
