@@ -155,3 +155,21 @@ def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(cont
     assert [str(e["SUMMARY"]) for e in events][:2] == ["Læringsgruppemøde om UGU", "Årshjulet i drift"]
     assert events[2].decoded("DTSTART").isoformat() == "2026-12-31T09:30:00"
     assert saved(workbook, "min_foerste_plan") == {"fields": {"start": "2026-12-01", "tidspunkt": "9.30"}}
+
+
+def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
+    from widgets import KINDS
+
+    garbage = [[1, 2], "tekst", {"rows": [1, {"group": None}], "weeks": [], "own": {"id": 1}},
+               {"fields": ["x"], "rows": {"a": 1}}, None]
+    ids = ["introduktionsplan", "aarshjul", "handleplan", "min_foerste_plan", "laeringskontrakt"]
+    for value in garbage:
+        for exercise_id in ids:
+            workbook.save_answer(exercise_id, value)
+        for exercise_id in ids:
+            definition = content.exercise(exercise_id)
+            widget = KINDS[definition.kind](definition, workbook)
+            assert widget.value in ({"weeks": {}, "own": []}, {"rows": []}) or "fields" in widget.value
+        plan = FirstPlan(content.exercise("min_foerste_plan"), workbook)
+        plan.make_button.click()
+        assert "Dokumentet er klar." in plan.result.value
