@@ -26,8 +26,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 
 KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
-         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning", "læringscyklus", "nøgletal")
-FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "dagsorden", "tidsramme")
+         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning", "læringscyklus", "nøgletal",
+         "introduktionsplan", "årshjul", "handleplan", "samleplan")
+FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "klokkeslæt", "dagsorden", "tidsramme")
 # The parts of a meeting plan that are not text; only a mødeplan has them, once each.
 MEETING_PARTS = ("dagsorden", "tidsramme")
 MEASURE_UNITS = ("andel", "antal", "skala")
@@ -141,6 +142,8 @@ class Field:
     options: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    not_before: str = ""  # a date field: not before the date in this other field
+    not_past: bool = False  # a date field: not before today
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,15 @@ class Dataset:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One part of a combined plan: another exercise's answer, from the page of a session."""
+
+    exercise: str
+    session: str
+    heading: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     kind: str
@@ -206,6 +218,9 @@ class Exercise:
     chart: str = ""  # a skala's picture of its answers: one of CHARTS
     correct_order: bool = False  # a rangering whose items are listed in the right order
     explanation: str = ""  # shown when a rangering with correct_order is checked
+    periods: tuple[str, ...] = ()  # columns of a plan over time: weeks or months
+    parts: tuple[Part, ...] = ()  # samleplan: the exercises it gathers
+    followup_days: tuple[int, ...] = ()  # samleplan: follow-up talks, days after a start date
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -285,7 +300,7 @@ class _Where:
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
           "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
           "phases": "fase", "options": "valgmulighed", "hints": "tip",
-          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt"}
+          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt", "parts": "del"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -374,10 +389,27 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
         "brobygning": ["items"],
         "læringscyklus": ["steps", "fields"],
         "nøgletal": ["dataset", "prompts"],
+        "introduktionsplan": ["categories", "items", "periods"],
+        "årshjul": ["categories", "items", "fields", "periods"],
+        "handleplan": ["categories", "fields"],
+        "samleplan": ["parts"],
     }[ex.kind]
     for name in needs:
         if not getattr(ex, name):
             where.fail(f"felt '{name}' mangler (det skal en {ex.kind} have)")
+    _check_row_fields(ex, where)
+    if ex.kind in ("introduktionsplan", "årshjul"):
+        known = [c.id for c in ex.categories]
+        for item in ex.items:
+            if item.category not in known:
+                where.at(f"punkt '{item.id}'").fail(
+                    f"felt 'category': kategorien '{item.category}' findes ikke "
+                    f"(kendte: {', '.join(known)})")
+    if any(days <= 0 for days in ex.followup_days):
+        where.fail("felt 'followup_days': antal dage skal være større end 0")
+    if ex.followup_days and (len(ex.items) != len(ex.followup_days) or not ex.categories):
+        where.fail("felt 'followup_days': hver opfølgning skal have et punkt i 'items' (samme antal), "
+                   "og 'categories' skal give overskriften")
     if ex.kind == "sortering":
         known = [c.id for c in ex.categories]
         for item in ex.items:
@@ -424,6 +456,10 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
         if ex.kind == "mødeplan" and f.type not in MEETING_PARTS + ("tekst", "langtekst"):
             at.fail(f"felt 'type': en mødeplan kan ikke have felttypen '{f.type}' "
                     f"(kun tekst, langtekst, {' og '.join(MEETING_PARTS)})")
+        if (f.not_before or f.not_past) and f.type != "dato":
+            at.fail("felterne 'not_before' og 'not_past' gælder kun for felter af typen dato")
+        if f.not_before and f.not_before not in {g.id for g in ex.fields if g.type == "dato"}:
+            at.fail(f"felt 'not_before': '{f.not_before}' er ikke et dato-felt i øvelsen")
     if ex.kind == "mødeplan":
         for part in MEETING_PARTS:
             count = sum(f.type == part for f in ex.fields)
@@ -522,6 +558,47 @@ def _check_extras(ex: Exercise, where: _Where) -> None:
         where.fail("felt 'explanation': vises kun, når en rangering har correct_order: true")
 
 
+# The fields the code of a kind reads (pictures, calendar), by kind: field id -> field type.
+KIND_FIELDS = {
+    "årshjul": {"aktivitet": "tekst", "maaned": "valg", "ansvarlig": "tekst"},
+    "handleplan": {"hvad": "tekst", "start": "dato", "slut": "dato"},
+    "samleplan": {"start": "dato", "tidspunkt": "klokkeslæt"},
+}
+
+
+def _check_row_fields(ex: Exercise, where: _Where) -> None:
+    fields = {f.id: f for f in ex.fields}
+    for field_id, field_type in KIND_FIELDS.get(ex.kind, {}).items():
+        if field_id not in fields or fields[field_id].type != field_type:
+            where.fail(f"et {ex.kind} skal have et felt med id '{field_id}' af typen {field_type}")
+    if ex.kind == "årshjul":
+        if len(ex.periods) != 12:
+            where.fail(f"felt 'periods': et årshjul skal have 12 måneder, fik {len(ex.periods)}")
+        if fields["maaned"].options != ex.periods:
+            where.fail("felt-id 'maaned': felt 'options' skal være de samme 12 måneder som 'periods'")
+
+
+PART_KINDS = ("planlægger", "introduktionsplan", "årshjul", "handleplan")  # what a samleplan can gather
+
+
+def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
+    """A samleplan's parts name exercises and sessions that exist, on pages that exist."""
+    for ex in exercises.values():
+        for part in ex.parts:
+            at = _Where(origin[ex.id]).at(f"øvelse '{ex.id}'").at(f"del '{part.exercise}'")
+            if part.exercise not in exercises:
+                at.fail(f"felt 'exercise': øvelsen '{part.exercise}' findes ikke")
+            if exercises[part.exercise].kind not in PART_KINDS:
+                at.fail(f"felt 'exercise': en samleplan kan kun samle øvelser af slagsen "
+                        f"{', '.join(PART_KINDS)}")
+            try:
+                session = programme.session(part.session)
+            except KeyError:
+                at.fail(f"felt 'session': sessionen '{part.session}' findes ikke i programmet")
+            if not session.notebook:
+                at.fail(f"felt 'session': sessionen '{part.session}' har ingen side (notebook)")
+
+
 def _read_yaml(path: Path, root: Path):
     name = _display_name(path, root)
     try:
@@ -565,6 +642,11 @@ def load_programme(root: Path) -> Programme:
 
 
 def load_exercises(root: Path) -> dict[str, Exercise]:
+    return _load_exercises(root)[0]
+
+
+def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
+    """The exercises, and the file each one came from."""
     exercises: dict[str, Exercise] = {}
     origin: dict[str, str] = {}
     files = sorted((root / "exercises").glob("*.yaml"))
@@ -583,7 +665,7 @@ def load_exercises(root: Path) -> dict[str, Exercise]:
                 where.fail(f"øvelse '{ex.id}': id'et findes allerede i {origin[ex.id]}")
             exercises[ex.id] = _check_exercise(ex, where, root)
             origin[ex.id] = name
-    return exercises
+    return exercises, origin
 
 
 def data_dir() -> Path:
@@ -592,7 +674,10 @@ def data_dir() -> Path:
 
 def load_course(root: Path | None = None) -> Course:
     root = Path(root) if root is not None else data_dir()
-    return Course(programme=load_programme(root), exercises=load_exercises(root))
+    programme = load_programme(root)
+    exercises, origin = _load_exercises(root)
+    _check_parts(programme, exercises, origin)
+    return Course(programme=programme, exercises=exercises)
 
 
 @lru_cache(maxsize=4)

@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from course.content import Exercise, Field
 from course.document import Document, Section
 
 MAX_TEXT = 20_000
+_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[.:]([0-5]\d)\s*$")
+NOT_FILLED = "(ikke udfyldt)"
 
 
 def field_text(field: Field, value) -> str:
     if value in (None, ""):
         return ""
     if field.type == "dato":
-        return date.fromisoformat(value).strftime("%d.%m.%Y")
+        return danish_date(date.fromisoformat(value))
     return str(value)
+
+
+def danish_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def parse_date(value) -> date | None:
+    """An ISO date from a form or a workbook; None when empty or not a date."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_clock(value) -> tuple[int, int] | None:
+    """A time of day typed as 10.00 or 9:30; None when it is not one."""
+    match = _CLOCK.match(value) if isinstance(value, str) else None
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def whole_number(value) -> int | None:
@@ -25,20 +48,21 @@ def whole_number(value) -> int | None:
     return int(text) if text.isdigit() and text.isascii() else None
 
 
-def validate(exercise: Exercise, values: dict) -> list[str]:
-    """Danish messages for every problem in the form; empty when the plan is complete."""
-    return validate_fields(exercise.fields, values)
+def is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
-def validate_fields(fields, values: dict) -> list[str]:
-    """The checks of ``validate`` for any list of fields (a meeting plan has its own parts too)."""
+def validate_fields(fields: tuple[Field, ...], values: dict, today: date | None = None) -> list[str]:
+    """Danish messages for every problem in one set of field values (a form or a plan row)."""
     problems = []
+    labels = {f.id: f.label for f in fields}
     for f in fields:
         value = values.get(f.id)
-        empty = value is None or (isinstance(value, str) and not value.strip())
-        if empty:
+        if is_empty(value):
             if f.required:
-                problems.append(f"Udfyld feltet »{f.label}«.")
+                problems.append({"valg": f"Vælg en af mulighederne i »{f.label}«.",
+                                 "dato": f"Vælg en dato i »{f.label}«."}.get(
+                                     f.type, f"Udfyld feltet »{f.label}«."))
             continue
         if f.type == "tal":
             number = whole_number(value)
@@ -46,27 +70,55 @@ def validate_fields(fields, values: dict) -> list[str]:
                 problems.append(f"»{f.label}« skal være et helt tal, fx 4.")
             elif (f.min is not None and number < f.min) or (f.max is not None and number > f.max):
                 problems.append(f"»{f.label}« skal ligge mellem {f.min} og {f.max}.")
+        elif f.type == "klokkeslæt" and parse_clock(value) is None:
+            problems.append(f"»{f.label}« skal være et klokkeslæt som 10.00.")
         elif f.type == "valg" and value not in f.options:
             problems.append(f"Vælg en af mulighederne i »{f.label}«.")
         elif f.type == "dato":
-            try:
-                date.fromisoformat(value)
-            except (TypeError, ValueError):
+            day = parse_date(value)
+            if day is None:
                 problems.append(f"»{f.label}« er ikke en gyldig dato.")
+                continue
+            if f.not_past and day < (today or date.today()):
+                problems.append(f"»{f.label}« ({danish_date(day)}) ligger før i dag.")
+            other = parse_date(values.get(f.not_before)) if f.not_before else None
+            if other is not None and day < other:
+                problems.append(f"»{f.label}« ({danish_date(day)}) ligger før "
+                                f"»{labels[f.not_before]}« ({danish_date(other)}).")
         elif isinstance(value, str) and len(value) > MAX_TEXT:
             problems.append(f"»{f.label}« er for lang (højst {MAX_TEXT:,} tegn).".replace(",", "."))
     return problems
 
 
+def validate(exercise: Exercise, values: dict, today: date | None = None) -> list[str]:
+    """Danish messages for every problem in the form; empty when the plan is complete."""
+    return validate_fields(exercise.fields, values, today)
+
+
+def filled(exercise: Exercise, values: dict) -> list[str]:
+    """The labels of the fields that have an answer."""
+    return [f.label for f in exercise.fields if not is_empty(values.get(f.id))]
+
+
+def field_sections(exercise: Exercise, values: dict, level: int = 1) -> list[Section]:
+    """One section per field, the participant's text as written."""
+    sections = []
+    for f in exercise.fields:
+        try:
+            text = field_text(f, values.get(f.id))
+        except (TypeError, ValueError):
+            text = str(values.get(f.id))  # a hand-edited date: keep what is there
+        sections.append(Section(heading=f.label, paragraphs=[text or NOT_FILLED], level=level))
+    return sections
+
+
+def document_meta(name: str, job_centre: str, today: date | None = None) -> list[str]:
+    return [f"Nøgleperson: {name}", f"Jobcenter: {job_centre}",
+            f"Dato: {danish_date(today or date.today())}"]
+
+
 def build_document(exercise: Exercise, values: dict, name: str, job_centre: str,
                    today: date | None = None) -> Document:
-    today = today or date.today()
-    doc = Document(
-        title=exercise.document_title or exercise.title,
-        meta=[f"Nøgleperson: {name}", f"Jobcenter: {job_centre}",
-              f"Dato: {today.strftime('%d.%m.%Y')}"],
-    )
-    for f in exercise.fields:
-        text = field_text(f, values.get(f.id))
-        doc.sections.append(Section(heading=f.label, paragraphs=[text or "(ikke udfyldt)"]))
-    return doc
+    return Document(title=exercise.document_title or exercise.title,
+                    meta=document_meta(name, job_centre, today),
+                    sections=field_sections(exercise, values))

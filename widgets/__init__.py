@@ -6,6 +6,9 @@ from widgets.dialogue_board import DialogueBoard
 from widgets.meeting_plan import MeetingPlanner
 from widgets.key_figures import TeamKeyFigures
 from widgets.learning_cycle import LearningCycle
+from widgets.action_plan import ActionPlan
+from widgets.first_plan import FirstPlan
+from widgets.onboarding import OnboardingPlanner
 from widgets.page import KINDS, CoursePage
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
@@ -13,7 +16,9 @@ from widgets.ranking import Ranking
 from widgets.reflection import Reflection
 from widgets.scale import Rating
 from widgets.sorting import Sorting
+from widgets.year_wheel import YearWheel
 
-__all__ = ["KINDS", "BridgingQuestions", "ConversationTrainer", "CoursePage", "DialogueBoard",
-           "LearningCycle", "MeetingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating",
-           "Reflection", "Sorting", "TeamKeyFigures"]
+__all__ = ["KINDS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",
+           "DialogueBoard", "FirstPlan", "LearningCycle", "MeetingPlanner", "OnboardingPlanner",
+           "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection", "Sorting",
+           "TeamKeyFigures", "YearWheel"]

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from datetime import datetime
+from urllib.parse import quote
 
 import ipywidgets as ipw
 
@@ -138,6 +139,9 @@ def row(children, *classes) -> ipw.HBox:
     for c in ("nk-row",) + classes:
         box.add_class(c)
     return box
+def button_row(*buttons) -> ipw.HBox:
+    """Buttons side by side at their natural width (a VBox would stretch them)."""
+    return row(list(buttons))
 
 
 def labelled(widget, label: str):
@@ -168,8 +172,12 @@ class Exercise(ipw.VBox):
     ``_restore(value)``. They call ``self._changed()`` after each user action.
     """
 
-    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None):
+    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None, *,
+                 href=None, session: str = ""):
         self.definition = definition
+        # A link to another course page that keeps the participant (the page's own mechanism).
+        self.href = href or quote
+        self.session = session  # the id of the page's session, when shown on a course page
         self.workbook: Workbook | None = None
         self._restoring = False
         self._touched = False

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 from course import charts, planning
 from course.learning_cycle import clamp, experiment_card, last_position
 from widgets.base import Exercise, esc, file_stem, labelled, message_html, paragraphs, picture_html
-from widgets.planner import document_links, field_control, field_value, restore_field
+from widgets.planner import control_value, document_links, field_control, set_control
 
 
 class LearningCycle(Exercise):
@@ -63,7 +63,7 @@ class LearningCycle(Exercise):
     def value(self) -> dict:
         return {"position": self.position,
                 "answers": {sid: box.value for sid, box in self.boxes.items()},
-                "card": {fid: field_value(c) for fid, c in self.controls.items()}}
+                "card": {fid: control_value(c) for fid, c in self.controls.items()}}
 
     def _restore(self, value: dict) -> None:
         if not isinstance(value, dict):
@@ -74,7 +74,7 @@ class LearningCycle(Exercise):
             box.value = str(answers.get(step_id) or "")
         card = value.get("card") if isinstance(value.get("card"), dict) else {}
         for f in self.definition.fields:
-            restore_field(f, self.controls[f.id], card.get(f.id))
+            set_control(self.controls[f.id], f, card.get(f.id))
 
     def go(self, step: int) -> None:
         """Move one step forward (1) or back (-1)."""

@@ -16,6 +16,9 @@ from widgets.dialogue_board import DialogueBoard
 from widgets.meeting_plan import MeetingPlanner
 from widgets.key_figures import TeamKeyFigures
 from widgets.learning_cycle import LearningCycle
+from widgets.action_plan import ActionPlan
+from widgets.first_plan import FirstPlan
+from widgets.onboarding import OnboardingPlanner
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
@@ -23,12 +26,14 @@ from widgets.reflection import Reflection
 from widgets.scale import Rating
 from widgets.sorting import Sorting
 from widgets.style import STYLE
+from widgets.year_wheel import YearWheel
 
 KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
          "rangering": Ranking, "planlægger": Planner, "samtaletræner": ConversationTrainer,
          "spørgsmålsbygger": QuestionBuilder, "mødeplan": MeetingPlanner,
          "tavle": DialogueBoard, "brobygning": BridgingQuestions, "læringscyklus": LearningCycle,
-         "nøgletal": TeamKeyFigures}
+         "nøgletal": TeamKeyFigures, "introduktionsplan": OnboardingPlanner,
+         "årshjul": YearWheel, "handleplan": ActionPlan, "samleplan": FirstPlan}
 START_PAGE = "00_velkommen.ipynb"
 
 
@@ -168,7 +173,9 @@ class CoursePage(ipw.VBox):
             return ipw.HTML()
         try:
             definition = self.content.exercise(exercise_id)
-            widget = KINDS[definition.kind](definition, self.workbook)
+            widget = KINDS[definition.kind](
+                definition, self.workbook, session=self.session_id,
+                href=lambda notebook: page_link(notebook, self.workbook, self.request))
         except Exception:
             log.exception("Øvelsen %s kunne ikke vises", exercise_id)
             return ipw.HTML(message_html("Denne øvelse kan ikke vises lige nu. "

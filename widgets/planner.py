@@ -1,4 +1,7 @@
-"""planlægger: a form that becomes a document (Word and Markdown), with validation."""
+"""planlægger: a form that becomes a document (Word and Markdown), with validation.
+
+The form controls and the document links here are shared by the other plan kinds.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +10,23 @@ from datetime import date
 import ipywidgets as ipw
 
 from course import planning
-from course.document import to_docx, to_markdown
+from course.document import Document, to_docx, to_markdown
 from widgets.base import Exercise, download_link, esc, file_stem, labelled, message_html, paragraphs
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def field_control(field):
-    """The input control for a planner field of any type."""
+    """The control for a field from data/, without its label."""
     if field.type == "langtekst":
         return ipw.Textarea(placeholder=field.help, layout={"width": "100%", "height": "6em"})
     if field.type == "tal":
         control = ipw.Text(placeholder="fx 8")
+        control.add_class("nk-short")
+        return control
+    if field.type == "klokkeslæt":
+        # Checked when the participant leaves the field, not at every keystroke of "10.00".
+        control = ipw.Text(placeholder="fx 10.00", continuous_update=False)
         control.add_class("nk-short")
         return control
     if field.type == "valg":
@@ -28,14 +36,14 @@ def field_control(field):
     return ipw.Text(placeholder=field.help, layout={"width": "100%"})
 
 
-def field_value(control):
-    """A control's value as JSON (dates as ISO text)."""
+def control_value(control):
+    """A control's value as the workbook keeps it (dates as ISO text)."""
     v = control.value
     return v.isoformat() if isinstance(v, date) else v
 
 
-def restore_field(field, control, value) -> None:
-    """Put a saved value back; a hand-edited value that no longer fits leaves the field empty."""
+def set_control(control, field, value) -> None:
+    """Show a saved value; a value that no longer fits leaves the control empty."""
     try:
         if field.type == "dato":
             control.value = date.fromisoformat(value) if value else None
@@ -47,11 +55,20 @@ def restore_field(field, control, value) -> None:
         control.value = None if field.type == "dato" else ""
 
 
-def document_links(doc, stem: str) -> str:
-    """Links that save a document as Word and as Markdown."""
+def problems_html(problems: list[str], title: str = "Planen er ikke færdig endnu:") -> str:
+    items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+    return f'<div class="nk-msg nk-warn" role="alert"><b>{esc(title)}</b><ul>{items}</ul></div>'
+
+
+def document_links(doc: Document, stem: str) -> str:
+    """Download links for a document as Word and as Markdown."""
     return (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
             + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
                                   "text/markdown;charset=utf-8", "Hent som Markdown"))
+
+
+def document_stem(title: str, name: str) -> str:
+    return f"{file_stem(title)}-{file_stem(name)}"
 
 
 class Planner(Exercise):
@@ -75,12 +92,13 @@ class Planner(Exercise):
 
     @property
     def value(self) -> dict:
-        return {"fields": {field_id: field_value(c) for field_id, c in self.controls.items()}}
+        return {"fields": {field_id: control_value(c) for field_id, c in self.controls.items()}}
 
     def _restore(self, value: dict) -> None:
-        saved = value.get("fields", {})
+        saved = value.get("fields") if isinstance(value, dict) else None
+        saved = saved if isinstance(saved, dict) else {}
         for f in self.definition.fields:
-            restore_field(f, self.controls[f.id], saved.get(f.id))
+            set_control(self.controls[f.id], f, saved.get(f.id))
 
     def problems(self) -> list[str]:
         return planning.validate(self.definition, self.value["fields"])
@@ -91,17 +109,15 @@ class Planner(Exercise):
     def _make(self, *_):
         problems = self.problems()
         if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.result.value = (f'<div class="nk-msg nk-warn" role="alert"><b>Planen er ikke færdig endnu:</b>'
-                                 f"<ul>{items}</ul></div>")
+            self.result.value = problems_html(problems)
             return
         if self.workbook is None:
             self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
             return
         doc = planning.build_document(self.definition, self.value["fields"],
                                       self.workbook.name, self.workbook.job_centre)
-        stem = f"{file_stem(self.definition.document_title or self.definition.title)}-{file_stem(self.workbook.name)}"
-        links = document_links(doc, stem)
+        links = document_links(doc, document_stem(self.definition.document_title or self.definition.title,
+                                                  self.workbook.name))
         preview = "".join(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>" for s in doc.sections)
         self.result.value = (f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
                              f'<div class="nk-preview"><h3>{esc(doc.title)}</h3>'

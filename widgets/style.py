@@ -208,4 +208,34 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-stacked.nk-wide-input > input { max-width: none !important; }
 .nk-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
+/* Plans: weeks, rows of fields, catalogue, the gathered plan (05–07). */
+.nk-group { font-size: 1.12em; color: #0b3d5c; margin: 0.9em 0 0.2em; }
+.nk-tag { display: inline-block; padding: 0 0.5em; border-radius: 4px; font-size: 0.85em;
+  font-weight: 600; color: #fff; white-space: nowrap; }
+.nk-kind-0 { background: #0b5f99; } .nk-kind-1 { background: #8a5a00; } .nk-kind-2 { background: #00694d; }
+.nk-weeks { gap: 4px 6px !important; }
+.nk-week button, button.nk-week { min-width: 4.6em; width: auto !important; padding: 0 0.5em; }
+.nk-plan-row { border: 1px solid #c9d7e1; border-radius: 6px; padding: 0.4em 0.8em 0.2em;
+  margin: 0.3em 0 0.5em; background: #fff; }
+.nk-plan-fields .nk-stacked { width: auto !important; flex: 1 1 15em !important; min-width: 12em; }
+.nk-plan-fields .nk-field-dato { flex: 0 1 13em !important; }
+.nk-plan-fields .nk-field-title { flex: 2 1 24em !important; }
+.nk-plan-fields .nk-field-langtekst { flex: 1 1 100% !important; }
+.nk-plan-fields .nk-field-langtekst textarea { min-height: 2.8em !important; height: 3.4em; }
+.nk-plan-fields .nk-field-valg { flex: 0 1 14em !important; }
+.nk-plan-fields .nk-stacked > input, .nk-plan-fields .nk-stacked > select { max-width: none; width: 100%; }
+.nk-catalogue { gap: 0.1em; }
+.nk-catalogue-entry { align-items: flex-start !important; gap: 0.8em; border-bottom: 1px solid #e1e9ef;
+  padding: 0.25em 0; }
+.nk-catalogue-entry .nk-item { margin: 0; }
+.nk-own-row .nk-stacked { flex: 1 1 20em !important; width: auto !important; }
+.nk-own-row .nk-stacked > input { max-width: none; }
+.nk-parts caption { text-align: left; font-weight: 700; font-size: 1.1em; color: #0b3d5c;
+  padding-bottom: 0.3em; }
+.nk-parts th[scope="row"] { background: #eef5fa; color: #0b3d5c; }
+.nk-parts ul { margin: 0.1em 0 0; padding-left: 1.1em; }
+.nk-parts a { color: #0b5a8a; font-weight: 600; }
+.nk-done { color: #0d5c26; font-weight: 700; }
+.nk-missing { color: #7a4d00; font-weight: 700; }
+.nk-follow-ups { margin: 0.2em 0 0.6em; }
 </style>"""

@@ -55,3 +55,34 @@ def test_markdown_export_has_headings_table_and_escaped_text():
     assert md.startswith("# Min plan – æøå\n")
     assert "## Formål" in md and "| Hvad | Hvornår |" in md
     assert "\\<script\\>" in md and "\\*\\*ikke fed\\*\\*" in md
+
+
+def test_sub_headings_pictures_and_their_texts_in_word_and_markdown():
+    from course.plan_charts import learning_balance
+
+    png = learning_balance(["Uge 1", "Uge 2"], ["Teoretisk læring", "Aktionslæring"], [[1, 0], [0, 2]])
+    doc = Document(title="Plan", sections=[
+        Section("Del", images=[png], captions=["Balancen – æøå"]),
+        Section("Underdel", paragraphs=["tekst"], level=2)])
+    word = docx.Document(io.BytesIO(to_docx(doc)))
+    styles = [(p.style.name, p.text) for p in word.paragraphs]
+    assert ("Heading 1", "Del") in styles and ("Heading 2", "Underdel") in styles
+    assert ("Caption", "Balancen – æøå") in styles
+    [shape] = word.inline_shapes
+    assert shape._inline.docPr.get("descr") == "Balancen – æøå"
+    md = to_markdown(doc)
+    assert "\n## Del\n" in md and "\n### Underdel\n" in md
+    assert "*Billede i Word-udgaven: Balancen – æøå*" in md
+
+
+def test_a_date_or_number_at_a_line_start_is_escaped_where_markdown_allows_it():
+    # CommonMark shows a backslash before a digit as is; the dot is what must be escaped.
+    assert markdown_escape("01.12.2026") == "01\\.12.2026"
+    assert markdown_escape("2) punkt") == "2\\) punkt"
+    assert markdown_escape("- punkt") == "\\- punkt"
+
+
+def test_a_table_cell_with_line_breaks_stays_one_table_row():
+    md = to_markdown(Document("T", sections=[Section("Tabel", table=[["Uge", "Greb"],
+                                                                     ["Uge 1", "Første\nAnden <b>"]])]))
+    assert "| Uge 1 | Første<br>Anden \\<b\\> |" in md.splitlines()

@@ -35,3 +35,19 @@ def test_a_complete_plan_becomes_a_document(content):
     assert sections["Timer om måneden til rollen"] == "8"
     assert sections["Dato for samtalen med teamleder eller projektleder om opgavebeskrivelsen"] == "01.12.2026"
     assert sections["Mine opgaver efter projektet"] == "(ikke udfyldt)"
+
+
+def test_dates_can_be_kept_out_of_the_past_and_in_order_with_an_injected_today():
+    from course.content import Field
+    from course.planning import validate_fields
+
+    fields = (Field("start", "Start", "dato", required=True, not_past=True),
+              Field("slut", "Slut", "dato", required=True, not_before="start"),
+              Field("kl", "Tidspunkt", "klokkeslæt"))
+    today = date(2026, 11, 24)
+    assert validate_fields(fields, {"start": "2026-11-24", "slut": "2026-11-24", "kl": "9:30"}, today) == []
+    assert validate_fields(fields, {"start": "2026-11-23", "slut": "2026-11-20", "kl": "25.00"}, today) == [
+        "»Start« (23.11.2026) ligger før i dag.",
+        "»Slut« (20.11.2026) ligger før »Start« (23.11.2026).",
+        "»Tidspunkt« skal være et klokkeslæt som 10.00."]
+    assert validate_fields(fields, {}, today) == ["Vælg en dato i »Start«.", "Vælg en dato i »Slut«."]

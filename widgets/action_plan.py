@@ -1,0 +1,25 @@
+"""handleplan: what, who, when, with whom and how we will know it worked – for the project
+period and for the next year, with checks of the dates and a timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from course import action_plan
+from widgets.plan_rows import RowPlanner
+
+
+class ActionPlan(RowPlanner):
+    picture_label = "Tjek og tegn tidslinjen"
+    complete_message = "Planen er udfyldt, og datoerne hænger sammen."
+
+    def _picture(self):
+        if not action_plan.dated(self.rows):
+            return None
+        alt = ("Tidslinje over handleplanen: en bjælke for hver handling fra start til slut. "
+               + action_plan.summary(self.definition, self.rows))
+        return action_plan.picture(self.definition, self.rows, today=self.today or date.today()), alt
+
+    def _sections(self) -> list:
+        return action_plan.document_sections(self.definition, self.value, self.definition.title,
+                                             today=self.today or date.today())

@@ -1,0 +1,156 @@
+"""samleplan: »Min første plan som nøgleperson« – what the participant built during the day,
+read from the workbook, as one Word document and one calendar file with follow-ups."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from course import first_plan, planning
+from course.content import course
+from course.document import to_docx, to_markdown
+from course.ics import to_ics
+from widgets.base import Exercise, button_row, download_link, esc, labelled, message_html
+from widgets.planner import DOCX_MIME, control_value, document_stem, field_control, set_control
+
+
+class FirstPlan(Exercise):
+    def _build(self):
+        d = self.definition
+        self.overview = ipw.HTML()
+        self.update_button = ipw.Button(description="Opdater oversigten", icon="refresh",
+                                        tooltip="Hent det seneste fra din logbog")
+        self.controls = {}
+        fields = []
+        for f in d.fields:
+            control = labelled(field_control(f), f.label)
+            self._on_change(control, self._changed)
+            self.controls[f.id] = control
+            fields.append(control)
+            if f.help:
+                fields.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        self.follow_ups = ipw.HTML()
+        self.make_button = ipw.Button(description="Lav min første plan", icon="file-text",
+                                      tooltip="Saml dine dele i ét Word-dokument og som Markdown")
+        self.calendar_button = ipw.Button(description="Lav kalenderfil", icon="calendar",
+                                          tooltip="Handleplanens datoer og opfølgningssamtalerne som .ics-fil")
+        for button, handler in ((self.update_button, self._update), (self.make_button, self._make),
+                                (self.calendar_button, self._calendar)):
+            button.add_class("nk-button")
+            self._on_click(button, handler)
+        self.result = ipw.HTML()
+        self.calendar_result = ipw.HTML()
+        heading = d.categories[0].title if d.categories else "Opfølgning"
+        return [self.overview, button_row(self.update_button),
+                ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'), *fields, self.follow_ups,
+                button_row(self.make_button, self.calendar_button), self.result, self.calendar_result]
+
+    @property
+    def value(self) -> dict:
+        return {"fields": {field_id: control_value(c) for field_id, c in self.controls.items()}}
+
+    def _restore(self, value) -> None:
+        saved = value.get("fields") if isinstance(value, dict) else None
+        saved = saved if isinstance(saved, dict) else {}
+        for f in self.definition.fields:
+            set_control(self.controls[f.id], f, saved.get(f.id))
+
+    def bind(self, workbook) -> None:
+        super().bind(workbook)
+        self._refresh()  # the overview shows the workbook's parts even before anything is typed here
+
+    def _answers(self) -> dict:
+        answers = self.workbook.answers() if self.workbook is not None else {}
+        return {**answers, self.definition.id: self.value}
+
+    def statuses(self) -> list[first_plan.PartStatus]:
+        return first_plan.part_statuses(course(), self.definition, self._answers())
+
+    # --- view ----------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        self._show_overview()
+        self._show_follow_ups()
+        self.result.value = ""
+        self.calendar_result.value = ""
+
+    def _show_overview(self) -> None:
+        if self.workbook is None:
+            self.overview.value = message_html(
+                "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra logbogen.", "warn")
+            return
+        rows = []
+        for status in self.statuses():
+            if status.part.session == self.session:
+                where = "ovenfor på denne side"
+            else:
+                where = f'<a href="{esc(self.href(status.notebook))}">{esc(status.page_title)}</a>'
+            state = ('<span class="nk-done">✔ Klar</span>' if status.complete else
+                     '<span class="nk-missing">Mangler:</span><ul>'
+                     + "".join(f"<li>{esc(m)}</li>" for m in status.missing[:6])
+                     + (f"<li>… og {len(status.missing) - 6} mere</li>" if len(status.missing) > 6 else "")
+                     + "</ul>")
+            rows.append(f"<tr><th scope='row'>{esc(status.part.heading)}</th><td>{where}</td>"
+                        f"<td>{esc(status.found or '–')}</td><td>{state}</td></tr>")
+        self.overview.value = (
+            '<table class="nk-table nk-parts"><caption>Det har du lavet i løbet af dagen</caption>'
+            '<thead><tr><th scope="col">Del</th><th scope="col">Fra siden</th>'
+            '<th scope="col">Det er med</th><th scope="col">Status</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+    def _show_follow_ups(self) -> None:
+        values = self.value["fields"]
+        problems = planning.validate(self.definition, values)
+        talks = first_plan.follow_ups(self.definition, values)
+        if problems:
+            self.follow_ups.value = message_html(" ".join(problems), "warn")
+        elif talks:
+            clock = planning.parse_clock(values.get("tidspunkt"))
+            at = f" kl. {clock[0]:02d}.{clock[1]:02d}" if clock else " (hele dagen)"
+            items = "".join(f"<li><b>{planning.danish_date(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks)
+            self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>'
+        else:
+            self.follow_ups.value = '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
+
+    # --- actions -------------------------------------------------------------------------
+    def _update(self, *_):
+        if self.workbook is not None:
+            self.workbook.reload()  # another tab may have changed a part since the page opened
+        self._show_overview()
+        self._show_follow_ups()
+
+    def _make(self, *_):
+        if self.workbook is None:
+            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+            return
+        self._update()
+        d = self.definition
+        doc = first_plan.build_document(course(), d, self._answers(), self.workbook.name,
+                                        self.workbook.job_centre)
+        stem = document_stem(d.document_title or d.title, self.workbook.name)
+        links = (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent Min første plan som Word")
+                 + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
+                                       "text/markdown;charset=utf-8", "Hent som Markdown"))
+        missing = [s.part.heading for s in self.statuses() if not s.complete]
+        note = (f" Bemærk: {', '.join(missing)} er ikke færdig endnu – dokumentet viser det, du har "
+                "lavet indtil nu. Se oversigten ovenfor." if missing else "")
+        self.result.value = (f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar.{esc(note)} '
+                             f'{links}</div>')
+
+    def _calendar(self, *_):
+        if self.workbook is None:
+            self.calendar_result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+            return
+        values = self.value["fields"]
+        problems = planning.validate(self.definition, values)
+        if problems or not first_plan.follow_ups(self.definition, values):
+            self.calendar_result.value = message_html(
+                " ".join(problems) or "Vælg først en startdato for opfølgningen.", "warn")
+            return
+        self._update()
+        d = self.definition
+        events = first_plan.calendar_events(course(), d, self._answers(), self.workbook.id)
+        stem = document_stem(d.document_title or d.title, self.workbook.name)
+        link = download_link(to_ics(events, d.document_title or d.title), f"{stem}.ics",
+                             "text/calendar;charset=utf-8", "Hent kalenderfilen (.ics)")
+        self.calendar_result.value = (f'<div class="nk-msg nk-ok" role="status">Kalenderfilen har '
+                                      f'{len(events)} aftaler. Åbn den, så lægges de i din kalender '
+                                      f'(fx Outlook). {link}</div>')

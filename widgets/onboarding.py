@@ -1,0 +1,171 @@
+"""introduktionsplan: place the grips for a new colleague in the first weeks, see the balance
+between the three kinds of learning, add your own grips. Buttons only, no dragging."""
+
+from __future__ import annotations
+
+import ipywidgets as ipw
+
+from course import onboarding, planning
+from course.document import Document
+from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
+from widgets.planner import document_links, document_stem
+
+
+class OnboardingPlanner(Exercise):
+    def _build(self):
+        d = self.definition
+        legend = "".join(f'<li><span class="nk-tag nk-kind-{n}">{esc(c.title)}</span> '
+                         f'{esc(c.description)}</li>' for n, c in enumerate(d.categories))
+        self.weeks: dict[str, set[int]] = {}
+        self.own: list[dict] = []
+        self.rows = ipw.VBox()
+        self.rows.add_class("nk-grips")
+        self.new_text = labelled(ipw.Text(placeholder="Fx Frokost med en erfaren kollega om første uges samtaler",
+                                          layout={"width": "100%"}), d.own_label or "Dit eget greb")
+        self.new_kind = labelled(ipw.Dropdown(options=[("Vælg …", "")] + [(c.title, c.id) for c in d.categories],
+                                              value=""), "Type af læring")
+        self.add_button = ipw.Button(description="Tilføj grebet", icon="plus",
+                                     tooltip="Tilføj dit eget greb nederst i planen")
+        self.add_button.add_class("nk-button")
+        self._on_click(self.add_button, self._add)
+        self.add_message = ipw.HTML()
+        own_row = ipw.HBox([self.new_text, self.new_kind, self.add_button])
+        own_row.add_class("nk-row")
+        own_row.add_class("nk-own-row")
+        self.balance = ipw.HTML()
+        self.picture_button = ipw.Button(description="Tegn balancen", icon="bar-chart",
+                                         tooltip="Tegn balancen mellem de tre typer af læring uge for uge")
+        self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
+                                      tooltip="Lav introduktionsplanen som Word og Markdown")
+        for button, handler in ((self.picture_button, self._draw), (self.make_button, self._make)):
+            button.add_class("nk-button")
+            self._on_click(button, handler)
+        self.picture = ipw.HTML()
+        self.result = ipw.HTML()
+        actions = button_row(self.picture_button, self.make_button)
+        self._render()
+        return [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>'), self.rows,
+                ipw.HTML('<h4 class="nk-group">Mangler der et greb?</h4>'),
+                own_row, self.add_message, self.balance, actions, self.picture, self.result]
+
+    @property
+    def value(self) -> dict:
+        return {"weeks": {g: sorted(w) for g, w in self.weeks.items() if w},
+                "own": [dict(o) for o in self.own]}
+
+    def _restore(self, value) -> None:
+        self.own = onboarding.own_grips(self.definition, value)
+        self.weeks = {g.id: set(g.weeks) for g in onboarding.grips(self.definition, value) if g.weeks}
+        self._render()
+
+    def plan(self) -> list[onboarding.Grip]:
+        return onboarding.grips(self.definition, self.value)
+
+    # --- actions ---------------------------------------------------------------------
+    def toggle(self, grip_id: str, week: int, on: bool) -> None:
+        weeks = self.weeks.setdefault(grip_id, set())
+        (weeks.add if on else weeks.discard)(week)
+        self._changed()
+
+    def _toggled(self, toggle, grip_id: str, week: int) -> None:
+        toggle.icon = "check" if toggle.value else ""
+        self.toggle(grip_id, week, toggle.value)
+
+    def _add(self, *_):
+        text = " ".join(self.new_text.value.split())
+        if not text:
+            self.add_message.value = message_html("Skriv først grebet i feltet.", "warn")
+            return
+        if len(text) > onboarding.MAX_OWN_CHARS:
+            self.add_message.value = message_html(
+                f"Skriv grebet kortere (højst {onboarding.MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.",
+                "warn")
+            return
+        if not self.new_kind.value:
+            self.add_message.value = message_html("Vælg, hvilken type af læring grebet er.", "warn")
+            return
+        if len(self.own) >= onboarding.MAX_OWN:
+            self.add_message.value = message_html(f"Du kan højst tilføje {onboarding.MAX_OWN} egne greb.", "warn")
+            return
+        grip_id = onboarding.next_own_id(self.definition, self.value)
+        self.own.append({"id": grip_id, "text": text, "category": self.new_kind.value})
+        self.new_text.value, self.new_kind.value = "", ""
+        self.add_message.value = message_html(f"»{text}« er tilføjet nederst i planen. Vælg ugerne.", "ok")
+        self._render()
+        self._changed()
+
+    def _remove(self, grip_id: str) -> None:
+        self.own = [o for o in self.own if o["id"] != grip_id]
+        self.weeks.pop(grip_id, None)
+        self.add_message.value = ""
+        self._render()
+        self._changed()
+
+    # --- view --------------------------------------------------------------------------
+    def _render(self) -> None:
+        d = self.definition
+        titles = {c.id: (n, c.title) for n, c in enumerate(d.categories)}
+        explanations = {i.id: i.explanation for i in d.items}
+        rows = []
+        for grip in self.plan():
+            n, kind = titles[grip.category]
+            note = explanations.get(grip.id, "")
+            label = ipw.HTML(f'<p class="nk-item"><b>{esc(grip.text)}</b> '
+                             f'<span class="nk-tag nk-kind-{n}">{esc(kind)}</span>'
+                             + (' <span class="nk-own">(eget greb)</span>' if grip.own else "")
+                             + (f'<br><span class="nk-help">{esc(note)}</span>' if note else "") + "</p>")
+            toggles = []
+            for w, week in enumerate(d.periods, start=1):
+                on = w in grip.weeks
+                # The check mark shows the choice without relying on colour.
+                toggle = ipw.ToggleButton(value=on, description=week, icon="check" if on else "",
+                                          tooltip=f"{grip.text}: {week}")
+                toggle.add_class("nk-week")
+                self._on_change(toggle, lambda change, g=grip.id, w=w, t=toggle: self._toggled(t, g, w))
+                toggles.append(toggle)
+            if grip.own:
+                remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{grip.text}«")
+                remove.add_class("nk-small")
+                self._on_click(remove, lambda _, g=grip.id: self._remove(g))
+                toggles.append(remove)
+            weeks = ipw.HBox(toggles)
+            weeks.add_class("nk-row")
+            weeks.add_class("nk-weeks")
+            row = ipw.VBox([label, weeks])
+            row.add_class("nk-rank-row")
+            rows.append(row)
+        self.rows.children = rows
+        self._refresh()
+
+    def _refresh(self) -> None:
+        plan = self.plan()
+        tips = onboarding.advice(self.definition, plan)
+        self.balance.value = (f'<p class="nk-score" role="status"><b>Balancen:</b> '
+                              f'{esc(onboarding.summary(self.definition, plan))}</p>'
+                              + "".join(f'<div class="nk-advice">{esc(t)}</div>' for t in tips))
+        self.picture.value = ""  # a drawn picture no longer matches the plan
+        self.result.value = ""
+
+    def _draw(self, *_):
+        plan = self.plan()
+        if not any(g.weeks for g in plan):
+            self.picture.value = message_html("Placér mindst ét greb i en uge først.", "warn")
+            return
+        self.picture.value = picture_html(
+            onboarding.picture(self.definition, plan),
+            f"Søjler for hver uge med antal greb fordelt på de tre typer af læring. "
+            f"{onboarding.summary(self.definition, plan)}")
+
+    def _make(self, *_):
+        if self.workbook is None:
+            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+            return
+        if not any(g.weeks for g in self.plan()):
+            self.result.value = message_html("Placér mindst ét greb i en uge først.", "warn")
+            return
+        d = self.definition
+        doc = Document(title=d.document_title or d.title,
+                       meta=planning.document_meta(self.workbook.name, self.workbook.job_centre),
+                       sections=onboarding.document_sections(d, self.value, d.title))
+        links = document_links(doc, document_stem(d.document_title or d.title, self.workbook.name))
+        self.result.value = f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
