@@ -23,6 +23,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger")
 FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato")
+SHAREABLE = ("refleksion", "skala", "sortering", "rangering")  # kinds the room can picture
 
 
 class ContentError(ValueError):
@@ -101,6 +102,8 @@ class Exercise:
     allow_own: bool = False
     own_label: str = ""
     document_title: str = ""
+    shared: bool = False  # the answer is also shown to the room (facilitator's dashboard)
+    anonymous: bool = False  # the participant may choose to share it without a name
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -130,6 +133,7 @@ class Programme:
     subtitle: str = ""
     note: str = ""
     tracks: tuple[Track, ...] = ()
+    facilitator: tuple[Session, ...] = ()  # the facilitator's pages, never in a track
 
     def sessions(self) -> list[Session]:
         return [s for t in self.tracks for s in t.sessions]
@@ -174,7 +178,8 @@ class _Where:
 
 
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
-          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session"}
+          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
+          "facilitator": "facilitatorside"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -282,6 +287,11 @@ def _check_exercise(ex: Exercise, where: _Where) -> None:
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
+    if ex.shared and ex.kind not in SHAREABLE:
+        where.fail(f"felt 'shared': en {ex.kind} kan ikke deles med rummet "
+                   f"(kan deles: {', '.join(SHAREABLE)})")
+    if ex.anonymous and not ex.shared:
+        where.fail("felt 'anonymous': giver kun mening sammen med 'shared: true'")
 
 
 def _read_yaml(path: Path, root: Path):
@@ -310,8 +320,14 @@ def load_programme(root: Path) -> Programme:
     programme = _build(Programme, raw, _Where(name))
     where = _Where(name)
     _unique([t.id for t in programme.tracks], "spor-id", where)
-    _unique([s.id for s in programme.sessions()], "session-id", where)
-    for s in programme.sessions():
+    _unique([s.id for s in programme.sessions() + list(programme.facilitator)], "session-id", where)
+    for s in programme.facilitator:
+        if not s.notebook:
+            where.at(f"facilitatorside '{s.id}'").fail("felt 'notebook' mangler")
+        if s.notebook in {p.notebook for p in programme.sessions()}:
+            where.at(f"facilitatorside '{s.id}'").fail(
+                f"felt 'notebook': '{s.notebook}' er også en deltagerside i programmet")
+    for s in programme.sessions() + list(programme.facilitator):
         for label in ("start", "end"):
             value = getattr(s, label)
             if value and not _TIME.match(value):
@@ -368,12 +384,12 @@ def course(root: Path | None = None) -> Course:
 # --- notebooks use only defined exercises -----------------------------------------
 
 _CALL = re.compile(r"""\.exercise\(\s*["']([^"']+)["']""")
-_PAGE = re.compile(r"""CoursePage\.show\(\s*["']([^"']+)["']""")
+_PAGE = re.compile(r"""(?:CoursePage|FacilitatorPage)\.show\(\s*["']([^"']+)["']""")
 
 
 def check_notebooks(content: Course, notebook_dir: Path) -> None:
     """Every exercise and session a notebook names must be defined in data/."""
-    sessions = {s.id for s in content.programme.sessions()}
+    sessions = {s.id for s in content.programme.sessions() + list(content.programme.facilitator)}
     for path in sorted(Path(notebook_dir).glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")

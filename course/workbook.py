@@ -107,6 +107,27 @@ class Workbook:
     def visited(self) -> dict:
         return dict(self._data.get("visited", {}))
 
+    @property
+    def workshop(self) -> dict | None:
+        """The workshop the participant joined ({"code", "name", "date"}), or None."""
+        workshop = self._data.get("workshop")
+        ok = isinstance(workshop, dict) and isinstance(workshop.get("code"), str)
+        return dict(workshop) if ok else None
+
+    def join_workshop(self, workshop: dict) -> str:
+        return self._update(lambda data, stamp: data.__setitem__("workshop", dict(workshop, joined=stamp)))
+
+    def shares_anonymously(self, exercise_id: str) -> bool:
+        choices = self._data.get("anonymous")
+        return isinstance(choices, dict) and choices.get(exercise_id) is True
+
+    def set_anonymous(self, exercise_id: str, anonymous: bool) -> str:
+        def change(data, _stamp):
+            if not isinstance(data.get("anonymous"), dict):
+                data["anonymous"] = {}
+            data["anonymous"][exercise_id] = bool(anonymous)
+        return self._update(change)
+
     def save_answer(self, exercise_id: str, value) -> str:
         """Store one answer; returns the time stamp. Other answers on disk are kept."""
         entry = {"value": value}
