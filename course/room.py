@@ -315,7 +315,7 @@ class RoomStore:
         text = json.dumps(value, ensure_ascii=True)
         row = {"workshop": code, "exercise": exercise,
                "participant": participant_key(workbook_id, code, exercise),
-               "name": name or None, "value": text, "saved": _now()}
+               "name": _storable(name) or None, "value": text, "saved": _now()}
         insert = _insert(engine)(answers).values(**row)
         upsert = insert.on_conflict_do_update(
             index_elements=["workshop", "exercise", "participant"],
@@ -346,6 +346,11 @@ class RoomStore:
             joined = conn.execute(sa.select(sa.func.count()).select_from(members)
                                   .where(members.c.workshop == code)).scalar_one()
         return count, last, joined
+
+
+def _storable(text: str | None) -> str | None:
+    """Text a database can hold: a browser can send half an emoji (a lone surrogate)."""
+    return None if text is None else text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _loads(text: str):
