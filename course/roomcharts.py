@@ -30,7 +30,7 @@ def rating_histograms(rows: tuple[RatingRow, ...], low: int) -> bytes:
 
     n = len(rows)
     width = max(len(r.counts) for r in rows)
-    fig = Figure(figsize=(max(7.5, 0.75 * width + 3), 3.1 * n), dpi=110)
+    fig = Figure(figsize=(max(7.5, 0.75 * width + 3), 2.7 * n), dpi=110)
     axes = fig.subplots(n, 1, squeeze=False)[:, 0]
     top = max([max(r.counts) for r in rows] + [1])
     for ax, row in zip(axes, rows):

@@ -34,14 +34,20 @@ def facilitator_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/voila/render/{FACILITATOR_PAGE}"
 
 
+def server_environment(environ) -> dict:
+    """The server's environment, with a new facilitator code for this run when none is set."""
+    env = dict(environ)
+    if not env.get(ENV_FACILITATOR, "").strip():
+        env[ENV_FACILITATOR] = new_facilitator_code()
+    return env
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start Nøglepersonkurset i Voilà.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8866")))
     args = parser.parse_args(argv)
-    env = dict(os.environ)
-    if not env.get(ENV_FACILITATOR, "").strip():
-        env[ENV_FACILITATOR] = new_facilitator_code()  # a new code for this server run
+    env = server_environment(os.environ)
     print(f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
           f"{start_url(args.host, args.port)}\n\n"
           f"Kursuslederens skærm (workshops, rummets svar, timer og modeller):\n\n    "

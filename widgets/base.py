@@ -183,9 +183,9 @@ class Exercise(ipw.VBox):
                    else "med dit navn")
             text = (f"Dit svar deles med rummet i workshoppen »{workshop.get('name', '')}«: "
                     f"kursuslederen kan vise det på skærmen, {how}.")
-            if self.anonymous is not None:
+            if self.anonymous is not None and not self.anonymous.value:
                 text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
-        self.share_note.value = f'<p class="nk-share-note">👥 {esc(text)}</p>'
+        self.share_note.value = f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
 
     def _anonymous_changed(self, *_):
         if self._restoring or self.workbook is None:

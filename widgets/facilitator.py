@@ -54,14 +54,18 @@ FACILITATOR_STYLE = """<style>
 .nk-views .widget-toggle-button { font-size: 18px !important; font-weight: 600; padding: 0 1.1em; }
 .nk-hidden { display: none !important; }
 /* The projector view: everything larger, the full width of the screen. */
-body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-output:has(.nk-projector) {
-  max-width: none !important; }
-.nk-projector { font-size: 30px; max-width: none; }
-.nk-projector .nk-picture { max-width: none; }
-.nk-projector .nk-clock { font-size: 28vw; }
-.nk-projector .nk-code { font-size: 16vw; }
-.nk-projector .nk-answers li { font-size: 1.1em; }
+body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-output:has(.nk-projector),
+.nk-page:has(.nk-projector) { max-width: none !important; }
+.nk-projector { max-width: none; }
+.nk-projector .widget-html-content, .nk-projector .widget-label, .nk-projector p,
+.nk-projector li { font-size: 30px !important; line-height: 1.4; }
+.nk-projector h3 { font-size: 40px !important; }
+.nk-projector .nk-picture { max-width: none; width: 100%; }
+.nk-projector .nk-clock { font-size: 20vw !important; }
+.nk-projector .nk-clock-note { font-size: 3vw !important; }
+.nk-projector .nk-code { font-size: 15vw !important; }
 .nk-projector button, .nk-projector select, .nk-projector input { font-size: 22px !important; }
+.nk-projector .widget-dropdown, .nk-projector select { height: auto !important; min-height: 44px; }
 </style>"""
 
 
@@ -176,7 +180,7 @@ class Dashboard(ipw.VBox):
         self.projector.observe(safe(self._toggle_projector, self._report), names="value")
         self.panels = {"workshop": self._workshop_panel(), "svar": self._answers_panel(),
                        "timer": self._timer_panel(), "modeller": self._models_panel()}
-        super().__init__([ipw.HTML("<h2>Facilitatorens skærm</h2>"), self.roombar,
+        super().__init__([self.roombar,
                           _row([self.views, self.projector]), self.message,
                           *self.panels.values()])
         self.add_class("nk-dashboard")

@@ -99,7 +99,8 @@ class CoursePage(ipw.VBox):
             f'<p class="nk-who"><b>Din logbog:</b> {esc(wb.name)}, {esc(wb.job_centre)}. '
             f'Dine svar gemmes automatisk.</p>'
             + (f'<p class="nk-who nk-workshop"><b>Workshop:</b> {esc(workshop.get("name", ""))} '
-               f'(kode {esc(workshop.get("code", ""))}). Svar mærket 👥 deles med rummet.</p>'
+               f'(kode {esc(workshop.get("code", ""))}). Øvelser mærket »Deles med rummet« '
+               f'vises på kursuslederens skærm.</p>'
                if workshop else "")
             + (f'<p class="nk-bookmark">Din personlige adresse til kurset: '
                f'<a href="{esc(start)}">startsiden med din logbog</a>. '
@@ -143,7 +144,8 @@ class CoursePage(ipw.VBox):
             return False
         workbook.join_workshop(workshop.as_dict())
         self.message.value = message_html(
-            f"Du er med i workshoppen »{workshop.name}«. Svar mærket 👥 deles nu med rummet.", "ok")
+            f"Du er med i workshoppen »{workshop.name}«. Øvelser mærket »Deles med rummet« "
+            "vises nu på kursuslederens skærm.", "ok")
         if workbook is self.workbook:
             self._render_identity()
             for exercise in self._exercises:

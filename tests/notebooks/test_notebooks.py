@@ -91,4 +91,4 @@ def test_facilitator_page_runs_locked_and_opens_with_the_servers_code(name, tmp_
     assert "serveren er startet uden en facilitatorkode" in locked and "Timer til gruppearbejde" not in locked
     monkeypatch.setenv("NOEGLEPERSONKURSUS_FACILITATORKODE", "K7M4QXPR2D")
     opened = _run(path, tmp_path, {"facilitator_code": "K7M4QXPR2D", "workbook_folder": folder})
-    assert "Timer til gruppearbejde" in opened and "Facilitatorens skærm" in opened
+    assert "Timer til gruppearbejde" in opened and "Opret workshop" in opened

@@ -201,3 +201,14 @@ def test_forty_concurrent_writers_lose_nothing_and_duplicate_nothing(tmp_path):
     assert len(scales) == WRITERS
     assert sum(a.name == "" for a in scales) == WRITERS // 2
     assert room.member_count(workshop.code) == WRITERS
+
+
+def test_serve_makes_a_facilitator_code_when_none_is_set_and_keeps_a_given_one():
+    from course.serve import facilitator_url, server_environment
+
+    made = server_environment({"PATH": "/bin"})["NOEGLEPERSONKURSUS_FACILITATORKODE"]
+    assert len(made) == 10 and set(made) <= set(CODE_ALPHABET)
+    assert server_environment({"PATH": "/bin"})["NOEGLEPERSONKURSUS_FACILITATORKODE"] != made
+    given = server_environment({"NOEGLEPERSONKURSUS_FACILITATORKODE": "VORES-KODE"})
+    assert given["NOEGLEPERSONKURSUS_FACILITATORKODE"] == "VORES-KODE"
+    assert facilitator_url("127.0.0.1", 8866).endswith("/voila/render/90_facilitator.ipynb")
