@@ -226,12 +226,12 @@ class WorkbookStore:
                        "job_centre": clean_name(job_centre, "jobcenter")}
         return self._new(participant, {})
 
-    def _new(self, participant: dict, answers: dict) -> Workbook:
+    def _new(self, participant: dict, answers: dict, extra: dict | None = None) -> Workbook:
         self._prepare()
         workbook_id = secrets.token_urlsafe(16)
         stamp = now()
         data = {"format": FORMAT_VERSION, "id": workbook_id, "participant": participant,
-                "created": stamp, "updated": stamp, "answers": answers}
+                "created": stamp, "updated": stamp, "answers": answers, **(extra or {})}
         path = self._path(workbook_id)
         _write_atomic(path, data)
         return Workbook(path, data)
@@ -264,7 +264,10 @@ class WorkbookStore:
                                 "fra kurset.") from None
         participant = {"name": clean_name(data["participant"]["name"], "navn"),
                        "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter")}
-        return self._new(participant, data["answers"])
+        # A choice to share anonymously travels with the file; the workshop is this server's.
+        anonymous = data.get("anonymous")
+        extra = {"anonymous": anonymous} if isinstance(anonymous, dict) else {}
+        return self._new(participant, data["answers"], extra)
 
     # The pointer remembers the last workbook for a single user in JupyterLab.
     # Voilà never uses it: on a shared server every page carries its own code.

@@ -370,6 +370,7 @@ class Dashboard(ipw.VBox):
                               "Model")
         self.model.observe(safe(lambda _: self._draw_model(), self._report), names="value")
         self.model_view = ipw.HTML()
+        self._pictures: dict[str, str] = {}
         return ipw.VBox([ipw.HTML("<h3>Modeller</h3>"), self.model, self.model_view])
 
     def _draw_model(self) -> None:
@@ -379,7 +380,9 @@ class Dashboard(ipw.VBox):
             return
         note = (f'<blockquote class="nk-model-note"><b>Baggrund:</b> {esc(model.background)}'
                 f'</blockquote>' if model.background else "")
-        self.model_view.value = picture_html(draw(model), alt_text(model)) + note
+        if model.id not in self._pictures:  # drawn once per page
+            self._pictures[model.id] = picture_html(draw(model), alt_text(model))
+        self.model_view.value = self._pictures[model.id] + note
 
 
 # --- the room's answers as HTML -------------------------------------------------------------

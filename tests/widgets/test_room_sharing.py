@@ -154,3 +154,11 @@ def test_a_deleted_workshop_is_reported_and_the_answer_kept(store, workbook):
     checkin.boxes["brug_for"].value = "Tid"
     assert "Workshoppen ABCDEF findes ikke længere" in checkin.status.value
     assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Tid"
+
+
+def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(store, workshop,
+                                                                               workbook):
+    workbook.join_workshop(workshop.as_dict())
+    workbook.set_anonymous("tjek_ind", True)
+    loaded = store.import_bytes(workbook.to_bytes())
+    assert loaded.shares_anonymously("tjek_ind") and loaded.workshop is None
