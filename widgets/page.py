@@ -196,7 +196,10 @@ class CoursePage(ipw.VBox):
         upload.observe(safe(load, self._report), names="value")
         intro = ipw.HTML('<p class="nk-who"><b>Start din logbog.</b> Skriv dit navn og dit jobcenter. '
                          'Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem. '
-                         'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.</p>')
+                         'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.'
+                         + (' Har kursuslederen givet jer en workshop-kode, så skriv den også: '
+                            'så kan dine svar på udvalgte øvelser vises for rummet.'
+                            if start_page else '') + '</p>')
         return [intro, _row([name, centre] + ([workshop] if start_page else [])), _row([start, upload])]
 
     def _report(self, text: str) -> None:
