@@ -34,6 +34,7 @@ MEETING_PARTS = ("dagsorden", "tidsramme")
 MEASURE_UNITS = ("andel", "antal", "skala")
 DATASET_KEYS = ("team", "maaned")  # columns every key-figure data set must have
 CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
+SHAREABLE = ("refleksion", "skala", "sortering", "rangering")  # kinds the room can picture
 
 
 class ContentError(ValueError):
@@ -221,6 +222,8 @@ class Exercise:
     periods: tuple[str, ...] = ()  # columns of a plan over time: weeks or months
     parts: tuple[Part, ...] = ()  # samleplan: the exercises it gathers
     followup_days: tuple[int, ...] = ()  # samleplan: follow-up talks, days after a start date
+    shared: bool = False  # the answer is also shown to the room (facilitator's dashboard)
+    anonymous: bool = False  # the participant may choose to share it without a name
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -254,6 +257,7 @@ class Programme:
     subtitle: str = ""
     note: str = ""
     tracks: tuple[Track, ...] = ()
+    facilitator: tuple[Session, ...] = ()  # the facilitator's pages, never in a track
 
     def sessions(self) -> list[Session]:
         return [s for t in self.tracks for s in t.sessions]
@@ -300,7 +304,8 @@ class _Where:
 _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
           "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
           "phases": "fase", "options": "valgmulighed", "hints": "tip",
-          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt", "parts": "del"}
+          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt", "parts": "del",
+          "facilitator": "facilitatorside"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -476,6 +481,11 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
         where.fail("felt 'steps': en læringscyklus skal have mindst 3 trin")
     if ex.dataset is not None:
         ex = dataclasses.replace(ex, dataset=_check_dataset(ex.dataset, where.at("felt 'dataset'"), root))
+    if ex.shared and ex.kind not in SHAREABLE:
+        where.fail(f"felt 'shared': en {ex.kind} kan ikke deles med rummet "
+                   f"(kan deles: {', '.join(SHAREABLE)})")
+    if ex.anonymous and not ex.shared:
+        where.fail("felt 'anonymous': giver kun mening sammen med 'shared: true'")
     return ex
 
 
@@ -625,8 +635,14 @@ def load_programme(root: Path) -> Programme:
     programme = _build(Programme, raw, _Where(name))
     where = _Where(name)
     _unique([t.id for t in programme.tracks], "spor-id", where)
-    _unique([s.id for s in programme.sessions()], "session-id", where)
-    for s in programme.sessions():
+    _unique([s.id for s in programme.sessions() + list(programme.facilitator)], "session-id", where)
+    for s in programme.facilitator:
+        if not s.notebook:
+            where.at(f"facilitatorside '{s.id}'").fail("felt 'notebook' mangler")
+        if s.notebook in {p.notebook for p in programme.sessions()}:
+            where.at(f"facilitatorside '{s.id}'").fail(
+                f"felt 'notebook': '{s.notebook}' er også en deltagerside i programmet")
+    for s in programme.sessions() + list(programme.facilitator):
         for label in ("start", "end"):
             value = getattr(s, label)
             if value and not _TIME.match(value):
@@ -693,7 +709,7 @@ def course(root: Path | None = None) -> Course:
 # --- notebooks use only defined exercises -----------------------------------------
 
 _CALL = re.compile(r"""\.exercise\(\s*["']([^"']+)["']""")
-_PAGE = re.compile(r"""CoursePage\.show\(\s*["']([^"']+)["']""")
+_PAGE = re.compile(r"""(?:CoursePage|FacilitatorPage)\.show\(\s*["']([^"']+)["']""")
 
 
 def _code(path: Path) -> str:
@@ -708,7 +724,7 @@ def notebook_exercises(path: Path) -> list[str]:
 
 def check_notebooks(content: Course, notebook_dir: Path) -> None:
     """Every exercise and session a notebook names must be defined in data/."""
-    sessions = {s.id for s in content.programme.sessions()}
+    sessions = {s.id for s in content.programme.sessions() + list(content.programme.facilitator)}
     for path in sorted(Path(notebook_dir).glob("*.ipynb")):
         source = _code(path)
         for exercise_id in _CALL.findall(source):

@@ -12,8 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from course.room import ENV_FACILITATOR, new_facilitator_code
+
 ROOT = Path(__file__).resolve().parent.parent
 START_PAGE = "00_velkommen.ipynb"
+FACILITATOR_PAGE = "90_facilitator.ipynb"
 
 
 def command(host: str = "127.0.0.1", port: int = 8866, notebook_dir: Path | None = None,
@@ -27,15 +30,31 @@ def start_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/voila/render/{START_PAGE}"
 
 
+def facilitator_url(host: str, port: int) -> str:
+    return f"http://{host}:{port}/voila/render/{FACILITATOR_PAGE}"
+
+
+def server_environment(environ) -> dict:
+    """The server's environment, with a new facilitator code for this run when none is set."""
+    env = dict(environ)
+    if not env.get(ENV_FACILITATOR, "").strip():
+        env[ENV_FACILITATOR] = new_facilitator_code()
+    return env
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start Nøglepersonkurset i Voilà.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8866")))
     args = parser.parse_args(argv)
+    env = server_environment(os.environ)
     print(f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
-          f"{start_url(args.host, args.port)}\n\nStop serveren med Ctrl+C.\n", flush=True)
+          f"{start_url(args.host, args.port)}\n\n"
+          f"Kursuslederens skærm (workshops, rummets svar, timer og modeller):\n\n    "
+          f"{facilitator_url(args.host, args.port)}\n    Facilitatorkode: {env[ENV_FACILITATOR]}\n\n"
+          f"Stop serveren med Ctrl+C.\n", flush=True)
     try:
-        return subprocess.call(command(args.host, args.port), cwd=ROOT)
+        return subprocess.call(command(args.host, args.port), cwd=ROOT, env=env)
     except KeyboardInterrupt:
         return 0
 

@@ -107,6 +107,27 @@ class Workbook:
     def visited(self) -> dict:
         return dict(self._data.get("visited", {}))
 
+    @property
+    def workshop(self) -> dict | None:
+        """The workshop the participant joined ({"code", "name", "date"}), or None."""
+        workshop = self._data.get("workshop")
+        ok = isinstance(workshop, dict) and isinstance(workshop.get("code"), str)
+        return dict(workshop) if ok else None
+
+    def join_workshop(self, workshop: dict) -> str:
+        return self._update(lambda data, stamp: data.__setitem__("workshop", dict(workshop, joined=stamp)))
+
+    def shares_anonymously(self, exercise_id: str) -> bool:
+        choices = self._data.get("anonymous")
+        return isinstance(choices, dict) and choices.get(exercise_id) is True
+
+    def set_anonymous(self, exercise_id: str, anonymous: bool) -> str:
+        def change(data, _stamp):
+            if not isinstance(data.get("anonymous"), dict):
+                data["anonymous"] = {}
+            data["anonymous"][exercise_id] = bool(anonymous)
+        return self._update(change)
+
     def save_answer(self, exercise_id: str, value) -> str:
         """Store one answer; returns the time stamp. Other answers on disk are kept."""
         entry = {"value": value}
@@ -205,12 +226,12 @@ class WorkbookStore:
                        "job_centre": clean_name(job_centre, "jobcenter")}
         return self._new(participant, {})
 
-    def _new(self, participant: dict, answers: dict) -> Workbook:
+    def _new(self, participant: dict, answers: dict, extra: dict | None = None) -> Workbook:
         self._prepare()
         workbook_id = secrets.token_urlsafe(16)
         stamp = now()
         data = {"format": FORMAT_VERSION, "id": workbook_id, "participant": participant,
-                "created": stamp, "updated": stamp, "answers": answers}
+                "created": stamp, "updated": stamp, "answers": answers, **(extra or {})}
         path = self._path(workbook_id)
         _write_atomic(path, data)
         return Workbook(path, data)
@@ -243,7 +264,10 @@ class WorkbookStore:
                                 "fra kurset.") from None
         participant = {"name": clean_name(data["participant"]["name"], "navn"),
                        "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter")}
-        return self._new(participant, data["answers"])
+        # A choice to share anonymously travels with the file; the workshop is this server's.
+        anonymous = data.get("anonymous")
+        extra = {"anonymous": anonymous} if isinstance(anonymous, dict) else {}
+        return self._new(participant, data["answers"], extra)
 
     # The pointer remembers the last workbook for a single user in JupyterLab.
     # Voilà never uses it: on a shared server every page carries its own code.

@@ -9,6 +9,7 @@ from widgets.learning_cycle import LearningCycle
 from widgets.action_plan import ActionPlan
 from widgets.first_plan import FirstPlan
 from widgets.onboarding import OnboardingPlanner
+from widgets.facilitator import FacilitatorPage
 from widgets.page import KINDS, CoursePage
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
@@ -19,6 +20,6 @@ from widgets.sorting import Sorting
 from widgets.year_wheel import YearWheel
 
 __all__ = ["KINDS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",
-           "DialogueBoard", "FirstPlan", "LearningCycle", "MeetingPlanner", "OnboardingPlanner",
-           "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection", "Sorting",
-           "TeamKeyFigures", "YearWheel"]
+           "DialogueBoard", "FacilitatorPage", "FirstPlan", "LearningCycle", "MeetingPlanner",
+           "OnboardingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection",
+           "Sorting", "TeamKeyFigures", "YearWheel"]

@@ -189,7 +189,7 @@ class Exercise(ipw.VBox):
             + (f'<div class="nk-case"><p class="nk-case-title">Casen</p>{blocks(definition.case)}</div>'
                if definition.case else "")
         )
-        super().__init__([header, *self._build(), self.status])
+        super().__init__([header, *self._sharing(), *self._build(), self.status])
         self.add_class("nk-exercise")
         self.bind(workbook)
 
@@ -217,10 +217,79 @@ class Exercise(ipw.VBox):
     def _show_error(self, text: str) -> None:
         self.status.value = message_html(text, "error")
 
+    # --- sharing with the room ----------------------------------------------------
+    def _sharing(self) -> list:
+        """For a shared exercise: a note that the room sees the answer, and »Del anonymt«."""
+        self.share_note, self.anonymous = ipw.HTML(), None
+        if not self.definition.shared:
+            return []
+        children = [self.share_note]
+        if self.definition.anonymous:
+            self.anonymous = ipw.Checkbox(description="Del anonymt (uden mit navn)", indent=False)
+            self._on_change(self.anonymous, self._anonymous_changed)
+            children.append(self.anonymous)
+        box = ipw.VBox(children)
+        box.add_class("nk-share")
+        return [box]
+
+    def show_sharing(self) -> None:
+        """Tell the participant whether and how the answer is shared (after join or bind)."""
+        if not self.definition.shared:
+            return
+        workshop = self.workbook.workshop if self.workbook is not None else None
+        if workshop is None:
+            text = ("Dit svar deles med rummet, når du er med i en workshop: skriv workshop-koden "
+                    "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog.")
+        else:
+            how = ("uden dit navn" if self.anonymous is not None and self.anonymous.value
+                   else "med dit navn")
+            text = (f"Dit svar deles med rummet i workshoppen »{workshop.get('name', '')}«: "
+                    f"kursuslederen kan vise det på skærmen, {how}.")
+            if self.anonymous is not None and not self.anonymous.value:
+                text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
+        self.share_note.value = f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+
+    def _anonymous_changed(self, *_):
+        if self._restoring or self.workbook is None:
+            self.show_sharing()
+            return
+        self.workbook.set_anonymous(self.definition.id, self.anonymous.value)
+        self.show_sharing()
+        if self.workbook.answer(self.definition.id) is not None:
+            self._save()  # replace the room's copy, now with or without the name
+
+    def _share(self, value) -> str | None:
+        """Record the answer in the room; None when not shared, else a Danish problem or ""."""
+        workshop = self.workbook.workshop if self.definition.shared else None
+        if workshop is None:
+            return None
+        from course.room import RoomError, RoomStore
+
+        anonymous = self.anonymous is not None and self.anonymous.value
+        try:
+            RoomStore(self.workbook.path.parent).record(
+                workshop["code"], self.definition.id, self.workbook.id,
+                None if anonymous else self.workbook.name, value)
+        except RoomError as e:
+            return str(e)
+        except Exception:  # the room's database; the workbook save has already succeeded
+            log.exception("Svaret på %s kunne ikke deles med rummet", self.definition.id)
+            return "Rummets database svarer ikke lige nu."
+        return ""
+
     # --- saving -------------------------------------------------------------------
     def bind(self, workbook: Workbook | None) -> None:
         """Attach to a workbook: restore its answer, or save what was typed before."""
         self.workbook = workbook
+        if self.anonymous is not None and workbook is not None:
+            if self.anonymous.value:  # ticked before signing in: keep the choice
+                workbook.set_anonymous(self.definition.id, True)
+            self._restoring = True
+            try:
+                self.anonymous.value = workbook.shares_anonymously(self.definition.id)
+            finally:
+                self._restoring = False
+        self.show_sharing()
         if workbook is None:
             self.status.value = message_html(
                 "Skriv dit navn og jobcenter øverst på siden, så gemmes dine svar i din logbog.")
@@ -266,7 +335,15 @@ class Exercise(ipw.VBox):
                 "Dit svar kunne ikke gemmes lige nu. Teksten står stadig på siden; "
                 "prøv igen om lidt, eller hent din logbog som fil.", "error")
             return
-        self.status.value = message_html(f"Gemt i din logbog{_when(stamp)}.", "ok")
+        problem = self._share(value)
+        if problem:
+            self.status.value = message_html(
+                f"Gemt i din logbog{_when(stamp)}, men ikke delt med rummet: {problem} "
+                "Dit svar deles, næste gang du ændrer det.", "warn")
+        else:
+            shared = ("" if problem is None else " og delt med rummet"
+                      + (" uden dit navn" if self.anonymous is not None and self.anonymous.value else ""))
+            self.status.value = message_html(f"Gemt i din logbog{_when(stamp)}{shared}.", "ok")
         for listener in self.saved_listeners:
             safe(listener)()
 

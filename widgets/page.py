@@ -7,6 +7,7 @@ from IPython.display import display
 
 from course.content import ContentError, Course, Session, Track, course
 from course.progress import Progress, progress
+from course.room import RoomError, RoomStore
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
@@ -109,9 +110,14 @@ class CoursePage(ipw.VBox):
             self.identity.children = self._sign_in()
             return
         start = page_link(START_PAGE, wb, self.request)
+        workshop = wb.workshop
         summary = ipw.HTML(
             f'<p class="nk-who"><b>Din logbog:</b> {esc(wb.name)}, {esc(wb.job_centre)}. '
             f'Dine svar gemmes automatisk.</p>'
+            + (f'<p class="nk-who nk-workshop"><b>Workshop:</b> {esc(workshop.get("name", ""))} '
+               f'(kode {esc(workshop.get("code", ""))}). Øvelser mærket »Deles med rummet« '
+               f'vises på kursuslederens skærm.</p>'
+               if workshop else "")
             + (f'<p class="nk-bookmark">Din personlige adresse til kurset: '
                f'<a href="{esc(start)}">startsiden med din logbog</a>. '
                f'Gem den som bogmærke, så kan du altid vende tilbage.</p>'
@@ -123,7 +129,44 @@ class CoursePage(ipw.VBox):
         fetch.on_click(safe(lambda _: setattr(link, "value", download_link(
             wb.to_bytes(), f"logbog-{file_stem(wb.name)}.json", "application/json",
             "Klik her for at gemme filen")), self._report))
-        self.identity.children = [summary, _row([fetch, link])]
+        rows = [summary, _row([fetch, link])]
+        if self._is_start_page():
+            code = self._workshop_field("Skift til en anden workshop (kode)" if workshop
+                                        else "Workshop-kode fra kursuslederen")
+            join = ipw.Button(description="Skift workshop" if workshop else "Deltag i workshoppen",
+                              icon="users", tooltip="Del dine svar med rummet i denne workshop")
+            join.add_class("nk-button")
+            join.on_click(safe(lambda _: self._join(code.value), self._report))
+            rows.append(_row([code, join]))
+        self.identity.children = rows
+
+    def _is_start_page(self) -> bool:
+        return any(s.id == self.session_id and s.notebook == START_PAGE
+                   for s in self.content.programme.sessions())
+
+    @staticmethod
+    def _workshop_field(label: str) -> ipw.Text:
+        field = labelled(ipw.Text(placeholder="Fx K7M4QX", continuous_update=False), label)
+        field.add_class("nk-short")
+        return field
+
+    def _join(self, code: str, workbook: Workbook | None = None) -> bool:
+        """Join the workshop with this code; a Danish message either way."""
+        workbook = workbook or self.workbook
+        try:
+            workshop = RoomStore(self.store.folder).join(code, workbook.id)
+        except RoomError as e:
+            self.message.value = message_html(str(e), "warn")
+            return False
+        workbook.join_workshop(workshop.as_dict())
+        self.message.value = message_html(
+            f"Du er med i workshoppen »{workshop.name}«. Øvelser mærket »Deles med rummet« "
+            "vises nu på kursuslederens skærm.", "ok")
+        if workbook is self.workbook:
+            self._render_identity()
+            for exercise in self._exercises:
+                exercise.show_sharing()
+        return True
 
     def _sign_in(self) -> list:
         # Sync on change, not per keystroke: buffered keystrokes could reach the kernel
@@ -134,16 +177,25 @@ class CoursePage(ipw.VBox):
         start = ipw.Button(description="Start min logbog", icon="book", button_style="primary",
                            tooltip="Opret din logbog, så dine svar bliver gemt")
         start.add_class("nk-button")
+        start_page = self._is_start_page()
+        workshop = self._workshop_field("Workshop-kode (hvis kursuslederen har givet jer en)")
         upload = ipw.FileUpload(accept=".json", multiple=False, description="Indlæs logbog-fil",
                                 tooltip="Vælg en logbog-fil, du har hentet tidligere")
         upload.add_class("nk-button")
 
         def create(_):
             try:
-                self._attach(self.store.create(name.value, centre.value))
-                self.message.value = message_html("Din logbog er oprettet. God fornøjelse med kurset!", "ok")
-            except WorkbookError as e:
+                code = workshop.value.strip() if start_page else ""
+                if code:  # check the code first, so a typo creates nothing
+                    RoomStore(self.store.folder).workshop(code)
+                workbook = self.store.create(name.value, centre.value)
+            except (WorkbookError, RoomError) as e:
                 self.message.value = message_html(str(e), "warn")
+                return
+            joined = self._join(code, workbook) if code else False
+            self._attach(workbook)
+            if not joined:
+                self.message.value = message_html("Din logbog er oprettet. God fornøjelse med kurset!", "ok")
 
         def load(change):
             files = change["new"]
@@ -160,8 +212,11 @@ class CoursePage(ipw.VBox):
         upload.observe(safe(load, self._report), names="value")
         intro = ipw.HTML('<p class="nk-who"><b>Start din logbog.</b> Skriv dit navn og dit jobcenter. '
                          'Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem. '
-                         'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.</p>')
-        return [intro, _row([name, centre]), _row([start, upload])]
+                         'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.'
+                         + (' Har kursuslederen givet jer en workshop-kode, så skriv den også: '
+                            'så kan dine svar på udvalgte øvelser vises for rummet.'
+                            if start_page else '') + '</p>')
+        return [intro, _row([name, centre] + ([workshop] if start_page else [])), _row([start, upload])]
 
     def _report(self, text: str) -> None:
         self.message.value = message_html(text, "error")

@@ -79,6 +79,9 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-warn { background: #fff3cd; color: #4d3800; border-left: 5px solid #c79100; }
 .nk-error { background: #fbe3e1; color: #6b1209; border-left: 5px solid #b3261e; }
 .nk-advice { background: #fff3cd; padding: 0.4em 0.7em; border-radius: 6px; }
+.nk-share { background: #f3eefa; border-left: 5px solid #6a3d9a; padding: 0.1em 0.8em 0.3em;
+  border-radius: 6px; }
+.nk-share-note { margin: 0.3em 0; }
 .nk-score { font-size: 1.05em; }
 .nk-picture { max-width: 100%; height: auto; margin-top: 0.5em; }
 .nk-download { display: inline-block; margin: 0.2em 0.6em 0.2em 0; padding: 0.25em 0.8em;

@@ -13,10 +13,13 @@ import venv
 import papermill
 import pytest
 
+from course.content import load_course
 from course.workbook import WorkbookStore
 from tests.conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PROGRAMME = load_course().programme
+NOTEBOOKS = sorted(ROOT / "notebooks" / s.notebook for s in PROGRAMME.sessions() if s.notebook)
+FACILITATOR = sorted(ROOT / "notebooks" / s.notebook for s in PROGRAMME.facilitator)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +53,8 @@ def test_the_binder_environment_is_pinned_and_has_no_test_tools(binder_kernel):
     out = subprocess.run([str(binder_kernel), "-m", "pip", "list", "--format=json"], check=True,
                          capture_output=True, text=True).stdout
     installed = {p["name"].lower() for p in json.loads(out)}
-    assert {"voila", "ipywidgets", "jupyterlab", "python-docx", "noeglepersonkursus"} <= installed
+    assert {"voila", "ipywidgets", "jupyterlab", "python-docx", "sqlalchemy",
+            "noeglepersonkursus"} <= installed
     assert not {"pytest", "papermill", "playwright", "nbval"} & installed
     # The course imports in Binder's Python, without the test's own packages.
     subprocess.run([str(binder_kernel), "-c", "import course, widgets, voila, docx"], check=True,
@@ -75,3 +79,17 @@ def test_every_notebook_runs_in_the_binder_environment(binder_kernel, path, tmp_
     assert WorkbookStore(tmp_path / "logbog").open(file.stem).name == "Binder Bruger"
     executed = json.loads((tmp_path / path.name).read_text(encoding="utf-8"))
     assert executed["metadata"]["papermill"]["parameters"]["participant"] == "Binder Bruger"
+
+
+@pytest.mark.parametrize("path", FACILITATOR, ids=lambda p: p.name)
+def test_the_facilitator_page_opens_in_the_binder_environment(binder_kernel, path, tmp_path,
+                                                              monkeypatch):
+    # Opened with the code, the page uses the room's database (SQLAlchemy) in Binder's Python.
+    monkeypatch.setenv("NOEGLEPERSONKURSUS_FACILITATORKODE", "K7M4QXPR2D")
+    papermill.execute_notebook(
+        str(path), str(tmp_path / path.name), cwd=str(ROOT / "notebooks"), kernel_name="binder",
+        progress_bar=False, parameters={"facilitator_code": "K7M4QXPR2D",
+                                        "workbook_folder": str(tmp_path / "logbog")})
+    assert (tmp_path / "logbog" / "rum.sqlite3").exists()
+    executed = (tmp_path / path.name).read_text(encoding="utf-8")
+    assert "Timer til gruppearbejde" in executed

@@ -6,11 +6,13 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
+from course.content import load_course
 from course.workbook import WorkbookStore
 from tests.browser.conftest import open_page
 from tests.conftest import ROOT
 
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+# The participants' pages; the facilitator's page has its own test (test_facilitator.py).
+NOTEBOOKS = sorted(s.notebook for s in load_course().programme.sessions() if s.notebook)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
@@ -49,6 +51,8 @@ def test_sign_in_works_by_keyboard_alone(server, page):
     page.keyboard.type("Per Hansen")
     page.keyboard.press("Tab")
     page.keyboard.type("Jobcenter Vejle")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Workshop-kode (hvis kursuslederen har givet jer en)")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Start min logbog")).to_be_focused()
     page.keyboard.press("Enter")

@@ -69,7 +69,8 @@ def test_reflection_keeps_each_bad_text_literally(content, store):
 @pytest.mark.parametrize("name", BAD_NAMES)
 def test_odd_names_are_kept_as_text_and_never_become_paths(store, name):
     page = CoursePage("velkommen", folder=str(store.folder), request=PageRequest(True, ""))
-    name_box, centre_box = [w for w in walk(page.identity) if isinstance(w, ipw.Text)]
+    name_box, centre_box = [w for w in walk(page.identity) if isinstance(w, ipw.Text)
+                            and w.description in ("Dit navn", "Dit jobcenter")]
     name_box.value, centre_box.value = name, name
     next(b for b in buttons(page.identity) if b.description == "Start min logbog").click()
     wb = page.workbook
@@ -82,3 +83,16 @@ def test_odd_names_are_kept_as_text_and_never_become_paths(store, name):
     link = page_html(page)
     data = re.search(r'href="data:application/json;base64,([^"]+)"', link).group(1)
     assert WorkbookStore(store.folder / "andet").import_bytes(base64.b64decode(data)).name == wb.name
+
+
+@pytest.mark.parametrize("case", list(BAD_TEXTS))
+def test_a_bad_workshop_code_gets_a_danish_message_and_creates_nothing(store, case):
+    page = CoursePage("velkommen", folder=str(store.folder), request=PageRequest(True, ""))
+    boxes = {w.description: w for w in walk(page.identity) if isinstance(w, ipw.Text)}
+    boxes["Dit navn"].value, boxes["Dit jobcenter"].value = "Karen", "Jobcenter Århus"
+    boxes["Workshop-kode (hvis kursuslederen har givet jer en)"].value = BAD_TEXTS[case]
+    next(b for b in buttons(page.identity) if b.description == "Start min logbog").click()
+    if BAD_TEXTS[case].strip():
+        assert page.workbook is None and "workshop" in page.message.value.lower()
+        assert_not_live(page.message.value, BAD_TEXTS[case])
+        assert list(store.folder.glob("*.json")) == []

@@ -1,0 +1,360 @@
+"""The live room: workshops and the answers participants share with them.
+
+One small store behind one class, ``RoomStore``. By default it is a SQLite file in WAL mode
+beside the workbooks (many kernels read while one writes); a database URL in
+``NOEGLEPERSONKURSUS_RUM_URL`` (e.g. ``postgresql+psycopg://kursus:…@db/kursus``) moves it to
+PostgreSQL for several servers. SQLAlchemy Core gives both the same queries and the same
+upsert; it is imported only when a store is first used, so pages without shared exercises
+never pay for it.
+
+What is stored per answer: the workshop code, the exercise id, a participant key, the name
+(empty when shared anonymously), the answer's JSON value and the time. The key is a hash of
+the workbook id, the workshop and the exercise: the workbook id itself gives access to a
+workbook, so it is never stored, and an anonymous answer cannot be linked to the same
+person's named answers to other exercises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+try:  # POSIX only; used once per process to set up a SQLite file safely
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+ENV_FOLDER = "NOEGLEPERSONKURSUS_RUM"
+ENV_URL = "NOEGLEPERSONKURSUS_RUM_URL"
+ENV_FACILITATOR = "NOEGLEPERSONKURSUS_FACILITATORKODE"
+DATABASE_FILE = "rum.sqlite3"
+# Six characters without the look-alikes 0/O and 1/I: read aloud and typed without doubt.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+MAX_WORKSHOP_NAME = 120
+
+
+class RoomError(Exception):
+    """A problem the participant or facilitator should read about, in Danish."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    code: str
+    name: str
+    date: str  # ISO date, e.g. 2026-11-20
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "name": self.name, "date": self.date}
+
+    @property
+    def label(self) -> str:
+        try:
+            when = f"{date.fromisoformat(self.date):%d.%m.%Y}"
+        except ValueError:
+            when = self.date
+        return f"{self.name} ({when})"
+
+
+@dataclass(frozen=True)
+class SharedAnswer:
+    exercise: str
+    name: str  # "" when anonymous
+    value: object
+    saved: str
+
+
+# --- codes -----------------------------------------------------------------------------
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def clean_code(text: str) -> str:
+    """A workshop code as typed (any case, spaces or dashes) in its canonical form."""
+    code = re.sub(r"[\s-]+", "", str(text)).upper()
+    if not code:
+        raise RoomError("Skriv workshop-koden, som kursuslederen viser.")
+    if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
+        raise RoomError(f"»{code[:20]}« er ikke en workshop-kode. En kode har {CODE_LENGTH} "
+                        "tegn, store bogstaver og tal, fx K7M4QX. Spørg kursuslederen.")
+    return code
+
+
+def participant_key(workbook_id: str, workshop: str, exercise: str) -> str:
+    return hashlib.sha256(f"{workbook_id}\n{workshop}\n{exercise}".encode()).hexdigest()
+
+
+# --- the facilitator's code ---------------------------------------------------------------
+
+
+def new_facilitator_code() -> str:
+    """Ten characters from the unambiguous alphabet: about 50 bits, easy to type."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+
+
+def facilitator_code_matches(given: str, expected: str | None = None) -> bool:
+    """Constant-time comparison with the server's code; no code on the server means locked."""
+    expected = os.environ.get(ENV_FACILITATOR, "") if expected is None else expected
+    expected = expected.strip()
+    if not expected:
+        return False
+    return hmac.compare_digest(str(given).strip().encode("utf-8"), expected.encode("utf-8"))
+
+
+# --- the store ---------------------------------------------------------------------------
+
+
+def database_url(folder: Path | str | None = None) -> str:
+    """The URL from the environment, else a SQLite file in the room folder."""
+    if os.environ.get(ENV_URL):
+        return os.environ[ENV_URL]
+    if os.environ.get(ENV_FOLDER):
+        folder = os.environ[ENV_FOLDER]
+    if folder is None:
+        from course.workbook import default_folder
+
+        folder = default_folder()
+    return f"sqlite:///{Path(folder).expanduser().resolve() / DATABASE_FILE}"
+
+
+_ENGINES: dict = {}
+
+
+def _tables():
+    import sqlalchemy as sa
+
+    meta = sa.MetaData()
+    workshops = sa.Table(
+        "workshops", meta,
+        sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
+        sa.Column("name", sa.String(MAX_WORKSHOP_NAME), nullable=False),
+        sa.Column("day", sa.String(10), nullable=False),
+        sa.Column("created", sa.String(40), nullable=False))
+    members = sa.Table(
+        "members", meta,
+        sa.Column("workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True),
+        sa.Column("participant", sa.String(64), primary_key=True),
+        sa.Column("joined", sa.String(40), nullable=False))
+    answers = sa.Table(
+        "answers", meta,
+        sa.Column("workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True),
+        sa.Column("exercise", sa.String(100), primary_key=True),
+        sa.Column("participant", sa.String(64), primary_key=True),
+        sa.Column("name", sa.String(200), nullable=True),
+        sa.Column("value", sa.Text, nullable=False),
+        sa.Column("saved", sa.String(40), nullable=False))
+    return meta, workshops, members, answers
+
+
+def _engine(url: str):
+    """One engine per database and process; the SQLite file set up under a file lock."""
+    if url in _ENGINES:
+        return _ENGINES[url]
+    import sqlalchemy as sa
+
+    meta, *tables = _tables()
+    if url.startswith("sqlite"):
+        path = Path(url.split("///", 1)[1])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as e:
+            raise RoomError(f"Mappen til rummets svar kan ikke oprettes: {path.parent} "
+                            f"({e.strerror}).") from None
+        # Wait up to 30 s for another kernel's write instead of failing at once.
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _connect(dbapi, _record):
+            dbapi.isolation_level = None  # we issue BEGIN ourselves, below
+            dbapi.execute("PRAGMA synchronous=NORMAL")
+            dbapi.execute("PRAGMA foreign_keys=ON")
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn):
+            # Writers take the write lock at once, so the busy timeout applies; a deferred
+            # transaction that upgrades later can fail at once under WAL.
+            write = conn.get_execution_options().get("write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        with _file_lock(path.with_name(path.name + ".lock")):
+            import sqlite3
+
+            # WAL is a property of the file: set once, outside any transaction.
+            with contextlib.closing(sqlite3.connect(path, timeout=30)) as raw:
+                raw.execute("PRAGMA journal_mode=WAL")
+            meta.create_all(engine)
+    else:
+        engine = sa.create_engine(url, pool_pre_ping=True)
+        with contextlib.suppress(sa.exc.IntegrityError, sa.exc.ProgrammingError):
+            meta.create_all(engine)  # a concurrent server may create them first
+    _ENGINES[url] = (engine, *tables)
+    return _ENGINES[url]
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    if fcntl is None:
+        yield
+        return
+    with open(path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _insert(engine):
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+class RoomStore:
+    """Workshops and their shared answers in one database."""
+
+    def __init__(self, folder: Path | str | None = None, url: str | None = None):
+        self.url = url or database_url(folder)
+
+    def _db(self):
+        return _engine(self.url)
+
+    @contextlib.contextmanager
+    def _write(self):
+        engine = self._db()[0]
+        with engine.connect() as conn:
+            conn = conn.execution_options(write=True)
+            with conn.begin():
+                yield conn
+
+    # --- workshops ------------------------------------------------------------------
+    def create_workshop(self, name: str, day: str | date) -> Workshop:
+        import sqlalchemy as sa
+
+        name = " ".join(str(name).split())
+        if not name:
+            raise RoomError("Giv workshoppen et navn, fx »Kursusdag Aarhus«.")
+        if len(name) > MAX_WORKSHOP_NAME:
+            raise RoomError(f"Navnet er for langt (højst {MAX_WORKSHOP_NAME} tegn).")
+        try:
+            day = day if isinstance(day, date) else date.fromisoformat(str(day))
+        except ValueError:
+            raise RoomError("Vælg workshoppens dato.") from None
+        _, workshops, _, _ = self._db()
+        for _ in range(20):  # a clash among 10^9 codes is rare; try another
+            code = new_code()
+            try:
+                with self._write() as conn:
+                    conn.execute(workshops.insert().values(
+                        code=code, name=name, day=day.isoformat(), created=_now()))
+                return Workshop(code, name, day.isoformat())
+            except sa.exc.IntegrityError:
+                continue
+        raise RoomError("Der kunne ikke laves en ny workshop-kode. Prøv igen.")
+
+    def workshop(self, code: str) -> Workshop:
+        """The workshop with this code; RoomError in Danish when there is none."""
+        code = clean_code(code)
+        engine, workshops, _, _ = self._db()
+        with engine.connect() as conn:
+            row = conn.execute(workshops.select().where(workshops.c.code == code)).first()
+        if row is None:
+            raise RoomError(f"Der er ingen workshop med koden {code} på denne server. Tjek koden "
+                            "på kursuslederens skærm, og prøv igen.")
+        return Workshop(row.code, row.name, row.day)
+
+    def workshops(self) -> list[Workshop]:
+        """All workshops, the newest first."""
+        engine, workshops, _, _ = self._db()
+        with engine.connect() as conn:
+            rows = conn.execute(workshops.select().order_by(workshops.c.day.desc(),
+                                                            workshops.c.created.desc())).all()
+        return [Workshop(r.code, r.name, r.day) for r in rows]
+
+    def join(self, code: str, workbook_id: str) -> Workshop:
+        """Check the code and count the participant in; joining twice counts once."""
+        workshop = self.workshop(code)
+        engine, _, members, _ = self._db()
+        key = participant_key(workbook_id, workshop.code, "")
+        with self._write() as conn:
+            conn.execute(_insert(engine)(members).values(
+                workshop=workshop.code, participant=key, joined=_now()).on_conflict_do_nothing())
+        return workshop
+
+    def member_count(self, code: str) -> int:
+        import sqlalchemy as sa
+
+        engine, _, members, _ = self._db()
+        with engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(members)
+                                .where(members.c.workshop == code)).scalar_one()
+
+    # --- answers ----------------------------------------------------------------------
+    def record(self, code: str, exercise: str, workbook_id: str, name: str | None, value) -> None:
+        """The participant's current answer; a new answer replaces the old one.
+
+        ``name=None`` shares anonymously: no name is stored.
+        """
+        engine, workshops, _, answers = self._db()
+        text = json.dumps(value, ensure_ascii=True)
+        row = {"workshop": code, "exercise": exercise,
+               "participant": participant_key(workbook_id, code, exercise),
+               "name": _storable(name) or None, "value": text, "saved": _now()}
+        insert = _insert(engine)(answers).values(**row)
+        upsert = insert.on_conflict_do_update(
+            index_elements=["workshop", "exercise", "participant"],
+            set_={"name": insert.excluded.name, "value": insert.excluded.value,
+                  "saved": insert.excluded.saved})
+        with self._write() as conn:
+            if conn.execute(workshops.select().where(workshops.c.code == code)).first() is None:
+                raise RoomError(f"Workshoppen {code} findes ikke længere på serveren.")
+            conn.execute(upsert)
+
+    def answers(self, code: str, exercise: str) -> list[SharedAnswer]:
+        """The room's current answers to one exercise, the oldest first."""
+        engine, _, _, answers = self._db()
+        query = (answers.select().where(answers.c.workshop == code, answers.c.exercise == exercise)
+                 .order_by(answers.c.saved, answers.c.participant))
+        with engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [SharedAnswer(r.exercise, r.name or "", _loads(r.value), r.saved) for r in rows]
+
+    def fingerprint(self, code: str) -> tuple:
+        """Changes whenever an answer in the workshop is added or replaced (cheap to poll)."""
+        import sqlalchemy as sa
+
+        engine, _, members, answers = self._db()
+        with engine.connect() as conn:
+            count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(answers.c.saved))
+                                       .where(answers.c.workshop == code)).one()
+            joined = conn.execute(sa.select(sa.func.count()).select_from(members)
+                                  .where(members.c.workshop == code)).scalar_one()
+        return count, last, joined
+
+
+def _storable(text: str | None) -> str | None:
+    """Text a database can hold: a browser can send half an emoji (a lone surrogate)."""
+    return None if text is None else text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _loads(text: str):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None

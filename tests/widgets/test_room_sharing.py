@@ -1,0 +1,164 @@
+"""Participants join a workshop on the start page and share answers with the room."""
+
+import ipywidgets as ipw
+import pytest
+
+from course.room import RoomStore
+from course.session import PageRequest
+from course.workbook import WorkbookStore
+from tests.widgets.test_page import find
+from widgets import CoursePage
+
+CODE_LABEL = "Workshop-kode (hvis kursuslederen har givet jer en)"
+
+
+@pytest.fixture
+def room(store):
+    return RoomStore(store.folder)
+
+
+@pytest.fixture
+def workshop(room):
+    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
+
+
+def voila_page(store, session="velkommen", code=""):
+    return CoursePage(session, folder=str(store.folder), request=PageRequest(True, code))
+
+
+def text(page, label):
+    return next(t for t in find(page.identity, ipw.Text) if t.description == label)
+
+
+def sign_in(page, name="Karen Jensen", code=""):
+    text(page, "Dit navn").value = name
+    text(page, "Dit jobcenter").value = "Jobcenter Århus"
+    text(page, CODE_LABEL).value = code
+    find(page.identity, ipw.Button, "Start min logbog")[0].click()
+
+
+def test_join_with_the_code_when_signing_in_and_share_the_checkin(store, room, workshop):
+    page = voila_page(store)
+    checkin = page.exercise("tjek_ind")
+    assert "når du er med i en workshop" in checkin.share_note.value
+    sign_in(page, code=f" {workshop.code.lower()} ")
+    assert page.workbook.workshop["code"] == workshop.code
+    assert "Du er med i workshoppen »Kursusdag Aarhus«" in page.message.value
+    assert "<b>Workshop:</b> Kursusdag Aarhus" in page.identity.children[0].value
+    assert "Dit svar deles med rummet i workshoppen »Kursusdag Aarhus«" in checkin.share_note.value
+    checkin.boxes["ser_frem_til"].value = "Sparring"
+    assert "Gemt i din logbog" in checkin.status.value and "delt med rummet" in checkin.status.value
+    [answer] = room.answers(workshop.code, "tjek_ind")
+    assert (answer.name, answer.value["ser_frem_til"]) == ("Karen Jensen", "Sparring")
+    assert room.member_count(workshop.code) == 1
+    # The joined workshop is in the workbook, so every later page knows it.
+    later = voila_page(store, session="rollen", code=page.workbook.id)
+    assert "Kursusdag Aarhus" in later.identity.children[0].value
+    later.exercise("rolle_betingelser").ratings["tid"].value = 2
+    assert room.answers(workshop.code, "rolle_betingelser")[0].value["ratings"]["tid"] == 2
+
+
+def test_an_unknown_code_creates_nothing_and_says_so_in_danish(store, workshop):
+    page = voila_page(store)
+    sign_in(page, code="ZZZZZZ" if workshop.code != "ZZZZZZ" else "YYYYYY")
+    assert page.workbook is None and "Der er ingen workshop med koden" in page.message.value
+    assert list(store.folder.glob("*.json")) == []
+    sign_in(page, code="K0O1")
+    assert page.workbook is None and "er ikke en workshop-kode" in page.message.value
+    sign_in(page, code="")  # no code: a workbook without a workshop
+    assert page.workbook is not None and page.workbook.workshop is None
+
+
+def test_join_after_signing_in_and_switch_workshop(store, room, workshop, workbook):
+    page = voila_page(store, code=workbook.id)
+    checkin = page.exercise("tjek_ind")
+    field = text(page, "Workshop-kode fra kursuslederen")
+    field.value = "ABCDEF"
+    find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
+    assert "ingen workshop med koden ABCDEF" in page.message.value and workbook.workshop is None
+    text(page, "Workshop-kode fra kursuslederen").value = workshop.code
+    find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
+    assert WorkbookStore(store.folder).open(workbook.id).workshop["code"] == workshop.code
+    assert "Kursusdag Aarhus" in checkin.share_note.value
+    other = room.create_workshop("Kursusdag Odense", "2026-11-21")
+    text(page, "Skift til en anden workshop (kode)").value = other.code
+    find(page.identity, ipw.Button, "Skift workshop")[0].click()
+    checkin.boxes["brug_for"].value = "Tid"
+    assert room.answers(workshop.code, "tjek_ind") == []
+    assert len(room.answers(other.code, "tjek_ind")) == 1
+
+
+def test_the_join_field_is_only_on_the_start_page(store, workbook):
+    page = voila_page(store, session="rollen", code=workbook.id)
+    assert not [t for t in find(page.identity, ipw.Text) if "Workshop" in t.description]
+    assert not find(page.identity, ipw.Button, "Deltag i workshoppen")
+
+
+def test_share_anonymously_replaces_the_named_answer(store, room, workshop, workbook):
+    room.join(workshop.code, workbook.id)
+    workbook.join_workshop(workshop.as_dict())
+    page = voila_page(store, session="rollen", code=workbook.id)
+    scale = page.exercise("rolle_betingelser")
+    scale.ratings["legitimitet"].value = 4
+    assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == ["Karen Jensen"]
+    scale.anonymous.value = True
+    assert "uden dit navn" in scale.share_note.value and "uden dit navn" in scale.status.value
+    assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == [""]
+    # The choice is kept in the workbook for the next visit.
+    again = voila_page(store, session="rollen", code=workbook.id).exercise("rolle_betingelser")
+    assert again.anonymous.value is True
+    again.ratings["tid"].value = 1
+    assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == [""]
+
+
+def test_anonymous_ticked_before_signing_in_is_kept(store, room, workshop):
+    page = voila_page(store)
+    checkin = page.exercise("tjek_ind")
+    checkin.anonymous.value = True
+    checkin.boxes["brug_for"].value = "Ro"
+    sign_in(page, code=workshop.code)
+    checkin.boxes["brug_for"].value = "Ro og tid"
+    assert [a.name for a in room.answers(workshop.code, "tjek_ind")] == [""]
+
+
+def test_unshared_exercises_show_no_sharing(store, workbook):
+    page = voila_page(store, session="rollen", code=workbook.id)
+    group = page.exercise("rolle_gruppe")
+    assert group.share_note.value == "" and group.anonymous is None
+    assert not [c for c in group.children if "nk-share" in c._dom_classes]
+
+
+def test_a_failing_room_never_loses_the_workbook_save(store, room, workshop, workbook, monkeypatch):
+    room.join(workshop.code, workbook.id)
+    workbook.join_workshop(workshop.as_dict())
+    page = voila_page(store, code=workbook.id)
+    checkin = page.exercise("tjek_ind")
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(RoomStore, "record", broken)
+    checkin.boxes["brug_for"].value = "Mit svar"
+    assert "Gemt i din logbog" in checkin.status.value
+    assert "men ikke delt med rummet: Rummets database svarer ikke lige nu." in checkin.status.value
+    assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Mit svar"
+    monkeypatch.undo()
+    checkin.boxes["brug_for"].value = "Mit svar igen"
+    assert room.answers(workshop.code, "tjek_ind")[0].value["brug_for"] == "Mit svar igen"
+
+
+def test_a_deleted_workshop_is_reported_and_the_answer_kept(store, workbook):
+    workbook.join_workshop({"code": "ABCDEF", "name": "Gammel workshop", "date": "2025-01-01"})
+    page = voila_page(store, code=workbook.id)
+    checkin = page.exercise("tjek_ind")
+    checkin.boxes["brug_for"].value = "Tid"
+    assert "Workshoppen ABCDEF findes ikke længere" in checkin.status.value
+    assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Tid"
+
+
+def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(store, workshop,
+                                                                               workbook):
+    workbook.join_workshop(workshop.as_dict())
+    workbook.set_anonymous("tjek_ind", True)
+    loaded = store.import_bytes(workbook.to_bytes())
+    assert loaded.shares_anonymously("tjek_ind") and loaded.workshop is None

@@ -1,0 +1,433 @@
+"""The facilitator's screen: workshops, the room's answers live, a timer and the models.
+
+Locked by the server's facilitator code: until it matches, the page holds only the lock.
+
+Live updates come from an ``ipywidgets.Play`` ticker: the browser counts once a second and
+each count runs ``tick()`` in the kernel like any other widget event. Nothing runs in the
+kernel between ticks, so the kernel never blocks and never races the widgets; when the tab
+closes, the ticks stop, and Voilà culls the idle kernel. (A background thread would go on
+polling the database from a kernel nobody looks at, and would keep it from being culled.)
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import ipywidgets as ipw
+from IPython.display import display
+
+from course import roomcharts
+from course.content import ContentError, Course, course
+from course.models import alt_text, draw, models
+from course.room import RoomError, RoomStore, Workshop, facilitator_code_matches
+from course.summary import RoomSummary, summarise
+from course.timer import MAX_MINUTES, GroupTimer
+from course.workbook import WorkbookStore
+from widgets.base import esc, labelled, log, message_html, picture_html, safe
+from widgets.style import STYLE
+
+TICK_MS = 1000
+REDRAW_SECONDS = 2.0  # the room's pictures are redrawn at most this often
+VIEWS = (("Workshop", "workshop"), ("Rummets svar", "svar"), ("Timer", "timer"),
+         ("Modeller", "modeller"))
+
+FACILITATOR_STYLE = """<style>
+.nk-dashboard { font-size: 19px; color: #111; max-width: 72rem; gap: 0.6em; }
+.nk-dashboard h2 { color: #0b3d5c; font-size: 1.5em; margin: 0.3em 0; }
+.nk-dashboard h3 { color: #0b3d5c; font-size: 1.25em; margin: 0.8em 0 0.2em; }
+.nk-lock { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em; max-width: 48rem; }
+.nk-roombar { background: #0b3d5c; color: #fff; padding: 0.5em 1em; border-radius: 8px; }
+.nk-roombar b { color: #fff; }
+.nk-code { font-size: 4em; font-weight: 800; letter-spacing: 0.12em; color: #0b3d5c;
+  font-variant-numeric: tabular-nums; margin: 0.1em 0; }
+.nk-count { font-size: 1.3em; margin: 0.3em 0; }
+.nk-answers { list-style: none; padding: 0; margin: 0.3em 0 1em; }
+.nk-answers li { background: #fbfdff; border: 1px solid #c9d7e1; border-left: 5px solid #6a3d9a;
+  border-radius: 6px; padding: 0.35em 0.7em; margin: 0.3em 0; white-space: pre-wrap; }
+.nk-clock { font-size: 9em; font-weight: 800; line-height: 1.05; color: #0b3d5c;
+  font-variant-numeric: tabular-nums; text-align: center; }
+.nk-clock.nk-done { color: #b3261e; }
+.nk-clock-note { text-align: center; font-size: 1.4em; font-weight: 600; min-height: 1.5em; }
+.nk-dashboard .nk-picture { width: 100%; max-width: 60rem; }
+.nk-model-note { border-left: 5px solid #6b8aa0; padding: 0.2em 0.9em; color: #222; }
+.nk-views .widget-toggle-button { font-size: 18px !important; font-weight: 600; padding: 0 1.1em; }
+.nk-hidden { display: none !important; }
+/* The projector view: everything larger, the full width of the screen. */
+body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-output:has(.nk-projector),
+.nk-page:has(.nk-projector) { max-width: none !important; }
+.nk-projector { max-width: none; }
+.nk-projector .widget-html-content, .nk-projector .widget-label, .nk-projector p,
+.nk-projector li { font-size: 30px !important; line-height: 1.4; }
+.nk-projector h3 { font-size: 40px !important; }
+.nk-projector .nk-picture { max-width: none; width: 100%; }
+.nk-projector .nk-clock { font-size: 20vw !important; }
+.nk-projector .nk-clock-note { font-size: 3vw !important; }
+.nk-projector .nk-code { font-size: 15vw !important; }
+.nk-projector button, .nk-projector select, .nk-projector input { font-size: 22px !important; }
+.nk-projector .widget-dropdown, .nk-projector select { height: auto !important; min-height: 44px; }
+</style>"""
+
+
+def _row(children) -> ipw.HBox:
+    row = ipw.HBox(children)
+    row.add_class("nk-row")
+    return row
+
+
+def _button(description: str, icon: str, tooltip: str, style: str = "") -> ipw.Button:
+    button = ipw.Button(description=description, icon=icon, tooltip=tooltip, button_style=style)
+    button.add_class("nk-button")
+    return button
+
+
+class FacilitatorPage(ipw.VBox):
+    """The lock, and behind it the dashboard."""
+
+    @classmethod
+    def show(cls, page_id: str, facilitator_code: str = "", workbook_folder: str = "") -> FacilitatorPage:
+        page = cls(page_id, code=facilitator_code, folder=workbook_folder)
+        display(page)
+        return page
+
+    def __init__(self, page_id: str, *, code: str = "", folder: str = "",
+                 expected_code: str | None = None, content: Course | None = None,
+                 clock=time.monotonic):
+        self.page_id = page_id
+        self.expected_code = expected_code
+        self.folder = WorkbookStore(folder or None).folder
+        self.content = content
+        self.clock = clock
+        self.dashboard: Dashboard | None = None
+        # Rendered from the start, so setting ``playing`` later always reaches a live view.
+        self.ticker = ipw.Play(value=0, min=0, max=10**9, step=1, interval=TICK_MS, repeat=True,
+                               playing=False, show_repeat=False, description="Opdatering",
+                               layout={"display": "none"})
+        self.ticker.observe(safe(self._tick), names="value")
+        self.code = labelled(ipw.Password(placeholder="Koden fra serverens terminal",
+                                          continuous_update=False), "Facilitatorkode")
+        self.unlock_button = _button("Lås op", "unlock", "Åbn facilitatorens skærm", "primary")
+        self.message = ipw.HTML()
+        self.code.observe(safe(lambda c: c["new"] and self._unlock(c["new"]), self._report),
+                          names="value")
+        self.unlock_button.on_click(safe(lambda _: self._unlock(self.code.value), self._report))
+        self.lock = ipw.VBox([
+            ipw.HTML('<p><b>Denne side er til kursuslederen.</b> Skriv facilitatorkoden, som '
+                     'serveren skrev i terminalen, da kurset blev startet.</p>'),
+            _row([self.code, self.unlock_button]), self.message])
+        self.lock.add_class("nk-lock")
+        super().__init__([ipw.HTML(STYLE + FACILITATOR_STYLE), self.lock, self.ticker])
+        self.add_class("nk-page")
+        if code:
+            self._unlock(code)
+
+    def _report(self, text: str) -> None:
+        self.message.value = message_html(text, "error")
+
+    def _unlock(self, given: str) -> None:
+        if self.dashboard is not None:
+            return
+        expected = self.expected_code
+        if expected is None:
+            import os
+
+            from course.room import ENV_FACILITATOR
+            expected = os.environ.get(ENV_FACILITATOR, "")
+        if not expected.strip():
+            self.message.value = message_html(
+                "Siden er låst, fordi serveren er startet uden en facilitatorkode. Start kurset "
+                "med »make serve«, som skriver en kode i terminalen, eller sæt miljøvariablen "
+                "NOEGLEPERSONKURSUS_FACILITATORKODE.", "warn")
+            return
+        if not facilitator_code_matches(given, expected):
+            self.code.value = ""
+            self.message.value = message_html("Koden passer ikke. Prøv igen.", "warn")
+            return
+        try:
+            content = self.content or course()
+        except ContentError as e:
+            log.error("Kursusindholdet kunne ikke indlæses: %s", e)
+            self.message.value = message_html("Kursets indhold kunne ikke indlæses.", "error")
+            return
+        self.dashboard = Dashboard(content, RoomStore(self.folder), clock=self.clock)
+        self.children = [self.children[0], self.dashboard, self.ticker]
+        self.ticker.playing = True
+
+    def _tick(self, _change) -> None:
+        if self.dashboard is not None:
+            self.dashboard.tick()
+
+
+class Dashboard(ipw.VBox):
+    """Workshop, the room's answers, the timer and the models, one view at a time."""
+
+    def __init__(self, content: Course, room: RoomStore, clock=time.monotonic):
+        self.content, self.room, self.clock = content, room, clock
+        self.workshop: Workshop | None = None
+        self.shared = [ex for ex in content.exercises.values() if ex.shared]
+        self._drawn: tuple | None = None  # what the answers view shows: (workshop, exercise, data)
+        self._next_draw = 0.0
+        self._problem = ""
+        self.roombar = ipw.HTML()
+        self.message = ipw.HTML()
+        self.views = labelled(ipw.ToggleButtons(options=VIEWS, value="workshop",
+                                                style={"button_width": "auto"}), "Vis")
+        self.views.add_class("nk-views")
+        self.views.observe(safe(self._show_view, self._report), names="value")
+        self.projector = ipw.ToggleButton(description="Projektorvisning", icon="television",
+                                          tooltip="Stor skrift og billeder i hele skærmens bredde")
+        self.projector.add_class("nk-button")
+        self.projector.observe(safe(self._toggle_projector, self._report), names="value")
+        self.panels = {"workshop": self._workshop_panel(), "svar": self._answers_panel(),
+                       "timer": self._timer_panel(), "modeller": self._models_panel()}
+        super().__init__([self.roombar,
+                          _row([self.views, self.projector]), self.message,
+                          *self.panels.values()])
+        self.add_class("nk-dashboard")
+        choices = self.room_workshops()
+        if choices:
+            self.choose.value = choices[0].code
+        self._show_view({"new": "workshop"})
+        self._render_roombar()
+
+    def _report(self, text: str) -> None:
+        self.message.value = message_html(text, "error")
+
+    # --- views ----------------------------------------------------------------------
+    def _show_view(self, change) -> None:
+        for name, panel in self.panels.items():
+            if name == change["new"]:
+                panel.remove_class("nk-hidden")
+            else:
+                panel.add_class("nk-hidden")
+        if change["new"] == "svar":
+            self.refresh(force=True)
+        if change["new"] == "modeller":
+            self._draw_model()
+
+    def _toggle_projector(self, change) -> None:
+        if change["new"]:
+            self.add_class("nk-projector")
+        else:
+            self.remove_class("nk-projector")
+
+    def tick(self) -> None:
+        """One beat of the ticker: the clock, the room's numbers, new answers."""
+        self._render_clock()
+        if self.views.value == "svar":
+            self.refresh()
+
+    # --- workshops ------------------------------------------------------------------
+    def _workshop_panel(self) -> ipw.VBox:
+        self.choose = labelled(ipw.Dropdown(options=[("Ingen workshop valgt", "")], value=""),
+                               "Vælg workshop")
+        self.choose.observe(safe(self._choose, self._report), names="value")
+        self.new_name = labelled(ipw.Text(placeholder="Fx Kursusdag Aarhus", continuous_update=False),
+                                 "Navn på en ny workshop")
+        self.new_date = labelled(ipw.DatePicker(value=date.today()), "Dato")
+        self.create_button = _button("Opret workshop", "plus", "Lav en ny workshop med sin egen kode",
+                                     "primary")
+        self.create_button.on_click(safe(self._create, self._report))
+        self.code_view = ipw.HTML()
+        panel = ipw.VBox([ipw.HTML("<h3>Workshop</h3>"), self.choose, self.code_view,
+                          ipw.HTML("<h3>Ny workshop</h3>"),
+                          _row([self.new_name, self.new_date, self.create_button])])
+        return panel
+
+    def room_workshops(self) -> list[Workshop]:
+        try:
+            workshops = self.room.workshops()
+        except Exception:
+            log.exception("Workshops kunne ikke hentes")
+            self.message.value = message_html("Rummets database svarer ikke lige nu.", "error")
+            return []
+        self.choose.options = [("Ingen workshop valgt", "")] + [(w.label, w.code) for w in workshops]
+        return workshops
+
+    def _create(self, _) -> None:
+        try:
+            workshop = self.room.create_workshop(self.new_name.value, self.new_date.value)
+        except RoomError as e:
+            self.message.value = message_html(str(e), "warn")
+            return
+        self.room_workshops()
+        self.choose.value = workshop.code
+        self.new_name.value = ""
+        self.message.value = message_html(
+            f"Workshoppen »{workshop.name}« er oprettet med koden {workshop.code}.", "ok")
+
+    def _choose(self, change) -> None:
+        code = change["new"]
+        self.workshop = self.room.workshop(code) if code else None
+        self._drawn = None
+        if self.workshop is None:
+            self.code_view.value = "<p>Vælg en workshop, eller opret en ny herunder.</p>"
+        else:
+            self.code_view.value = (
+                f'<p>Deltagerne skriver koden på startsiden (Velkommen):</p>'
+                f'<div class="nk-code" aria-label="Workshop-kode">{esc(self.workshop.code)}</div>'
+                f'<p>{esc(self.workshop.label)}</p>')
+        self._render_roombar()
+        if self.views.value == "svar":
+            self.refresh(force=True)
+
+    def _render_roombar(self, joined: int | None = None) -> None:
+        w = self.workshop
+        if w is None:
+            self.roombar.value = ('<div class="nk-roombar">Ingen workshop valgt – vælg eller opret '
+                                  'en under »Workshop«.</div>')
+            return
+        people = f" · <b>{joined}</b> deltagere er med" if joined is not None else ""
+        self.roombar.value = (f'<div class="nk-roombar"><b>{esc(w.name)}</b> · kode '
+                              f'<b>{esc(w.code)}</b>{people}</div>')
+
+    # --- the room's answers -----------------------------------------------------------
+    def _answers_panel(self) -> ipw.VBox:
+        options = [(ex.title, ex.id) for ex in self.shared] or [("Ingen delte øvelser", "")]
+        self.exercise = labelled(ipw.Dropdown(options=options), "Øvelse på skærmen")
+        self.exercise.observe(safe(lambda _: self.refresh(force=True), self._report), names="value")
+        self.answers_view = ipw.HTML()
+        self.answers_view.add_class("nk-room-answers")
+        return ipw.VBox([ipw.HTML("<h3>Rummets svar</h3>"), self.exercise, self.answers_view])
+
+    def refresh(self, force: bool = False) -> None:
+        """Redraw the chosen exercise when its answers changed (at most every few seconds)."""
+        if self.workshop is None or not self.exercise.value:
+            self.answers_view.value = ("<p>Vælg en workshop under »Workshop«. Så vises deltagernes "
+                                       "svar her, efterhånden som de kommer.</p>")
+            self._drawn = None
+            return
+        if not force and self.clock() < self._next_draw:
+            return
+        try:
+            fingerprint = self.room.fingerprint(self.workshop.code)
+            state = (self.workshop.code, self.exercise.value, fingerprint)
+            if state == self._drawn and not force:
+                return
+            self._render_roombar(fingerprint[2])
+            definition = self.content.exercise(self.exercise.value)
+            summary = summarise(definition, self.room.answers(self.workshop.code, definition.id))
+            self.answers_view.value = summary_html(summary, fingerprint[2])
+        except Exception as e:
+            problem = "Rummets svar kan ikke hentes lige nu. Siden prøver igen om lidt."
+            if problem != self._problem:
+                log.error("Rummets svar kunne ikke hentes: %s", e)
+            self._problem = problem
+            self.message.value = message_html(problem, "error")
+            return
+        if self._problem:
+            self._problem, self.message.value = "", ""
+        self._drawn = state
+        self._next_draw = self.clock() + REDRAW_SECONDS
+
+    # --- the timer ------------------------------------------------------------------
+    def _timer_panel(self) -> ipw.VBox:
+        self.timer = GroupTimer(10, clock=self.clock)
+        self.clock_view = ipw.HTML()
+        presets = []
+        for minutes in (10, 15):
+            button = _button(f"{minutes} min", "clock-o", f"Sæt timeren til {minutes} minutter")
+            button.on_click(safe(lambda _, m=minutes: self.set_timer(m), self._report))
+            presets.append(button)
+        self.own_minutes = labelled(ipw.BoundedIntText(value=5, min=1, max=MAX_MINUTES),
+                                    "Egne minutter")
+        self.own_minutes.add_class("nk-short")
+        own = _button("Sæt", "check", "Sæt timeren til dine egne minutter")
+        own.on_click(safe(lambda _: self.set_timer(self.own_minutes.value), self._report))
+        self.start_button = _button("Start", "play", "Start nedtællingen", "success")
+        self.pause_button = _button("Pause", "pause", "Sæt nedtællingen på pause")
+        self.reset_button = _button("Nulstil", "undo", "Stil timeren tilbage til start")
+        for button, action in ((self.start_button, self.timer.start),
+                               (self.pause_button, self.timer.pause),
+                               (self.reset_button, self.timer.reset)):
+            button.on_click(safe(lambda _, act=action: (act(), self._render_clock()), self._report))
+        self._render_clock()
+        return ipw.VBox([ipw.HTML("<h3>Timer til gruppearbejde</h3>"), self.clock_view,
+                         _row([self.start_button, self.pause_button, self.reset_button]),
+                         _row([*presets, self.own_minutes, own])])
+
+    def set_timer(self, minutes: int) -> None:
+        self.timer.set(minutes)
+        self._render_clock()
+
+    def _render_clock(self) -> None:
+        t = self.timer
+        note = ("Tiden er gået!" if t.finished else "Gruppearbejdet er i gang." if t.running
+                else "Klar – tryk på »Start«." if t.remaining() == t.duration else "På pause.")
+        done = " nk-done" if t.finished else ""
+        self.clock_view.value = (f'<div class="nk-clock{done}" role="timer" aria-live="off">'
+                                 f'{t.display()}</div><p class="nk-clock-note" role="status">'
+                                 f'{esc(note)}</p>')
+
+    # --- the models -------------------------------------------------------------------
+    def _models_panel(self) -> ipw.VBox:
+        try:
+            self.models = models()
+        except ContentError as e:
+            log.error("Modellerne kunne ikke indlæses: %s", e)
+            self.models = {}
+        self.model = labelled(ipw.Dropdown(options=[(m.title, m.id) for m in self.models.values()]),
+                              "Model")
+        self.model.observe(safe(lambda _: self._draw_model(), self._report), names="value")
+        self.model_view = ipw.HTML()
+        self._pictures: dict[str, str] = {}
+        return ipw.VBox([ipw.HTML("<h3>Modeller</h3>"), self.model, self.model_view])
+
+    def _draw_model(self) -> None:
+        model = self.models.get(self.model.value)
+        if model is None:
+            self.model_view.value = message_html("Modellerne kan ikke vises lige nu.", "error")
+            return
+        note = (f'<blockquote class="nk-model-note"><b>Baggrund:</b> {esc(model.background)}'
+                f'</blockquote>' if model.background else "")
+        if model.id not in self._pictures:  # drawn once per page
+            self._pictures[model.id] = picture_html(draw(model), alt_text(model))
+        self.model_view.value = self._pictures[model.id] + note
+
+
+# --- the room's answers as HTML -------------------------------------------------------------
+
+
+def _alt_ratings(summary: RoomSummary) -> str:
+    parts = []
+    for row in summary.ratings:
+        mean = f", gennemsnit {row.mean:.1f}".replace(".", ",") if row.mean is not None else ""
+        parts.append(f"{row.text.rstrip('.')}: {row.n} svar{mean}")
+    return "Søjlediagram over rummets svar. " + "; ".join(parts) + "."
+
+
+def summary_html(summary: RoomSummary, joined: int | None = None) -> str:
+    """The room's answers to one exercise: count, picture and texts; participant text escaped."""
+    ex = summary.exercise
+    of = f" af {joined} deltagere" if joined else ""
+    parts = [f'<h3>{esc(ex.title)}</h3>',
+             f'<p class="nk-count" role="status"><b>{summary.answered}</b>{of} har svaret.</p>']
+    if not summary.answered:
+        return "".join(parts) + "<p>Ingen svar endnu. Svarene kommer frem her af sig selv.</p>"
+    if any(row.n for row in summary.ratings):
+        parts.append(picture_html(roomcharts.rating_histograms(summary.ratings, ex.scale.min),
+                                  _alt_ratings(summary)))
+    ranked = [r for r in summary.ranks if r.mean_rank is not None]
+    if ranked:
+        alt = "; ".join(f"{r.text.rstrip('.')}: gennemsnitlig plads {r.mean_rank:.1f}".replace(".", ",")
+                        for r in ranked)
+        parts.append(picture_html(roomcharts.rank_bars(summary.ranks),
+                                  f"Rummets rangering, vigtigst øverst. {alt}."))
+    if summary.sorts:
+        categories = [(c.id, c.title) for c in ex.categories]
+        right = sum(r.counts.get(r.right, 0) for r in summary.sorts)
+        total = sum(sum(r.counts.values()) for r in summary.sorts)
+        parts.append(picture_html(roomcharts.sorting_counts(summary.sorts, categories),
+                                  f"Hvor rummet placerede punkterne: {right} af {total} "
+                                  f"placeringer var rigtige."))
+    for group in summary.texts:
+        if not group.texts:
+            continue
+        parts.append(f"<h3>{esc(group.title)}</h3>")
+        if group.words:
+            words = ", ".join(f"{w} ({n})" for w, n in group.words)
+            parts.append(picture_html(roomcharts.word_bars(group.words),
+                                      f"De hyppigste ord: {words}."))
+        items = "".join(f"<li><b>{esc(name)}:</b> {esc(text)}</li>" for name, text in group.texts)
+        parts.append(f'<ul class="nk-answers">{items}</ul>')
+    return "".join(parts)
