@@ -52,8 +52,11 @@ def reference_notebook() -> dict:
 
 
 def ready_selector(name: str) -> str:
-    # Every course page ends with its navigation; the reference has its one label.
-    return ".nk-reference" if name == REFERENCE else ".nk-nav"
+    # Participant pages end with their navigation; the facilitator page opens on its lock;
+    # the reference has its one label.
+    if name == REFERENCE:
+        return ".nk-reference"
+    return ".nk-lock input[type=password]" if name.startswith("9") else ".nk-nav"
 
 
 def free_port() -> int:

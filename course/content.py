@@ -616,7 +616,8 @@ def _read_yaml(path: Path, root: Path):
     except UnicodeDecodeError as e:
         raise ContentError(f"{name}: filen er ikke gemt som UTF-8 ({e.reason})") from None
     try:
-        return name, yaml.safe_load(text)
+        # libyaml's loader where available: every page start loads all content files.
+        return name, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" (linje {mark.line + 1})" if mark else ""

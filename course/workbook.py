@@ -24,7 +24,9 @@ try:  # POSIX only; on Windows a single local user needs no lock
 except ImportError:  # pragma: no cover
     fcntl = None
 
-FORMAT_VERSION = 1
+# Format history: 1 = participant, answers (the first release); 2 = also the pages visited,
+# the joined workshop and the choices to share anonymously, always present.
+FORMAT_VERSION = 2
 ENV_FOLDER = "NOEGLEPERSONKURSUS_LOGBOG"
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_NAME = 120
@@ -58,10 +60,37 @@ def clean_name(value: str, what: str) -> str:
     return value
 
 
+def _upgrade_1_to_2(data: dict) -> dict:
+    if not isinstance(data.get("visited"), dict):
+        data["visited"] = {}
+    if not isinstance(data.get("anonymous"), dict):
+        data["anonymous"] = {}
+    if not isinstance(data.get("workshop"), dict):
+        data["workshop"] = None
+    for entry in data.get("answers", {}).values():
+        if isinstance(entry, dict):
+            entry.setdefault("saved", data.get("updated", ""))
+    return data
+
+
+# One step per older format; a workbook is upgraded on reading and saved as the new
+# format with its next change, so no participant's file is ever rejected for its age.
+_UPGRADES = {1: _upgrade_1_to_2}
+
+
 def _check_data(data) -> dict:
-    """Validate a workbook's JSON structure; raise WorkbookError in Danish."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+    """Validate a workbook's JSON structure (upgrading older formats); Danish errors."""
+    if not isinstance(data, dict) or not isinstance(data.get("format"), int) \
+            or isinstance(data.get("format"), bool):
         raise WorkbookError("Filen er ikke en logbog fra Nøglepersonkurset.")
+    if data["format"] > FORMAT_VERSION:
+        raise WorkbookError("Logbogen er lavet med en nyere udgave af kurset. Bed kursuslederen "
+                            "om at opdatere kurset, og indlæs så filen igen.")
+    while data["format"] < FORMAT_VERSION:
+        if data["format"] not in _UPGRADES:
+            raise WorkbookError("Filen er ikke en logbog fra Nøglepersonkurset.")
+        data = _UPGRADES[data["format"]](data)
+        data["format"] += 1
     participant = data.get("participant")
     if not isinstance(participant, dict) or not isinstance(data.get("answers"), dict):
         raise WorkbookError("Logbogen mangler deltager eller svar.")
@@ -231,7 +260,8 @@ class WorkbookStore:
         workbook_id = secrets.token_urlsafe(16)
         stamp = now()
         data = {"format": FORMAT_VERSION, "id": workbook_id, "participant": participant,
-                "created": stamp, "updated": stamp, "answers": answers, **(extra or {})}
+                "created": stamp, "updated": stamp, "answers": answers, "visited": {},
+                "anonymous": {}, "workshop": None, **(extra or {})}
         path = self._path(workbook_id)
         _write_atomic(path, data)
         return Workbook(path, data)

@@ -173,3 +173,36 @@ def test_an_answer_that_is_not_json_is_refused_before_the_file_is_touched(workbo
         workbook.save_answer("a", {1, 2})
     assert workbook.path.read_bytes() == before
     assert os.path.exists(workbook.path)
+
+
+FORMAT_1 = {  # a workbook as the first release wrote it (and as participants downloaded it)
+    "format": 1, "id": "A" * 22, "participant": {"name": "Åse Ørsted", "job_centre": "Jobcenter Ærø"},
+    "created": "2026-11-24T09:00:00+01:00", "updated": "2026-11-24T09:30:00+01:00",
+    "answers": {"tjek_ind": {"value": {"ser_frem_til": "At lære"}}},
+}
+
+
+def test_a_format_1_file_is_upgraded_on_import_not_rejected(store):
+    wb = store.import_bytes(json.dumps(FORMAT_1).encode("utf-8"))
+    assert wb.answer("tjek_ind") == {"ser_frem_til": "At lære"}
+    assert wb.saved_at("tjek_ind") == "2026-11-24T09:30:00+01:00"
+    assert wb.visited() == {} and wb.workshop is None
+    assert json.loads(wb.path.read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_a_format_1_file_on_the_server_is_read_and_saved_as_format_2(store):
+    store.folder.mkdir(parents=True)
+    path = store.folder / f"{FORMAT_1['id']}.json"
+    path.write_text(json.dumps(FORMAT_1), encoding="utf-8")
+    wb = store.open(FORMAT_1["id"])
+    assert wb.answer("tjek_ind") == {"ser_frem_til": "At lære"} and wb.name == "Åse Ørsted"
+    wb.save_answer("rolle_gruppe", {"rollen": "ny"})
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["format"] == 2 and set(on_disk["answers"]) == {"tjek_ind", "rolle_gruppe"}
+    assert not list(store.folder.glob("*.beskadiget-*"))
+
+
+def test_a_workbook_from_a_newer_course_gets_a_clear_message(store):
+    newer = dict(FORMAT_1, format=99)
+    with pytest.raises(WorkbookError, match="nyere udgave af kurset"):
+        store.import_bytes(json.dumps(newer).encode("utf-8"))
