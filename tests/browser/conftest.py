@@ -97,17 +97,7 @@ def page(browser, request):
                                   locale="da-DK")
     pg = context.new_page()
     pg.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
-    errors = []
-
-    def on_console(msg):
-        location = (msg.location or {}).get("url", "")
-        known = "403" in msg.text and KNOWN_403.search(location)
-        if (msg.type == "error" and "cdn.jsdelivr.net" not in location and not known
-                and not HARMLESS.search(msg.text)):
-            errors.append(f"{msg.text} [{location}]")
-
-    pg.on("console", on_console)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    errors = watch_console(pg, [])
     pg.console_errors = errors
     yield pg
     ARTIFACTS.mkdir(exist_ok=True)
@@ -117,6 +107,20 @@ def page(browser, request):
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+def watch_console(pg, errors: list) -> list:
+    """Collect the page's console errors, leaving out the known harmless ones."""
+    def on_console(msg):
+        location = (msg.location or {}).get("url", "")
+        known = "403" in msg.text and KNOWN_403.search(location)
+        if (msg.type == "error" and "cdn.jsdelivr.net" not in location and not known
+                and not HARMLESS.search(msg.text)):
+            errors.append(f"{msg.text} [{location}]")
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    return errors
 
 
 def open_page(page, url):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, HARMLESS, KNOWN_403, VoilaServer, open_page
+from tests.browser.conftest import ARTIFACTS, VoilaServer, open_page, watch_console
 
 CODE = "K7M4QXPR2D"
 CHECKIN = "Hvad ser du frem til?"
@@ -32,16 +32,7 @@ def new_page(browser):
         contexts.append(context)
         pg = context.new_page()
         pg.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
-
-        def on_console(msg):
-            location = (msg.location or {}).get("url", "")
-            known = "403" in msg.text and KNOWN_403.search(location)
-            if (msg.type == "error" and "cdn.jsdelivr.net" not in location and not known
-                    and not HARMLESS.search(msg.text)):
-                errors.append(f"{msg.text} [{location}]")
-
-        pg.on("console", on_console)
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        watch_console(pg, errors)
         return pg
 
     yield make
