@@ -166,7 +166,8 @@ def tasks_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
     own = [r for r in rows if r.own]
     head.paragraphs += [
         f"{n} deltagere har sat nøglepersonens opgaver i rækkefølge og angivet niveau og "
-        f"tidspunkt. {len(own)} opgaver er tilføjet af deltagerne selv, med deres egne ord.",
+        f"tidspunkt. {len(own)} {'opgave' if len(own) == 1 else 'opgaver'} er tilføjet af "
+        "deltagerne selv, med deres egne ord.",
         "Opgaverne står efter gennemsnitlig plads (1 = vigtigst) og derefter efter, hvor mange "
         "der har nævnt dem. Niveau og tidspunkt viser, hvor mange der valgte hvad."]
     head.table = _table(tasks_table(rows))
@@ -317,8 +318,9 @@ REPORT_STYLE = """<style>
   max-width: 60rem; }
 .nk-report h1, .nk-report h2, .nk-report h3 { color: #0b3d5c; }
 .nk-report table { border-collapse: collapse; margin: 0.6em 0 1.2em; }
-.nk-report th, .nk-report td { border: 1px solid #c9d7e1; padding: 0.3em 0.6em; text-align: left;
-  vertical-align: top; white-space: pre-wrap; }
+.nk-report th, .nk-report td { border: 1px solid #c9d7e1; padding: 0.3em 0.6em;
+  text-align: left !important; vertical-align: top !important; white-space: pre-wrap !important;
+  font-size: 16px !important; max-width: 28rem; }
 .nk-report th { background: #eef5fa; }
 .nk-report img { max-width: 100%; }
 .nk-report figcaption { font-size: 0.9em; color: #333; }
@@ -326,7 +328,7 @@ REPORT_STYLE = """<style>
 
 
 def to_html(doc: Document) -> str:
-    """The document as HTML; every text escaped, tables through pandas (escaped as well)."""
+    """The document as HTML; every text escaped, tables through pandas."""
     import pandas as pd
 
     e = html.escape
@@ -337,8 +339,11 @@ def to_html(doc: Document) -> str:
         out.append(f"<h{level}>{e(section.heading)}</h{level}>")
         out += [f"<p>{e(p)}</p>" for p in section.paragraphs]
         if section.table:
-            frame = pd.DataFrame(section.table[1:], columns=section.table[0])
-            out.append(frame.to_html(index=False, escape=True, border=0))
+            # Escaped here, so that our line breaks (several tasks in one cell) become <br>.
+            cell = lambda text: e(str(text)).replace("\r\n", "\n").replace("\n", "<br>")  # noqa: E731
+            frame = pd.DataFrame([[cell(c) for c in row] for row in section.table[1:]],
+                                 columns=[cell(c) for c in section.table[0]])
+            out.append(frame.to_html(index=False, escape=False, border=0))
         for png, caption in zip(section.images, section.captions):
             data = base64.b64encode(png).decode("ascii")
             out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{e(caption)}">'
@@ -389,8 +394,9 @@ def make_report(workshop: str, out: Path | str, store_folder: Path | str | None 
             progress_bar=False, parameters={"workshop": found.code, "store_url": room.url,
                                             "output_folder": str(out)})
         notebook = nbformat.read(executed, as_version=4)
+    # Only the report: no code, no prompts, not the notebook's own note for facilitators.
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+                            exclude_output_prompt=True, exclude_markdown=True)
     body, _ = exporter.from_notebook_node(
         notebook, resources={"metadata": {"name": f"Bruttoopgavebeskrivelse – {found.name}"}})
     page = out / f"{_stem(found)}.html"

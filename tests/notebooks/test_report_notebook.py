@@ -64,3 +64,11 @@ def test_an_unknown_workshop_is_a_danish_message(tmp_path, capsys):
     assert report.main(["--workshop", "K7M4QX", "--mappe", str(tmp_path / "rum"),
                         "--out", str(tmp_path / "ud")]) == 1
     assert "Der er ingen workshop med koden K7M4QX" in capsys.readouterr().err
+
+
+def test_the_html_holds_only_the_report_not_the_notebooks_note(tmp_path):
+    room, workshop = seed(tmp_path / "rum")
+    page, _ = report.make_report(workshop.code, tmp_path / "ud", store_url=room.url)
+    html = page.read_text(encoding="utf-8")
+    assert "Rapport til kursuslederne" not in html and "python -m course.report" not in html
+    assert "1 opgave er tilføjet af deltagerne selv" in html

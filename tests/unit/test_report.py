@@ -210,3 +210,11 @@ def test_forty_participants(content, tmp_path):
     assert not [i for i in range(1, 40, 2) if f">Deltager {i}<" in page]  # odd ones are anonymous
     assert all(f">Deltager {i}<" in page for i in range(0, 40, 2))
     assert to_docx(doc)
+
+
+def test_html_cells_keep_line_breaks_and_escape_everything_else():
+    from course.document import Document, Section
+
+    doc = Document("T", sections=[Section("S", table=[["<h>", "B"], ["a\nb & <i>", "c"]])])
+    page = report.to_html(doc)
+    assert "a<br>b &amp; &lt;i&gt;" in page and "&lt;h&gt;" in page and "<i>" not in page
