@@ -242,7 +242,7 @@ class Dashboard(ipw.VBox):
                           ipw.HTML("<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
                                    "rummets svar fra den valgte workshop, klar til at eftersende."
                                    "</p>"),
-                          self.report_button, self.report_view,
+                          _row([self.report_button]), self.report_view,
                           ipw.HTML("<h3>Ny workshop</h3>"),
                           _row([self.new_name, self.new_date, self.create_button])])
         return panel
