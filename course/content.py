@@ -34,7 +34,7 @@ MEETING_PARTS = ("dagsorden", "tidsramme")
 MEASURE_UNITS = ("andel", "antal", "skala")
 DATASET_KEYS = ("team", "maaned")  # columns every key-figure data set must have
 CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
-SHAREABLE = ("refleksion", "skala", "sortering", "rangering")  # kinds the room can picture
+SHAREABLE = ("refleksion", "skala", "sortering", "rangering", "handleplan")  # kinds the room can picture
 
 
 class ContentError(ValueError):

@@ -61,6 +61,15 @@ class TextGroup:
 
 
 @dataclass(frozen=True)
+class PlanCounts:
+    """Shared action plans counted: no plan's text, only how many actions, of which kind, when."""
+    actions: int
+    groups: tuple[tuple[str, int], ...]  # (the plan's period, actions in it)
+    months: tuple[tuple[str, int], ...]  # ("januar 2027", actions starting that month), in order
+    words: tuple[tuple[str, int], ...]  # the most frequent words of what the actions are
+
+
+@dataclass(frozen=True)
 class RoomSummary:
     exercise: Exercise
     answered: int
@@ -68,6 +77,7 @@ class RoomSummary:
     ranks: tuple[RankRow, ...] = ()
     sorts: tuple[SortRow, ...] = ()
     texts: tuple[TextGroup, ...] = ()
+    plans: PlanCounts | None = None
 
 
 def word_frequencies(texts, top: int = TOP_WORDS) -> list[tuple[str, int]]:
@@ -110,6 +120,8 @@ def has_content(exercise: Exercise, value) -> bool:
         return bool(_dict(value, "answers"))
     if exercise.kind == "rangering":
         return isinstance(_dict(value).get("order"), list) and bool(value["order"])
+    if exercise.kind == "handleplan":
+        return bool(_plan_rows(exercise, value))
     return False
 
 
@@ -127,6 +139,8 @@ def summarise(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
         return RoomSummary(exercise, n, ranks=_ranks(exercise, answers), texts=_own_items(answers))
     if kind == "sortering":
         return RoomSummary(exercise, n, sorts=_sorts(exercise, answers))
+    if kind == "handleplan":
+        return RoomSummary(exercise, n, plans=_plans(exercise, answers))
     raise ValueError(f"{exercise.id}: a {kind} cannot be shared")
 
 
@@ -174,3 +188,25 @@ def _sorts(exercise: Exercise, answers) -> tuple[SortRow, ...]:
         rows.append(SortRow(number, item.text, item.category,
                             {c: given.count(c) for c in known}))
     return tuple(rows)
+
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+
+
+def _plan_rows(exercise: Exercise, value) -> list:
+    from course import plan_rows
+
+    return [r for r in plan_rows.rows(exercise, value) if _text(r.fields.get("hvad"))]
+
+
+def _plans(exercise: Exercise, answers) -> PlanCounts:
+    from course import plan_rows
+    from course.planning import parse_date
+
+    rows = [r for a in answers for r in _plan_rows(exercise, a.value)]
+    groups = tuple((title, sum(r.group == g for r in rows)) for g, title in plan_rows.groups(exercise))
+    starts = Counter((d.year, d.month) for r in rows if (d := parse_date(r.fields.get("start"))))
+    months = tuple((f"{MONTHS[m - 1]} {y}", n) for (y, m), n in sorted(starts.items()))
+    return PlanCounts(len(rows), groups, months,
+                      tuple(word_frequencies(_text(r.fields.get("hvad")) for r in rows)))

@@ -11,6 +11,7 @@ polling the database from a kernel nobody looks at, and would keep it from being
 
 from __future__ import annotations
 
+import tempfile
 import time
 from datetime import date
 
@@ -24,7 +25,8 @@ from course.room import RoomError, RoomStore, Workshop, facilitator_code_matches
 from course.summary import RoomSummary, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
-from widgets.base import esc, labelled, log, message_html, picture_html, safe
+from widgets.base import download_link, esc, labelled, log, message_html, picture_html, safe
+from widgets.planner import DOCX_MIME
 from widgets.style import STYLE
 
 TICK_MS = 1000
@@ -161,8 +163,9 @@ class FacilitatorPage(ipw.VBox):
 class Dashboard(ipw.VBox):
     """Workshop, the room's answers, the timer and the models, one view at a time."""
 
-    def __init__(self, content: Course, room: RoomStore, clock=time.monotonic):
+    def __init__(self, content: Course, room: RoomStore, clock=time.monotonic, report_maker=None):
         self.content, self.room, self.clock = content, room, clock
+        self.report_maker = report_maker  # for tests; course.report.make_report by default
         self.workshop: Workshop | None = None
         self.shared = [ex for ex in content.exercises.values() if ex.shared]
         self._drawn: tuple | None = None  # what the answers view shows: (workshop, exercise, data)
@@ -229,10 +232,50 @@ class Dashboard(ipw.VBox):
                                      "primary")
         self.create_button.on_click(safe(self._create, self._report))
         self.code_view = ipw.HTML()
+        self.report_button = _button("Lav rapporten (HTML og Word)", "file-text-o",
+                                     "Bruttoopgavebeskrivelsen og rummets svar som filer til "
+                                     "deltagerne")
+        self.report_button.on_click(safe(self._make_report, self._report))
+        self.report_view = ipw.HTML()
+        self.report_view.add_class("nk-report-files")
         panel = ipw.VBox([ipw.HTML("<h3>Workshop</h3>"), self.choose, self.code_view,
+                          ipw.HTML("<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
+                                   "rummets svar fra den valgte workshop, klar til at eftersende."
+                                   "</p>"),
+                          _row([self.report_button]), self.report_view,
                           ipw.HTML("<h3>Ny workshop</h3>"),
                           _row([self.new_name, self.new_date, self.create_button])])
         return panel
+
+    def _make_report(self, _) -> None:
+        """Run the report notebook and offer its HTML and Word files as downloads."""
+        if self.workshop is None:
+            self.report_view.value = message_html("Vælg først en workshop ovenfor.", "warn")
+            return
+        if self.report_maker is None:
+            from course.report import make_report
+            self.report_maker = make_report
+        self.report_button.disabled = True
+        self.report_view.value = message_html("Rapporten laves … Det tager op til et halvt minut.")
+        try:
+            with tempfile.TemporaryDirectory(prefix="rapport-") as folder:
+                page, word = self.report_maker(self.workshop.code, folder, store_url=self.room.url)
+                links = (download_link(page.read_bytes(), page.name, "text/html",
+                                       "Hent rapporten som HTML")
+                         + " " + download_link(word.read_bytes(), word.name, DOCX_MIME,
+                                               "Hent rapporten som Word"))
+        except RoomError as e:
+            self.report_view.value = message_html(str(e), "warn")
+            return
+        except Exception:
+            log.exception("Rapporten kunne ikke laves")
+            self.report_view.value = message_html("Rapporten kunne ikke laves. Prøv igen, eller "
+                                                  "brug kommandoen python -m course.report.", "error")
+            return
+        finally:
+            self.report_button.disabled = False
+        self.report_view.value = (message_html(f"Rapporten for »{self.workshop.name}« er klar.", "ok")
+                                  + f"<p>{links}</p>")
 
     def room_workshops(self) -> list[Workshop]:
         try:
@@ -260,6 +303,7 @@ class Dashboard(ipw.VBox):
         code = change["new"]
         self.workshop = self.room.workshop(code) if code else None
         self._drawn = None
+        self.report_view.value = ""  # files of another workshop
         if self.workshop is None:
             self.code_view.value = "<p>Vælg en workshop, eller opret en ny herunder.</p>"
         else:
@@ -420,6 +464,12 @@ def summary_html(summary: RoomSummary, joined: int | None = None) -> str:
         parts.append(picture_html(roomcharts.sorting_counts(summary.sorts, categories),
                                   f"Hvor rummet placerede punkterne: {right} af {total} "
                                   f"placeringer var rigtige."))
+    if summary.plans is not None:
+        plans = summary.plans
+        groups = "".join(f"<li>{esc(title)}: <b>{n}</b></li>" for title, n in plans.groups)
+        months = ", ".join(f"{esc(month)} ({n})" for month, n in plans.months) or "ingen datoer endnu"
+        parts.append(f"<p><b>{plans.actions}</b> handlinger i alt:</p>"
+                     f'<ul class="nk-answers">{groups}</ul><p>Start: {months}.</p>')
     for group in summary.texts:
         if not group.texts:
             continue

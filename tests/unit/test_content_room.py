@@ -41,6 +41,7 @@ def test_the_shipped_shared_exercises(content):
     shared = {ex.id for ex in content.exercises.values() if ex.shared}
     assert {"tjek_ind", "rolle_opgaver", "rolle_betingelser"} <= shared
     assert all(content.exercise(i).anonymous for i in ("tjek_ind", "rolle_betingelser"))
+    assert content.exercise("handleplan").shared and content.exercise("handleplan").anonymous
     assert not content.exercise("opgavebeskrivelse").shared
 
 

@@ -95,3 +95,25 @@ def test_a_planner_has_no_room_summary(content):
 
 def test_word_bars_draw_a_picture():
     assert roomcharts.word_bars((("sparring", 3), ("tid", 1))).startswith(PNG)
+
+
+def test_shared_action_plans_are_counted_per_period_and_month_never_quoted(content):
+    from widgets.facilitator import summary_html
+
+    plan = content.exercise("handleplan")
+    row = lambda group, what, start: {"group": group, "fields": {"hvad": what, "start": start}}  # noqa: E731
+    summary = summarise(plan, answers(
+        "handleplan",
+        ("Karen", {"rows": [row("projektperioden", "Møde om <spørgsmål>", "2027-02-03"),
+                            row("naeste_aar", "Møde med teamet", "2027-09-01"),
+                            row("naeste_aar", "", "2027-09-01")]}),  # no what: not an action
+        ("", {"rows": [row("projektperioden", "Sparring", "ikke en dato")]}),
+        ("Per", {"rows": []})))
+    assert summary.answered == 2
+    assert summary.plans.actions == 3
+    assert summary.plans.groups == (("Projektperioden", 2), ("Det næste år", 1))
+    assert summary.plans.months == (("februar 2027", 1), ("september 2027", 1))
+    assert dict(summary.plans.words)["møde"] == 2
+    html = summary_html(summary, 4)
+    assert "<b>3</b> handlinger i alt" in html and "Projektperioden: <b>2</b>" in html
+    assert "februar 2027 (1)" in html and "spørgsmål" not in html
