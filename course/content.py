@@ -224,6 +224,7 @@ class Exercise:
     followup_days: tuple[int, ...] = ()  # samleplan: follow-up talks, days after a start date
     shared: bool = False  # the answer is also shown to the room (facilitator's dashboard)
     anonymous: bool = False  # the participant may choose to share it without a name
+    opt_in: bool = False  # shared only when the participant ticks »Del med rummet«
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -486,6 +487,8 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
                    f"(kan deles: {', '.join(SHAREABLE)})")
     if ex.anonymous and not ex.shared:
         where.fail("felt 'anonymous': giver kun mening sammen med 'shared: true'")
+    if ex.opt_in and not ex.shared:
+        where.fail("felt 'opt_in': giver kun mening sammen med 'shared: true'")
     return ex
 
 

@@ -326,6 +326,15 @@ class RoomStore:
                 raise RoomError(f"Workshoppen {code} findes ikke længere på serveren.")
             conn.execute(upsert)
 
+    def withdraw(self, code: str, exercise: str, workbook_id: str) -> None:
+        """Remove the participant's answer from the room (they chose not to share it)."""
+        _, _, _, answers = self._db()
+        key = participant_key(workbook_id, code, exercise)
+        with self._write() as conn:
+            conn.execute(answers.delete().where(answers.c.workshop == code,
+                                                answers.c.exercise == exercise,
+                                                answers.c.participant == key))
+
     def answers(self, code: str, exercise: str) -> list[SharedAnswer]:
         """The room's current answers to one exercise, the oldest first."""
         engine, _, _, answers = self._db()

@@ -146,16 +146,23 @@ class Workbook:
     def join_workshop(self, workshop: dict) -> str:
         return self._update(lambda data, stamp: data.__setitem__("workshop", dict(workshop, joined=stamp)))
 
-    def shares_anonymously(self, exercise_id: str) -> bool:
-        choices = self._data.get("anonymous")
+    def choice(self, kind: str, exercise_id: str) -> bool:
+        """A participant's yes/no choice about an exercise, e.g. "anonymous" or "share"."""
+        choices = self._data.get(kind)
         return isinstance(choices, dict) and choices.get(exercise_id) is True
 
-    def set_anonymous(self, exercise_id: str, anonymous: bool) -> str:
+    def set_choice(self, kind: str, exercise_id: str, value: bool) -> str:
         def change(data, _stamp):
-            if not isinstance(data.get("anonymous"), dict):
-                data["anonymous"] = {}
-            data["anonymous"][exercise_id] = bool(anonymous)
+            if not isinstance(data.get(kind), dict):
+                data[kind] = {}
+            data[kind][exercise_id] = bool(value)
         return self._update(change)
+
+    def shares_anonymously(self, exercise_id: str) -> bool:
+        return self.choice("anonymous", exercise_id)
+
+    def set_anonymous(self, exercise_id: str, anonymous: bool) -> str:
+        return self.set_choice("anonymous", exercise_id, anonymous)
 
     def save_answer(self, exercise_id: str, value) -> str:
         """Store one answer; returns the time stamp. Other answers on disk are kept."""

@@ -220,10 +220,14 @@ class Exercise(ipw.VBox):
     # --- sharing with the room ----------------------------------------------------
     def _sharing(self) -> list:
         """For a shared exercise: a note that the room sees the answer, and »Del anonymt«."""
-        self.share_note, self.anonymous = ipw.HTML(), None
+        self.share_note, self.anonymous, self.opt_in = ipw.HTML(), None, None
         if not self.definition.shared:
             return []
         children = [self.share_note]
+        if self.definition.opt_in:
+            self.opt_in = ipw.Checkbox(description="Del med rummet", value=False, indent=False)
+            self._on_change(self.opt_in, self._opt_in_changed)
+            children.append(self.opt_in)
         if self.definition.anonymous:
             self.anonymous = ipw.Checkbox(description="Del anonymt (uden mit navn)", indent=False)
             self._on_change(self.anonymous, self._anonymous_changed)
@@ -237,6 +241,11 @@ class Exercise(ipw.VBox):
         if not self.definition.shared:
             return
         workshop = self.workbook.workshop if self.workbook is not None else None
+        if self.opt_in is not None and not self.opt_in.value:
+            text = ("Du bestemmer selv, om dit svar deles med rummet. Sæt kryds i »Del med rummet«, "
+                    "hvis kursuslederen må tælle det med i workshoppens samlede billede.")
+            self.share_note.value = f'<p class="nk-share-note"><b>Deles ikke.</b> {esc(text)}</p>'
+            return
         if workshop is None:
             text = ("Dit svar deles med rummet, når du er med i en workshop: skriv workshop-koden "
                     "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog.")
@@ -258,10 +267,26 @@ class Exercise(ipw.VBox):
         if self.workbook.answer(self.definition.id) is not None:
             self._save()  # replace the room's copy, now with or without the name
 
+    def _opt_in_changed(self, *_):
+        self.show_sharing()
+        if self._restoring or self.workbook is None:
+            return
+        self.workbook.set_choice("share", self.definition.id, self.opt_in.value)
+        workshop = self.workbook.workshop
+        if self.opt_in.value:
+            if self.workbook.answer(self.definition.id) is not None:
+                self._save()  # share what is already written
+        elif workshop is not None:
+            from course.room import RoomStore
+
+            RoomStore(self.workbook.path.parent).withdraw(workshop["code"], self.definition.id,
+                                                          self.workbook.id)
+            self.status.value = message_html("Dit svar er ikke længere delt med rummet.", "ok")
+
     def _share(self, value) -> str | None:
         """Record the answer in the room; None when not shared, else a Danish problem or ""."""
         workshop = self.workbook.workshop if self.definition.shared else None
-        if workshop is None:
+        if workshop is None or (self.opt_in is not None and not self.opt_in.value):
             return None
         from course.room import RoomError, RoomStore
 
@@ -281,6 +306,14 @@ class Exercise(ipw.VBox):
     def bind(self, workbook: Workbook | None) -> None:
         """Attach to a workbook: restore its answer, or save what was typed before."""
         self.workbook = workbook
+        if self.opt_in is not None and workbook is not None:
+            if self.opt_in.value:  # ticked before signing in: keep the choice
+                workbook.set_choice("share", self.definition.id, True)
+            self._restoring = True
+            try:
+                self.opt_in.value = workbook.choice("share", self.definition.id)
+            finally:
+                self._restoring = False
         if self.anonymous is not None and workbook is not None:
             if self.anonymous.value:  # ticked before signing in: keep the choice
                 workbook.set_anonymous(self.definition.id, True)

@@ -62,3 +62,9 @@ def test_bad_facilitator_pages_are_named(data, facilitator, expected):
     with pytest.raises(ContentError) as error:
         load_course(data)
     assert "data/programme.yaml" in str(error.value) and expected in str(error.value)
+
+
+def test_opt_in_needs_a_shared_exercise(data):
+    write(data, "99_extra.yaml", GOOD_SORTING.replace("kind: sortering", "kind: sortering\n    opt_in: true", 1))
+    with pytest.raises(ContentError, match="øvelse 'quiz': felt 'opt_in': giver kun mening sammen med"):
+        load_course(data)

@@ -162,3 +162,24 @@ def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(
     workbook.set_anonymous("tjek_ind", True)
     loaded = store.import_bytes(workbook.to_bytes())
     assert loaded.shares_anonymously("tjek_ind") and loaded.workshop is None
+
+
+def test_a_plan_is_shared_only_when_the_participant_ticks_it_and_can_be_withdrawn(content, store, room, workshop):
+    from tests.widgets.test_07_min_foerste_plan import SOON, fill
+    from widgets import ActionPlan
+
+    workbook = store.create("Karen Jensen", "Jobcenter Århus")
+    workbook.join_workshop(workshop.as_dict())
+    plan = ActionPlan(content.exercise("handleplan"), workbook)
+    plan.add_buttons["projektperioden"].click()
+    fill(plan, "projektperioden", 1, hvad="Læringsmøder om UGU", hvem="Mig", start=SOON)
+    assert room.answers(workshop.code, "handleplan") == []  # written, but not chosen to share
+    assert "Deles ikke." in plan.share_note.value and not plan.opt_in.value
+    plan.opt_in.value = True
+    [shared] = room.answers(workshop.code, "handleplan")
+    assert shared.name == "Karen Jensen" and shared.value["rows"][0]["fields"]["hvad"] == "Læringsmøder om UGU"
+    again = ActionPlan(content.exercise("handleplan"), WorkbookStore(store.folder).open(workbook.id))
+    assert again.opt_in.value  # the choice is kept in the workbook
+    again.opt_in.value = False
+    assert room.answers(workshop.code, "handleplan") == []
+    assert "ikke længere delt" in again.status.value
