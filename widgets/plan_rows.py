@@ -155,9 +155,11 @@ class RowPlanner(Exercise):
         return self.definition.fields[0].id
 
     def _refresh(self) -> None:
-        self.feedback.value = ""
-        self.picture.value = ""  # a drawn picture no longer matches the plan
-        self.result.value = ""
+        # A value can reach the kernel after a click on the check button (the browser buffers
+        # it): a check already shown follows the plan instead of going stale or vanishing.
+        if self.feedback.value:
+            self._check()
+        self.result.value = ""  # a made document no longer matches the plan
 
     def _check(self, *_):
         problems = self.problems()

@@ -173,3 +173,15 @@ def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
         plan = FirstPlan(content.exercise("min_foerste_plan"), workbook)
         plan.make_button.click()
         assert "Dokumentet er klar." in plan.result.value
+
+
+def test_a_shown_check_follows_a_value_that_arrives_after_the_click(content, workbook):
+    ex = ActionPlan(content.exercise("handleplan"), workbook)
+    ex.add_buttons["projektperioden"].click()
+    fill(ex, "projektperioden", 1, hvad="Møde", hvem="Mig", start=SOON, slut=SOON - timedelta(days=1),
+         hvordan="Fremmøde")
+    ex.check_button.click()
+    assert "ligger før »Start«" in ex.feedback.value
+    fill(ex, "projektperioden", 1, slut=SOON + timedelta(days=10))  # the browser's late value
+    assert "Planen er udfyldt" in ex.feedback.value and "ligger før" not in ex.feedback.value
+    assert 'alt="Tidslinje over handleplanen' in ex.feedback.value + ex.picture.value
