@@ -13,7 +13,8 @@ import ipywidgets as ipw
 from course import plan_rows, planning
 from course.document import Document
 from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
-from widgets.planner import control_value, document_links, document_stem, field_control, problems_html
+from widgets.planner import (control_value, document_links, document_stem, field_control, not_ready,
+                             problems_html)
 
 
 class RowPlanner(Exercise):
@@ -168,12 +169,7 @@ class RowPlanner(Exercise):
         self.picture.value = picture_html(*drawn) if drawn else ""
 
     def _make(self, *_):
-        problems = self.problems()
-        if problems:
-            self.result.value = problems_html(problems)
-            return
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+        if not_ready(self, self.problems()):
             return
         d = self.definition
         doc = Document(title=d.document_title or d.title,

@@ -60,6 +60,15 @@ def problems_html(problems: list[str], title: str = "Planen er ikke færdig endn
     return f'<div class="nk-msg nk-warn" role="alert"><b>{esc(title)}</b><ul>{items}</ul></div>'
 
 
+def not_ready(exercise, problems: list[str]) -> bool:
+    """Show why a document cannot be made yet (unfinished plan, no workbook); True if so."""
+    if problems:
+        exercise.result.value = problems_html(problems)
+    elif exercise.workbook is None:
+        exercise.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+    return bool(problems) or exercise.workbook is None
+
+
 def document_links(doc: Document, stem: str) -> str:
     """Download links for a document as Word and as Markdown."""
     return (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
@@ -107,12 +116,7 @@ class Planner(Exercise):
         self.result.value = ""  # the document no longer matches the form
 
     def _make(self, *_):
-        problems = self.problems()
-        if problems:
-            self.result.value = problems_html(problems)
-            return
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+        if not_ready(self, self.problems()):
             return
         doc = planning.build_document(self.definition, self.value["fields"],
                                       self.workbook.name, self.workbook.job_centre)
