@@ -90,6 +90,13 @@ def message_html(text: str, tone: str = "info") -> str:
     return f'<div class="nk-msg nk-{tone}" role="status" aria-live="polite">{esc(text)}</div>'
 
 
+def feedback_html(right: bool, verdict: str, explanation_html: str) -> str:
+    """Immediate feedback on one answer: a mark and verdict (not colour alone), then why."""
+    mark, tone = ("✔", "right") if right else ("✘", "wrong")
+    return (f'<div class="nk-feedback nk-{tone}" role="status"><b>{mark} {esc(verdict)}</b> '
+            f"{explanation_html}</div>")
+
+
 def download_link(content: bytes, filename: str, mime: str, label: str) -> str:
     """A link that saves a file in any browser, in Voilà and in JupyterLab."""
     data = base64.b64encode(content).decode("ascii")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course.conversation import chosen_option, dialogue, hints_for
-from widgets.base import Exercise, esc, labelled, paragraphs
+from widgets.base import Exercise, esc, feedback_html, labelled, paragraphs
 
 
 def case_html(text: str) -> str:
@@ -102,13 +102,11 @@ class ConversationTrainer(Exercise):
                 self.feedback[phase.id].value = ""
             elif option.correct:
                 fitting += 1
-                self.feedback[phase.id].value = (
-                    f'<div class="nk-feedback nk-right" role="status"><b>✔ Passer til fasen.</b> '
-                    f"{esc(option.explanation)}</div>")
+                self.feedback[phase.id].value = feedback_html(True, "Passer til fasen.",
+                                                              esc(option.explanation))
             else:
-                self.feedback[phase.id].value = (
-                    f'<div class="nk-feedback nk-wrong" role="status"><b>✘ Passer ikke til fasen.</b> '
-                    f"{esc(option.explanation)}</div>")
+                self.feedback[phase.id].value = feedback_html(False, "Passer ikke til fasen.",
+                                                              esc(option.explanation))
         lines = dialogue(d, self.value["phases"])
         if not lines:
             self.summary.value = ""

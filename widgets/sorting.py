@@ -10,7 +10,7 @@ import ipywidgets as ipw
 
 from course import charts
 from course.conversation import grid_layout
-from widgets.base import Exercise, esc, grid_html, picture_html
+from widgets.base import Exercise, esc, feedback_html, grid_html, picture_html
 
 DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
                "Tallet er punktets nummer.")
@@ -69,13 +69,11 @@ class Sorting(Exercise):
             if answer is None:
                 self.feedback[item.id].value = ""
             elif answer == item.category:
-                self.feedback[item.id].value = (
-                    f'<div class="nk-feedback nk-right" role="status"><b>✔ Rigtigt.</b> '
-                    f'{esc(item.explanation)}</div>')
+                self.feedback[item.id].value = feedback_html(True, "Rigtigt.", esc(item.explanation))
             else:
-                self.feedback[item.id].value = (
-                    f'<div class="nk-feedback nk-wrong" role="status"><b>✘ Ikke helt.</b> Det hører til '
-                    f'<b>{esc(d.category(item.category).title)}</b>. {esc(item.explanation)}</div>')
+                self.feedback[item.id].value = feedback_html(
+                    False, "Ikke helt.", f"Det hører til <b>{esc(d.category(item.category).title)}</b>. "
+                                         f"{esc(item.explanation)}")
         total = len(d.items)
         done = " Alle er besvaret – se billedet af, hvor dine svar landede." if self.answered == total else ""
         self.score.value = (f'<p class="nk-score" role="status">Du har svaret på {self.answered} af {total}: '
