@@ -1,6 +1,6 @@
 """Benchmark of the served course (not a test): run `.venv/bin/python bench/bench.py`.
 
-Starts Voilà as `make serve` does (course.serve.command, voila.json) over the course's
+Starts Voilà as `make serve` does (course.serve.command and voila_environment) over the course's
 notebooks plus an empty reference notebook, and measures in one run:
 
 - per page: time from request to the last widget visible in headless Chromium (median of
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course.serve import command  # noqa: E402
+from course.serve import command, voila_environment  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = "zz_tom_reference.ipynb"
@@ -93,7 +93,7 @@ def rss_mib(pid: int) -> float:
 class Server:
     def __init__(self, notebook_dir: Path, workbooks: Path, extra: tuple[str, ...] = ()):
         self.port = free_port()
-        env = dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(workbooks))
+        env = voila_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(workbooks)))
         self.process = subprocess.Popen(command("127.0.0.1", self.port, notebook_dir, extra), cwd=ROOT,
                                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -135,7 +135,6 @@ def measure_pages(browser, server: Server, names: list[str], runs: int, pause: f
         for _ in range(runs):
             before = set(kernel_pids(server.process.pid))
             page = browser.new_page()
-            page.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
             start = time.perf_counter()
             page.goto(server.url(name))
             page.locator(ready_selector(name)).first.wait_for(state="visible", timeout=120_000)

@@ -31,6 +31,7 @@ class Document:
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~!&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 
+LANGUAGE = "da-DK"  # the Word documents' language
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -86,11 +87,27 @@ def _captions(section: Section) -> list[str]:
     return given + ["Billede"] * (len(section.images) - len(given))
 
 
+def _danish(word) -> None:
+    """Tag the document Danish (python-docx's template says en-US): spelling, hyphenation
+    and screen readers follow it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word.core_properties.language = LANGUAGE
+    rpr = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+
 def to_docx(doc: Document) -> bytes:
     from docx import Document as WordDocument
     from docx.shared import Cm
 
     word = WordDocument()
+    _danish(word)
     word.core_properties.title = _xml_safe(doc.title)
     word.add_heading(_xml_safe(doc.title), level=0)
     for line in doc.meta:

@@ -396,7 +396,7 @@ def make_report(workshop: str, out: Path | str, store_folder: Path | str | None 
         notebook = nbformat.read(executed, as_version=4)
     # Only the report: no code, no prompts, not the notebook's own note for facilitators.
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, exclude_markdown=True)
+                            exclude_output_prompt=True, exclude_markdown=True, language_code="da")
     body, _ = exporter.from_notebook_node(
         notebook, resources={"metadata": {"name": f"Bruttoopgavebeskrivelse – {found.name}"}})
     page = out / f"{_stem(found)}.html"

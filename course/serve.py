@@ -1,7 +1,10 @@
 """Serve the course with Voilà: ``python -m course.serve [--host H] [--port P]``.
 
-The production settings live in ``voila.json`` in the repository root (read by
-Voilà from its working directory); the tests start the server the same way.
+The repository root is laid out as a Jupyter prefix: ``etc/jupyter/voila.py`` holds the
+production settings and ``share/jupyter/voila/templates/kursus`` the course's page template.
+``server_environment`` points Voilà at both; `make serve`, the tests, the benchmark and Binder
+(``binder/start``) all serve the course that way. The server-side hooks named
+in ``voila.py`` are in ``course.voila_hooks``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from course.room import ENV_FACILITATOR, new_facilitator_code
 ROOT = Path(__file__).resolve().parent.parent
 START_PAGE = "00_velkommen.ipynb"
 FACILITATOR_PAGE = "90_facilitator.ipynb"
+CONFIG_DIR = ROOT / "etc" / "jupyter"  # voila.py
+DATA_DIR = ROOT / "share" / "jupyter"  # voila/templates/kursus
 
 
 def command(host: str = "127.0.0.1", port: int = 8866, notebook_dir: Path | None = None,
@@ -34,9 +39,17 @@ def facilitator_url(host: str, port: int) -> str:
     return f"http://{host}:{port}/voila/render/{FACILITATOR_PAGE}"
 
 
+def voila_environment(environ) -> dict:
+    """``environ`` with the course's Voilà settings and template found first."""
+    env = dict(environ)
+    for name, folder in (("JUPYTER_CONFIG_PATH", CONFIG_DIR), ("JUPYTER_PATH", DATA_DIR)):
+        env[name] = os.pathsep.join([str(folder), *filter(None, [env.get(name)])])
+    return env
+
+
 def server_environment(environ) -> dict:
     """The server's environment, with a new facilitator code for this run when none is set."""
-    env = dict(environ)
+    env = voila_environment(environ)
     if not env.get(ENV_FACILITATOR, "").strip():
         env[ENV_FACILITATOR] = new_facilitator_code()
     return env

@@ -106,9 +106,12 @@ class CoursePage(ipw.VBox):
 
     def _render_identity(self) -> None:
         wb = self.workbook
+        # The page's connection notice (course template) words itself by this class.
         if wb is None:
+            self.identity.remove_class("nk-signed-in")
             self.identity.children = self._sign_in()
             return
+        self.identity.add_class("nk-signed-in")
         start = page_link(START_PAGE, wb, self.request)
         workshop = wb.workshop
         summary = ipw.HTML(

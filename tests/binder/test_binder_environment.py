@@ -7,7 +7,10 @@ extra can hide a missing runtime dependency.
 
 import json
 import os
+import socket
 import subprocess
+import time
+import urllib.request
 import venv
 
 import papermill
@@ -93,3 +96,36 @@ def test_the_facilitator_page_opens_in_the_binder_environment(binder_kernel, pat
     assert (tmp_path / "logbog" / "rum.sqlite3").exists()
     executed = (tmp_path / path.name).read_text(encoding="utf-8")
     assert "Timer til gruppearbejde" in executed
+
+
+def test_binder_serves_the_course_template_and_settings_as_make_serve_does(binder_kernel, tmp_path):
+    """On Binder, Voilà runs inside Jupyter server, started through binder/start."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, HOME=str(tmp_path), NOEGLEPERSONKURSUS_LOGBOG=str(tmp_path / "logbog"))
+    env.pop("JUPYTER_PATH", None)  # the test's own kernel folder is not Binder's
+    server = subprocess.Popen(
+        ["binder/start", str(binder_kernel), "-m", "jupyter_server", "--no-browser",
+         f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+         f"--ServerApp.root_dir={ROOT}", "--allow-root"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/voila/render/notebooks/00_velkommen.ipynb?template=classic"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    html = response.read().decode("utf-8")
+                    cookies = response.headers.get_all("Set-Cookie") or []
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "no Jupyter server"
+                time.sleep(0.5)  # poll until the server accepts connections
+    finally:
+        server.terminate()
+        server.wait(30)
+    assert '<html lang="da">' in html
+    assert "<title>Velkommen – Nøglepersonkursus</title>" in html
+    assert "Siden gøres klar" in html and "cdn.jsdelivr.net" not in html
+    assert any(c.startswith("_xsrf=") for c in cookies)

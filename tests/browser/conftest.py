@@ -2,26 +2,26 @@
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from course.serve import command
+from course.serve import command, voila_environment
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# Voilà 0.5's bundled front end warns about JupyterLab package versions; harmless. When a page
-# is left, its kernel-shutdown request is refused (403, missing XSRF token: an open Voilà issue);
-# the served app culls idle kernels instead (voila.json).
+# Voilà 0.5's bundled front end warns about JupyterLab package versions; harmless.
 HARMLESS = re.compile(r"Unsatisfied version|No satisfying version|Available versions")
-KNOWN_403 = re.compile(r"/voila/api/shutdown/[0-9a-f-]+$")
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 expect.set_options(timeout=30_000)
 
@@ -46,7 +46,8 @@ class VoilaServer:
 
     def start(self) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
-        env = dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder), **self.env)
+        env = voila_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder),
+                                     **self.env))
         self.process = subprocess.Popen(command("127.0.0.1", self.port), cwd=ROOT, env=env,
                                         stdout=self.log.open("a"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
@@ -70,6 +71,31 @@ class VoilaServer:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+    def kernel_processes(self) -> dict[int, bytes]:
+        """The server's kernels now: their process ids and command lines."""
+        found = {}
+        for proc in Path("/proc").iterdir():
+            try:
+                status = (proc / "status").read_text()
+                cmdline = (proc / "cmdline").read_bytes()
+            except (OSError, NotADirectoryError):
+                continue
+            if f"\nPPid:\t{self.process.pid}\n" in status and b"ipykernel" in cmdline:
+                found[int(proc.name)] = cmdline
+        return found
+
+    def wait_for_kernels(self, count: int, timeout: float = 15) -> None:
+        """Poll the server's kernel count until it is ``count``; fail after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while (now := len(self.kernel_processes())) != count:
+            assert time.monotonic() < deadline, f"{now} kernels, expected {count}"
+            time.sleep(0.2)  # poll the process table, not the page
+
+    def kill_kernel(self, kernel_id: str) -> None:
+        """Kill one page's kernel process, as a crash would."""
+        [pid] = [pid for pid, cmd in self.kernel_processes().items() if kernel_id.encode() in cmd]
+        os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
@@ -96,8 +122,7 @@ def page(browser, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
                                   locale="da-DK")
     pg = context.new_page()
-    pg.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
-    errors = watch_console(pg, [])
+    errors = watch_page(pg, [])
     pg.console_errors = errors
     yield pg
     ARTIFACTS.mkdir(exist_ok=True)
@@ -109,17 +134,28 @@ def page(browser, request):
     assert errors == [], f"console errors: {errors}"
 
 
-def watch_console(pg, errors: list) -> list:
-    """Collect the page's console errors, leaving out the known harmless ones."""
+def outside(url: str) -> bool:
+    """A request that would leave the course's server (the app runs on a closed network)."""
+    parts = urlsplit(url)
+    return parts.scheme not in ("data", "blob", "about") and parts.hostname not in LOOPBACK
+
+
+def watch_page(pg, errors: list) -> list:
+    """Collect the page's console errors (leaving out the known harmless ones) and every
+    request, web socket included, to a host other than the course's own server."""
     def on_console(msg):
         location = (msg.location or {}).get("url", "")
-        known = "403" in msg.text and KNOWN_403.search(location)
-        if (msg.type == "error" and "cdn.jsdelivr.net" not in location and not known
-                and not HARMLESS.search(msg.text)):
+        if msg.type == "error" and not HARMLESS.search(msg.text):
             errors.append(f"{msg.text} [{location}]")
+
+    def on_request(url):
+        if outside(url):
+            errors.append(f"request to a host outside the server: {url}")
 
     pg.on("console", on_console)
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("request", lambda request: on_request(request.url))
+    pg.on("websocket", lambda ws: on_request(ws.url))
     return errors
 
 
@@ -127,5 +163,23 @@ def open_page(page, url):
     """Open a course page and wait until its widgets are there."""
     page.goto(url)
     expect(page.locator(".nk-identity")).to_be_visible(timeout=60_000)
-    expect(page.locator("text=There was an error when executing cell")).to_have_count(0)
+    expect(page.locator(".nk-cell-error")).to_have_count(0)
     expect(page.locator(".jp-OutputArea-output[data-mime-type*='stderr']")).to_have_count(0)
+
+
+def assert_danish_page(page, served_html: str, title: str) -> None:
+    """Danish from the first pixel: the served loading screen, the language, the tab's title,
+    and the button icons drawn from the server's own icon font."""
+    loading = re.search(r'id="loading_text">([^<]*)<', served_html)
+    assert loading and loading.group(1).startswith("Siden gøres klar"), loading
+    # Each cell's progress replaces Voilà's "Executing i of n" with Danish text.
+    assert 'update_loading_text(i, n, "Siden gøres klar … (" + i + " af " + n + ")")' in served_html
+    assert "Running " not in served_html and "There was an error" not in served_html
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    expect(page).to_have_title(f"{title} – Nøglepersonkursus")
+    if page.locator(".fa").count():
+        page.wait_for_function(ICON_FONT_LOADED)
+
+
+ICON_FONT_LOADED = """() => [...document.fonts].some(
+    f => f.family.includes("Font Awesome 5 Free") && f.status === "loaded")"""

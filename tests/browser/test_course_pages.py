@@ -8,16 +8,22 @@ from playwright.sync_api import expect
 
 from course.content import load_course
 from course.workbook import WorkbookStore
-from tests.browser.conftest import open_page
+from tests.browser.conftest import assert_danish_page, open_page
 from tests.conftest import ROOT
 
 # The participants' pages; the facilitator's page has its own test (test_facilitator.py).
-NOTEBOOKS = sorted(s.notebook for s in load_course().programme.sessions() if s.notebook)
+SESSIONS = [s for s in load_course().programme.sessions() if s.notebook]
+NOTEBOOKS = sorted(s.notebook for s in SESSIONS)
+TITLES = {s.notebook: s.title for s in SESSIONS}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_every_page_renders_without_errors_and_asks_who_you_are(server, page, notebook):
+    # The page fixture also fails on any request to a host other than the course's server.
+    documents = []
+    page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
     open_page(page, server.base + notebook)
+    assert_danish_page(page, documents[0].text(), TITLES[notebook])
     expect(page.get_by_label("Dit navn")).to_be_visible()
     expect(page.get_by_label("Dit jobcenter")).to_be_visible()
     expect(page.locator(".nk-exercise").first).to_be_visible()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, VoilaServer, open_page, watch_console
+from tests.browser.conftest import ARTIFACTS, VoilaServer, open_page, watch_page
 
 CODE = "K7M4QXPR2D"
 CHECKIN = "Hvad ser du frem til?"
@@ -31,8 +31,7 @@ def new_page(browser):
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
         contexts.append(context)
         pg = context.new_page()
-        pg.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
-        watch_console(pg, errors)
+        watch_page(pg, errors)
         return pg
 
     yield make

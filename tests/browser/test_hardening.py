@@ -5,7 +5,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from course.workbook import WorkbookStore
-from tests.browser.conftest import VoilaServer, open_page
+from tests.browser.conftest import VoilaServer, open_page, watch_page
 
 FAULTS = Path(__file__).parent / "faults"
 SECRET = "injiceret-fejl-4711"
@@ -86,8 +86,8 @@ def test_two_tabs_of_one_participant_lose_neither_edit(server, browser):
     workbook = WorkbookStore(server.folder).create("Karen Jensen", "Jobcenter Århus")
     url = f"{server.base}01_rollen_som_noegleperson.ipynb?logbog={workbook.id}"
     context = browser.new_context()
-    context.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
     first, second = context.new_page(), context.new_page()
+    errors = [watch_page(tab, []) for tab in (first, second)]
     try:
         for tab in (first, second):
             open_page(tab, url)
@@ -107,3 +107,4 @@ def test_two_tabs_of_one_participant_lose_neither_edit(server, browser):
         for tab in (first, second):
             tab.goto("about:blank")
         context.close()
+    assert errors == [[], []], f"console errors or outside requests: {errors}"

@@ -28,6 +28,7 @@ def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     assert str(page) in capsys.readouterr().out
     html = page.read_text(encoding="utf-8")
     assert "<title>Bruttoopgavebeskrivelse – Kursusdag Ærø</title>" in html
+    assert '<html lang="da">' in html
     assert "Bruttoopgavebeskrivelse: nøglepersonens opgaver" in html and "20.11.2026" in html
     assert "report.show" not in html and "from course import" not in html  # no code shown
     assert "store_url" not in html and "output_folder" not in html
@@ -36,6 +37,7 @@ def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     word = Word(io.BytesIO(word_file.read_bytes()))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == "Bruttoopgavebeskrivelse – Kursusdag Ærø"
+    assert word.core_properties.language == "da-DK"
     for expected in ("Bruttoopgavebeskrivelse: nøglepersonens opgaver",
                      "Opgaverne efter niveau og tidspunkt",
                      "Opmærksomhedspunkter: at gå foran uden en ledelsesrolle",

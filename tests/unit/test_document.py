@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 
 import docx
 import pytest
@@ -48,6 +49,14 @@ def test_word_file_opens_and_keeps_danish_letters_and_literal_markup():
     assert "før\ufffdefter" in texts  # a control character becomes a visible mark, not a crash
     table = word.tables[0]
     assert [[c.text for c in row.cells] for row in table.rows] == [["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]
+
+
+def test_word_file_is_tagged_danish_for_spelling_and_screen_readers():
+    data = to_docx(make_doc())
+    assert docx.Document(io.BytesIO(data)).core_properties.language == "da-DK"
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode("utf-8")
+    assert re.search(r'<w:rPrDefault><w:rPr>.*<w:lang w:val="da-DK"', styles)
+    assert 'w:val="en-US"' not in styles
 
 
 def test_markdown_export_has_headings_table_and_escaped_text():

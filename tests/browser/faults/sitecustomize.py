@@ -1,15 +1,23 @@
-"""Test-only fault injection: in kernel processes, make the planner's button handler fail.
+"""Test-only fault injection in kernel processes, chosen by ``NK_FAULTS`` (comma-separated).
 
-Put on PYTHONPATH of a test Voilà server only. The real handler is replaced before any
-notebook runs, so clicking »Lav dokumentet« raises inside a widget callback.
+Put on PYTHONPATH of a test Voilà server only; the real code is replaced before any notebook
+runs. ``planner``: clicking »Lav dokumentet« raises inside a widget callback. ``navigation``:
+the page's last cell (its navigation) raises while the page is being rendered.
 """
 
+import os
 import sys
 
+FAULTS = set(os.environ.get("NK_FAULTS", "planner").split(","))
+
 if any("ipykernel" in arg for arg in getattr(sys, "orig_argv", [])):
+    import widgets.page
     import widgets.planner
 
-    def _broken_make(self, *args):
+    def _broken(self, *args):
         raise RuntimeError("injiceret-fejl-4711: hemmelig intern detalje")
 
-    widgets.planner.Planner._make = _broken_make
+    if "planner" in FAULTS:
+        widgets.planner.Planner._make = _broken
+    if "navigation" in FAULTS:
+        widgets.page.CoursePage.navigation = _broken

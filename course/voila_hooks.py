@@ -1,0 +1,72 @@
+"""Server-side hooks of the served course, named in ``etc/jupyter/voila.py``.
+
+Imported only by the Voilà server process, never by a page's kernel.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from jupyter_server._tz import utcnow
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Integer
+
+COURSE_NAME = "Nøglepersonkursus"
+log = logging.getLogger("noeglepersonkursus.server")
+
+
+@lru_cache(maxsize=1)
+def page_titles() -> dict[str, str]:
+    """Each notebook's Danish title from the programme, for the browser's tab."""
+    from course.content import course
+
+    programme = course().programme
+    return {s.notebook: s.title for s in programme.sessions() + list(programme.facilitator)
+            if s.notebook}
+
+
+def page_title(notebook_name: str) -> str:
+    try:
+        title = page_titles().get(notebook_name)
+    except Exception:  # broken content: the page itself says so in Danish
+        log.exception("Sidens titel kunne ikke findes i programmet")
+        title = None
+    return f"{title} – {COURSE_NAME}" if title else COURSE_NAME
+
+
+def prelaunch(request, notebook, cwd):
+    """Before a page's kernel starts: give the page its Danish title, and set the XSRF cookie.
+
+    Voilà's front end sends the cookie's value when a page is left so that the page's kernel
+    is shut down at once; the render page alone never sets it (voila-dashboards/voila#1458),
+    and without it every left page's kernel would live until the idle cull.
+    """
+    request.xsrf_token  # noqa: B018 - reading the token sets the cookie
+    notebook.metadata["title"] = page_title(Path(request.request.path).name)
+    return notebook
+
+
+class CourseKernelManager(AsyncMappingKernelManager):
+    """Culls kernels as jupyter_server does (``cull_idle_timeout``, for pages that are gone),
+    and also a kernel whose page is still connected but idle for ``cull_connected_timeout``:
+    a ceiling for tabs left open all day. Answers are saved per change, and the page tells
+    the participant in Danish to reload."""
+
+    cull_connected_timeout = Integer(
+        3600, config=True, help="Seconds of inactivity after which a connected kernel is culled")
+
+    async def cull_kernel_if_idle(self, kernel_id):
+        kernel = self._kernels.get(kernel_id)
+        if (kernel is not None and self._kernel_connections.get(kernel_id, 0)
+                and hasattr(kernel, "last_activity")
+                and getattr(kernel, "execution_state", None) != "busy"):
+            idle = utcnow() - kernel.last_activity
+            if idle > timedelta(seconds=self.cull_connected_timeout):
+                self.log.warning("Culling connected kernel %s after %d s of inactivity",
+                                 kernel_id, idle.total_seconds())
+                await self.shutdown_kernel(kernel_id)
+                return
+        await super().cull_kernel_if_idle(kernel_id)

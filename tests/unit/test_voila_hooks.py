@@ -1,0 +1,76 @@
+"""The served course's server-side hooks: page titles, the XSRF cookie, and kernel culling."""
+
+import asyncio
+from datetime import timedelta
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+from jupyter_server._tz import utcnow
+
+from course.voila_hooks import CourseKernelManager, page_title, prelaunch
+
+
+class FakeRequest:
+    """What the prelaunch hook uses of Voilà's request handler."""
+
+    def __init__(self, path):
+        self.request = SimpleNamespace(path=path)
+        self.token_read = False
+
+    @property
+    def xsrf_token(self):
+        self.token_read = True  # tornado sets the _xsrf cookie when the token is read
+        return b"token"
+
+
+def test_prelaunch_sets_the_xsrf_cookie_and_the_danish_title_from_the_programme():
+    request = FakeRequest("/voila/render/02_laeringskultur_og_laeringsprocesser.ipynb")
+    notebook = prelaunch(request, notebook=nbformat.v4.new_notebook(), cwd="notebooks")
+    assert request.token_read
+    assert notebook.metadata["title"] == "Læringskultur og læringsprocesser – Nøglepersonkursus"
+
+
+def test_every_page_and_an_unknown_page_get_a_title():
+    assert page_title("90_facilitator.ipynb").startswith("Facilitatorens skærm")
+    assert page_title("findes_ikke.ipynb") == "Nøglepersonkursus"
+
+
+@pytest.fixture
+def manager():
+    km = CourseKernelManager(cull_idle_timeout=600, cull_connected_timeout=3600)
+    shut = []
+
+    async def shutdown_kernel(kernel_id, *args, **kwargs):
+        shut.append(kernel_id)
+
+    km.shutdown_kernel = shutdown_kernel
+    km.shut = shut
+    return km
+
+
+def idle_kernel(km, kernel_id, seconds, connections):
+    km._kernels[kernel_id] = SimpleNamespace(
+        last_activity=utcnow() - timedelta(seconds=seconds), execution_state="idle",
+        kernel_name="python3", kernel_spec=SimpleNamespace(metadata={}))
+    km._kernel_connections[kernel_id] = connections
+
+
+@pytest.mark.parametrize(("seconds", "connections", "culled"), [
+    (300, 0, False),    # a page just left: the idle cull waits its 10 minutes
+    (700, 0, True),     # a closed laptop: culled after 10 idle minutes
+    (700, 1, False),    # a page still open and connected: kept
+    (3700, 1, True),    # a tab left open all day: culled after 60 idle minutes
+])
+def test_connected_kernels_have_a_ceiling_and_gone_pages_the_idle_cull(manager, seconds,
+                                                                       connections, culled):
+    idle_kernel(manager, "k1", seconds, connections)
+    asyncio.run(manager.cull_kernel_if_idle("k1"))
+    assert manager.shut == (["k1"] if culled else [])
+
+
+def test_a_busy_kernel_is_never_culled(manager):
+    idle_kernel(manager, "k1", 9999, 1)
+    manager._kernels["k1"].execution_state = "busy"
+    asyncio.run(manager.cull_kernel_if_idle("k1"))
+    assert manager.shut == []
