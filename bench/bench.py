@@ -178,10 +178,12 @@ def main(argv=None) -> int:
     parser.add_argument("--pool-size", type=int, default=3,
                         help="preheated kernels per notebook; 0 skips the preheated measurement")
     parser.add_argument("--runs-only-crowd", action="store_true", help="measure only the crowds")
+    parser.add_argument("--pages", nargs="*", help="only these notebooks (default: all)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")
+                       if not args.pages or p.name in args.pages)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         served = Path(tmp) / "notebooks"
         served.mkdir()
