@@ -254,7 +254,7 @@ class Exercise(ipw.VBox):
             self.share_note.value = f'<p class="nk-share-note"><b>Deles ikke.</b> {esc(text)}</p>'
             return
         if workshop is None:
-            text = ("Dit svar deles med rummet, når du er med i en workshop: skriv workshop-koden "
+            text = ("Dit svar deles med rummet, når du er med i en workshop: skriv workshopkoden "
                     "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog.")
         else:
             how = ("uden dit navn" if self.anonymous is not None and self.anonymous.value

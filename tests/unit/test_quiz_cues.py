@@ -46,7 +46,8 @@ def loo_accuracy(values: list, labels: list) -> float:
     base = majority_baseline(labels)
     total = 0.0
     for i, (value, truth) in enumerate(zip(values, labels)):
-        same = Counter(lab for j, (v, lab) in enumerate(zip(values, labels)) if j != i and v == value)
+        same = Counter(lab for j, (v, lab) in enumerate(zip(values, labels))
+                       if j != i and v == value)
         if not same:
             total += base
             continue
@@ -141,7 +142,8 @@ def test_no_sorting_bank_can_be_answered_from_form_alone(bank):
     labels = [item.category for item in bank.items]
     report = cue_report(texts, labels, len(bank.categories))
     cues = {name: gain for name, gain in report.items() if gain > MARGIN}
-    assert not cues, f"{bank.id}: disse træk ved formen giver svaret (over grundlinjen + {MARGIN}): {cues}"
+    assert not cues, (f"{bank.id}: disse træk ved formen giver svaret "
+                      f"(over grundlinjen + {MARGIN}): {cues}")
 
 
 # --- cues the form cannot show: tone and moment, annotated by hand -----------------

@@ -18,8 +18,9 @@ SELF_STUDY = {
     "vidensmobilisering": ("12_vidensmobilisering.ipynb", "12_vidensmobilisering.yaml"),
 }
 # Phrases that made Væksthuset's course the participant's own.
-BORROWED = ["Til kick-off arbejder I", "før kick-off", "til kick-off", "Forløbets digitale videnspakke",
-            "Den digitale videnspakke", "Forløbets tre læringsmål", "Forløbets elementer",
+BORROWED = ["Til kick-off arbejder I", "før kick-off", "til kick-off",
+            "Forløbets digitale videnspakke", "Den digitale videnspakke", "Forløbets tre læringsmål",
+            "Forløbets elementer",
             "Derfor handler forløbet om", "Det er netop nøglepersonernes opgave"]
 
 
@@ -62,7 +63,9 @@ def test_the_self_study_track_is_background_not_a_kick_off(content):
 
 def test_the_jobkompagniet_case_quotes_its_three_voices_with_name_and_role():
     text = " ".join(markdown("13_case_jobkompagniet.ipynb").split())
-    assert "### »Der er behov for en beskæftigelsesfaglig identitet og en fælles referenceramme«" in text
+    pull_quote = ("»Der er behov for en beskæftigelsesfaglig identitet og en fælles "
+                  "referenceramme«")
+    assert f"### {pull_quote}" in text
     assert "*Grethe Ahlmann Olesen, afdelingsleder*" in text
     for voice in ("Afdelingsleder Grethe Ahlmann Olesen", "Projektkoordinator Elin Sonne",
                   "Afdelingsleder Michael Højlund", "Elin Sonne, der har evalueret projektet"):
