@@ -19,7 +19,8 @@ SELF_STUDY = {
 }
 # Phrases that made Væksthuset's course the participant's own.
 BORROWED = ["Til kick-off arbejder I", "før kick-off", "til kick-off",
-            "Forløbets digitale videnspakke", "Den digitale videnspakke", "Forløbets tre læringsmål",
+            "Forløbets digitale videnspakke", "Den digitale videnspakke",
+            "Forløbets tre læringsmål",
             "Forløbets elementer",
             "Derfor handler forløbet om", "Det er netop nøglepersonernes opgave"]
 
