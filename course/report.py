@@ -37,7 +37,7 @@ EXERCISES = (CHECK_IN, TASKS, CONDITIONS, CULTURE, PLANS)
 NOT_GIVEN = "Ikke angivet"
 LOWEST = 2  # the attention points whose advice the report repeats
 EMPTY_MESSAGE = ("Workshoppen har endnu ingen delte svar. Rapporten fyldes ud, når deltagerne har "
-                 "skrevet workshop-koden på startsiden og besvaret øvelserne, der deles med rummet.")
+                 "skrevet workshopkoden på startsiden og besvaret øvelserne, der deles med rummet.")
 
 
 # --- the tasks: the gross task description -----------------------------------------------

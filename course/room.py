@@ -83,9 +83,9 @@ def clean_code(text: str) -> str:
     """A workshop code as typed (any case, spaces or dashes) in its canonical form."""
     code = re.sub(r"[\s-]+", "", str(text)).upper()
     if not code:
-        raise RoomError("Skriv workshop-koden, som kursuslederen viser.")
+        raise RoomError("Skriv workshopkoden, som kursuslederen viser.")
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
-        raise RoomError(f"»{code[:20]}« er ikke en workshop-kode. En kode har {CODE_LENGTH} "
+        raise RoomError(f"»{code[:20]}« er ikke en workshopkode. En kode har {CODE_LENGTH} "
                         "tegn, store bogstaver og tal, fx K7M4QX. Spørg kursuslederen.")
     return code
 
@@ -266,7 +266,7 @@ class RoomStore:
                 return Workshop(code, name, day.isoformat())
             except sa.exc.IntegrityError:
                 continue
-        raise RoomError("Der kunne ikke laves en ny workshop-kode. Prøv igen.")
+        raise RoomError("Der kunne ikke laves en ny workshopkode. Prøv igen.")
 
     def workshop(self, code: str) -> Workshop:
         """The workshop with this code; RoomError in Danish when there is none."""

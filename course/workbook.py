@@ -248,7 +248,7 @@ class WorkbookStore:
 
     def _path(self, workbook_id: str) -> Path:
         if not isinstance(workbook_id, str) or not ID_PATTERN.fullmatch(workbook_id):
-            raise WorkbookError("Adressen indeholder ikke en gyldig logbog-kode.")
+            raise WorkbookError("Adressen indeholder ikke en gyldig logbogskode.")
         return self.folder / f"{workbook_id}.json"
 
     def _prepare(self) -> None:
@@ -279,7 +279,7 @@ class WorkbookStore:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise WorkbookError("Logbogen findes ikke på denne server. Start forfra på "
-                                "startsiden, eller indlæs din gemte logbog-fil.") from None
+                                "startsiden, eller indlæs din gemte logbogsfil.") from None
         try:
             data = _check_data(json.loads(text))
         except (ValueError, WorkbookError):

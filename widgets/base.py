@@ -254,13 +254,13 @@ class Exercise(ipw.VBox):
             self.share_note.value = f'<p class="nk-share-note"><b>Deles ikke.</b> {esc(text)}</p>'
             return
         if workshop is None:
-            text = ("Dit svar deles med rummet, når du er med i en workshop: skriv workshop-koden "
+            text = ("Dit svar deles med rummet, når du er med i en workshop: Skriv workshopkoden "
                     "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog.")
         else:
             how = ("uden dit navn" if self.anonymous is not None and self.anonymous.value
                    else "med dit navn")
             text = (f"Dit svar deles med rummet i workshoppen »{workshop.get('name', '')}«: "
-                    f"kursuslederen kan vise det på skærmen, {how}.")
+                    f"Kursuslederen kan vise det på skærmen, {how}.")
             if self.anonymous is not None and not self.anonymous.value:
                 text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
         self.share_note.value = f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
@@ -359,7 +359,7 @@ class Exercise(ipw.VBox):
     def _save(self) -> None:
         if self.workbook is None:
             self.status.value = message_html(
-                "Ikke gemt endnu: skriv dit navn og jobcenter øverst på siden.", "warn")
+                "Ikke gemt endnu: Skriv dit navn og jobcenter øverst på siden.", "warn")
             return
         value = self.value
         if len(json.dumps(value, ensure_ascii=False)) > MAX_ANSWER_CHARS:

@@ -108,7 +108,7 @@ class FacilitatorPage(ipw.VBox):
         self.ticker.observe(safe(self._tick), names="value")
         self.code = labelled(ipw.Password(placeholder="Koden fra serverens terminal",
                                           continuous_update=False), "Facilitatorkode")
-        self.unlock_button = _button("Lås op", "unlock", "Åbn facilitatorens skærm", "primary")
+        self.unlock_button = _button("Lås op", "unlock", "Åbn kursuslederens skærm", "primary")
         self.message = ipw.HTML()
         self.code.observe(safe(lambda c: c["new"] and self._unlock(c["new"]), self._report),
                           names="value")
@@ -309,7 +309,7 @@ class Dashboard(ipw.VBox):
         else:
             self.code_view.value = (
                 f'<p>Deltagerne skriver koden på startsiden (Velkommen):</p>'
-                f'<div class="nk-code" aria-label="Workshop-kode">{esc(self.workshop.code)}</div>'
+                f'<div class="nk-code" aria-label="Workshopkode">{esc(self.workshop.code)}</div>'
                 f'<p>{esc(self.workshop.label)}</p>')
         self._render_roombar()
         if self.views.value == "svar":

@@ -30,7 +30,7 @@ class FirstPlan(Exercise):
                 fields.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
         self.follow_ups = ipw.HTML()
         self.make_button = ipw.Button(description="Lav min første plan", icon="file-text",
-                                      tooltip="Saml dine dele i ét Word-dokument og som Markdown")
+                                      tooltip="Saml dine dele i ét Word-dokument og som tekstfil")
         self.calendar_button = ipw.Button(description="Lav kalenderfil", icon="calendar",
                                           tooltip="Handleplanens datoer og opfølgningssamtalerne som .ics-fil")
         for button, handler in ((self.update_button, self._update), (self.make_button, self._make),
@@ -128,7 +128,7 @@ class FirstPlan(Exercise):
         stem = document_stem(d.document_title or d.title, self.workbook.name)
         links = (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent Min første plan som Word")
                  + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
-                                       "text/markdown;charset=utf-8", "Hent som Markdown"))
+                                       "text/markdown;charset=utf-8", "Hent som tekstfil"))
         missing = [s.part.heading for s in self.statuses() if not s.complete]
         note = (f" Bemærk: {', '.join(missing)} er ikke færdig endnu – dokumentet viser det, du har "
                 "lavet indtil nu. Se oversigten ovenfor." if missing else "")

@@ -33,7 +33,7 @@ class LearningCycle(Exercise):
             card.append(control)
         card.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
         self.make_button = ipw.Button(description="Lav eksperimentkortet", icon="id-card",
-                                      tooltip="Tjek kortet og lav det som Word og Markdown")
+                                      tooltip="Tjek kortet og lav det som Word-fil og tekstfil")
         self.make_button.add_class("nk-button")
         self._on_click(self.make_button, self._make)
         self.result = ipw.HTML()

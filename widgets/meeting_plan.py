@@ -83,7 +83,7 @@ class MeetingPlanner(Exercise):
         self.make_button = ipw.Button(
             description="Lav mødeplanen",
             icon="file-text",
-            tooltip="Tjek planen, tegn tidslinjen og lav planen som Word og Markdown",
+            tooltip="Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil",
         )
         self.make_button.add_class("nk-button")
         self._on_click(self.make_button, self._make)
@@ -290,7 +290,7 @@ class MeetingPlanner(Exercise):
                 to_markdown(doc).encode("utf-8"),
                 f"{stem}.md",
                 "text/markdown;charset=utf-8",
-                "Hent som Markdown",
+                "Hent som tekstfil",
             )
         )
         preview = []

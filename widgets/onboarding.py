@@ -36,7 +36,7 @@ class OnboardingPlanner(Exercise):
         self.picture_button = ipw.Button(description="Tegn balancen", icon="bar-chart",
                                          tooltip="Tegn balancen mellem de tre typer af læring uge for uge")
         self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
-                                      tooltip="Lav introduktionsplanen som Word og Markdown")
+                                      tooltip="Lav introduktionsplanen som Word-fil og tekstfil")
         for button, handler in ((self.picture_button, self._draw), (self.make_button, self._make)):
             button.add_class("nk-button")
             self._on_click(button, handler)

@@ -135,7 +135,7 @@ class CoursePage(ipw.VBox):
         rows = [summary, _row([fetch, link])]
         if self._is_start_page():
             code = self._workshop_field("Skift til en anden workshop (kode)" if workshop
-                                        else "Workshop-kode fra kursuslederen")
+                                        else "Workshopkode fra kursuslederen")
             join = ipw.Button(description="Skift workshop" if workshop else "Deltag i workshoppen",
                               icon="users", tooltip="Del dine svar med rummet i denne workshop")
             join.add_class("nk-button")
@@ -181,9 +181,9 @@ class CoursePage(ipw.VBox):
                            tooltip="Opret din logbog, så dine svar bliver gemt")
         start.add_class("nk-button")
         start_page = self._is_start_page()
-        workshop = self._workshop_field("Workshop-kode (hvis kursuslederen har givet jer en)")
-        upload = ipw.FileUpload(accept=".json", multiple=False, description="Indlæs logbog-fil",
-                                tooltip="Vælg en logbog-fil, du har hentet tidligere")
+        workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
+        upload = ipw.FileUpload(accept=".json", multiple=False, description="Indlæs logbogsfil",
+                                tooltip="Vælg en logbogsfil, du har hentet tidligere")
         upload.add_class("nk-button")
 
         def create(_):
@@ -215,8 +215,8 @@ class CoursePage(ipw.VBox):
         upload.observe(safe(load, self._report), names="value")
         intro = ipw.HTML('<p class="nk-who"><b>Start din logbog.</b> Skriv dit navn og dit jobcenter. '
                          'Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem. '
-                         'Har du en logbog-fil fra tidligere, kan du indlæse den i stedet.'
-                         + (' Har kursuslederen givet jer en workshop-kode, så skriv den også: '
+                         'Har du en logbogsfil fra tidligere, kan du indlæse den i stedet.'
+                         + (' Har kursuslederen givet jer en workshopkode, så skriv den også: '
                             'så kan dine svar på udvalgte øvelser vises for rummet.'
                             if start_page else '') + '</p>')
         return [intro, _row([name, centre] + ([workshop] if start_page else [])), _row([start, upload])]

@@ -54,7 +54,7 @@ class RowPlanner(Exercise):
         self.check_button = ipw.Button(description=self.picture_label, icon="bar-chart",
                                        tooltip="Tjek rækkerne og tegn planen")
         self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
-                                      tooltip="Tjek planen og lav den som Word og Markdown")
+                                      tooltip="Tjek planen og lav den som Word-fil og tekstfil")
         for button, handler in ((self.check_button, self._check), (self.make_button, self._make)):
             button.add_class("nk-button")
             self._on_click(button, handler)

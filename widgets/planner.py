@@ -73,7 +73,7 @@ def document_links(doc: Document, stem: str) -> str:
     """Download links for a document as Word and as Markdown."""
     return (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
             + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
-                                  "text/markdown;charset=utf-8", "Hent som Markdown"))
+                                  "text/markdown;charset=utf-8", "Hent som tekstfil"))
 
 
 def document_stem(title: str, name: str) -> str:
@@ -93,7 +93,7 @@ class Planner(Exercise):
                 children.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
         children.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
         self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
-                                      tooltip="Tjek planen og lav den som Word og Markdown")
+                                      tooltip="Tjek planen og lav den som Word-fil og tekstfil")
         self.make_button.add_class("nk-button")
         self._on_click(self.make_button, self._make)
         self.result = ipw.HTML()

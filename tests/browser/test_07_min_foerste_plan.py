@@ -88,7 +88,7 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     expect(gathered.locator(".nk-follow-ups")).to_contain_text("Opfølgning med teamleder efter 90 dage")
     gathered.get_by_role("button", name="Lav min første plan").click()
     ready = gathered.locator(".nk-msg", has_text="Dokumentet er klar.")
-    expect(ready.get_by_role("link", name="Hent som Markdown")).to_be_visible()
+    expect(ready.get_by_role("link", name="Hent som tekstfil")).to_be_visible()
     ready.scroll_into_view_if_needed()
     ready.screenshot(path=str(ARTIFACTS / "07_min_foerste_plan_klar.png"))
     with page.expect_download() as download:

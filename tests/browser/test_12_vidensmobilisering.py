@@ -13,7 +13,7 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
 
     sources = page.locator(".nk-exercise", has_text="Hvor kommer din viden fra?")
     expect(sources).to_contain_text("1 = Næsten ikke")
-    colleagues = sources.locator(".nk-scale", has_text="Når du taler og reflekterer med kollegaer")
+    colleagues = sources.locator(".nk-scale", has_text="Når du taler og reflekterer med kolleger")
     colleagues.get_by_role("button", name="1", exact=True).click()
     expect(sources.locator(".nk-advice")).to_contain_text("Læringsgruppemøder og kollegial sparring")
     sources.locator(".nk-scale", has_text="rapporter om effektfulde metoder").get_by_role(
@@ -21,7 +21,7 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
     sources.get_by_role("button", name="Vis billedet af dine svar").click()
     picture = sources.locator("img.nk-picture")
     expect(picture).to_be_visible()
-    assert "Refleksion med kollegaer: 1" in picture.get_attribute("alt")
+    assert "Refleksion med kolleger: 1" in picture.get_attribute("alt")
     sources.screenshot(path=str(ARTIFACTS / "12_knowledge_sources.png"))
 
     broker = page.get_by_label("Hvilket dilemma i jeres praksis kunne du sætte spot på")

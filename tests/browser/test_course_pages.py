@@ -58,7 +58,7 @@ def test_sign_in_works_by_keyboard_alone(server, page):
     page.keyboard.press("Tab")
     page.keyboard.type("Jobcenter Vejle")
     page.keyboard.press("Tab")
-    expect(page.get_by_label("Workshop-kode (hvis kursuslederen har givet jer en)")).to_be_focused()
+    expect(page.get_by_label("Workshopkode (hvis kursuslederen har givet jer en)")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Start min logbog")).to_be_focused()
     page.keyboard.press("Enter")
@@ -73,7 +73,7 @@ def test_role_page_exercises_survive_reload_and_server_restart(server, page):
 
     ranking = page.locator(".nk-ranking")
     ranking.get_by_role("button", name="Ned").first.click()
-    expect(ranking.locator(".nk-rank-text").first).to_contain_text("Sparring til kollegaer")
+    expect(ranking.locator(".nk-rank-text").first).to_contain_text("Sparring til kolleger")
 
     first_scale = page.locator(".nk-scale").first
     first_scale.get_by_role("button", name="1", exact=True).click()
@@ -92,7 +92,7 @@ def test_role_page_exercises_survive_reload_and_server_restart(server, page):
         else:
             page.reload()
         expect(page.get_by_label("Hvordan ser I rollen?")).to_have_value(text, timeout=60_000)
-        expect(page.locator(".nk-ranking .nk-rank-text").first).to_contain_text("Sparring til kollegaer")
+        expect(page.locator(".nk-ranking .nk-rank-text").first).to_contain_text("Sparring til kolleger")
         expect(page.locator(".nk-advice").first).to_contain_text("Sørg for en grundig afstemning")
 
 

@@ -96,7 +96,7 @@ def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(fac
         expect(pg.locator(".nk-identity")).to_be_visible(timeout=60_000)
         pg.get_by_label("Dit navn").fill(name)
         pg.get_by_label("Dit jobcenter").fill("Jobcenter Ærø")
-        pg.get_by_label("Workshop-kode (hvis kursuslederen har givet jer en)").fill(code.lower())
+        pg.get_by_label("Workshopkode (hvis kursuslederen har givet jer en)").fill(code.lower())
         pg.get_by_role("button", name="Start min logbog").click()
         expect(pg.locator(".nk-identity")).to_contain_text("Workshop: Kursusdag Aarhus")
         checkin = pg.locator(".nk-exercise", has_text="Tjek ind")

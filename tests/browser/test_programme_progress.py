@@ -15,7 +15,7 @@ def test_start_page_shows_both_tracks_with_progress_that_follows_the_answers(ser
 
     programme = page.locator(".nk-programme")
     selfstudy = programme.locator(".nk-track-selvstudium")
-    expect(selfstudy.get_by_role("heading", name="Forberedelse før kick-off")).to_be_visible()
+    expect(selfstudy.get_by_role("heading", name="Selvstudium – baggrundsviden")).to_be_visible()
     bip = selfstudy.locator("tr", has_text="Fra BIP til praksis")
     expect(bip.locator(".nk-time")).to_have_text("ca. 45 min.")
     expect(bip.locator(".nk-count")).to_have_text("2 af 5")

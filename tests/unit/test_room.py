@@ -42,10 +42,10 @@ def test_a_typed_code_is_cleaned(typed, expected):
     assert clean_code(typed) == expected
 
 
-@pytest.mark.parametrize("typed, message", [("", "Skriv workshop-koden"),
-                                            ("K7M4Q", "ikke en workshop-kode"),
-                                            ("K7M4QO", "ikke en workshop-kode"),
-                                            ("<script>", "ikke en workshop-kode")])
+@pytest.mark.parametrize("typed, message", [("", "Skriv workshopkoden"),
+                                            ("K7M4Q", "ikke en workshopkode"),
+                                            ("K7M4QO", "ikke en workshopkode"),
+                                            ("<script>", "ikke en workshopkode")])
 def test_a_malformed_code_gets_a_danish_message(typed, message):
     with pytest.raises(RoomError, match=message):
         clean_code(typed)

@@ -20,7 +20,7 @@ def test_in_voila_the_address_decides_and_no_shared_pointer_is_used(store, workb
 
 def test_a_bad_code_in_the_address_gives_a_message_not_a_crash(store):
     found, problem = find_workbook(store, PageRequest(True, "../../etc/passwd"))
-    assert found is None and "gyldig logbog-kode" in problem
+    assert found is None and "gyldig logbogskode" in problem
 
 
 def test_in_jupyterlab_the_last_workbook_is_used(store, workbook):

@@ -17,7 +17,7 @@ def test_knowledge_sources_give_advice_and_draw_bars(content, workbook):
     ex.ratings["rapporter"].value = 5
     assert "Læringsgruppemøder" in ex.advice["kollegaer"].value and ex.advice["rapporter"].value == ""
     ex.picture_button.click()
-    assert "Refleksion med kollegaer: 2" in ex.picture.value
+    assert "Refleksion med kolleger: 2" in ex.picture.value
     assert "Rapporter om effektfulde metoder: 5" in ex.picture.value
     assert saved(workbook, "videnskilder")["ratings"]["kollegaer"] == 2
 

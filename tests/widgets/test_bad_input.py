@@ -90,7 +90,7 @@ def test_a_bad_workshop_code_gets_a_danish_message_and_creates_nothing(store, ca
     page = CoursePage("velkommen", folder=str(store.folder), request=PageRequest(True, ""))
     boxes = {w.description: w for w in walk(page.identity) if isinstance(w, ipw.Text)}
     boxes["Dit navn"].value, boxes["Dit jobcenter"].value = "Karen", "Jobcenter Århus"
-    boxes["Workshop-kode (hvis kursuslederen har givet jer en)"].value = BAD_TEXTS[case]
+    boxes["Workshopkode (hvis kursuslederen har givet jer en)"].value = BAD_TEXTS[case]
     next(b for b in buttons(page.identity) if b.description == "Start min logbog").click()
     if BAD_TEXTS[case].strip():
         assert page.workbook is None and "workshop" in page.message.value.lower()

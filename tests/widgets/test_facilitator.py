@@ -84,7 +84,7 @@ def test_create_a_workshop_and_show_its_code_large(facilitator, store):
     board.create_button.click()
     [workshop] = RoomStore(store.folder).workshops()
     assert board.choose.value == workshop.code and board.workshop == workshop
-    assert f'<div class="nk-code" aria-label="Workshop-kode">{workshop.code}</div>' in board.code_view.value
+    assert f'<div class="nk-code" aria-label="Workshopkode">{workshop.code}</div>' in board.code_view.value
     assert "Kursusdag &lt;Aarhus&gt;" in board.roombar.value
     # A second dashboard (another tab) finds the workshop and chooses the newest.
     other = FacilitatorPage("facilitator", folder=str(store.folder), expected_code=CODE)
@@ -169,7 +169,7 @@ def test_the_ranking_shows_the_average_place(facilitator, store, clock):
     board = facilitator.dashboard
     board.views.value = "svar"
     board.exercise.value = "rolle_opgaver"
-    assert "Sparring til kollegaer i den jobrettede samtale: gennemsnitlig plads 1,0" in board.answers_view.value
+    assert "Sparring til kolleger i den jobrettede samtale: gennemsnitlig plads 1,0" in board.answers_view.value
 
 
 def test_the_timer_counts_down_on_ticks(facilitator, clock):

@@ -9,7 +9,7 @@ from course.workbook import WorkbookStore
 from tests.widgets.test_page import find
 from widgets import CoursePage
 
-CODE_LABEL = "Workshop-kode (hvis kursuslederen har givet jer en)"
+CODE_LABEL = "Workshopkode (hvis kursuslederen har givet jer en)"
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_an_unknown_code_creates_nothing_and_says_so_in_danish(store, workshop):
     assert page.workbook is None and "Der er ingen workshop med koden" in page.message.value
     assert list(store.folder.glob("*.json")) == []
     sign_in(page, code="K0O1")
-    assert page.workbook is None and "er ikke en workshop-kode" in page.message.value
+    assert page.workbook is None and "er ikke en workshopkode" in page.message.value
     sign_in(page, code="")  # no code: a workbook without a workshop
     assert page.workbook is not None and page.workbook.workshop is None
 
@@ -72,11 +72,11 @@ def test_an_unknown_code_creates_nothing_and_says_so_in_danish(store, workshop):
 def test_join_after_signing_in_and_switch_workshop(store, room, workshop, workbook):
     page = voila_page(store, code=workbook.id)
     checkin = page.exercise("tjek_ind")
-    field = text(page, "Workshop-kode fra kursuslederen")
+    field = text(page, "Workshopkode fra kursuslederen")
     field.value = "ABCDEF"
     find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
     assert "ingen workshop med koden ABCDEF" in page.message.value and workbook.workshop is None
-    text(page, "Workshop-kode fra kursuslederen").value = workshop.code
+    text(page, "Workshopkode fra kursuslederen").value = workshop.code
     find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
     assert WorkbookStore(store.folder).open(workbook.id).workshop["code"] == workshop.code
     assert "Kursusdag Aarhus" in checkin.share_note.value
