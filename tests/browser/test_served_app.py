@@ -96,13 +96,13 @@ def test_without_a_logbog_the_notice_says_that_nothing_was_saved(server, page):
     expect(notice).not_to_contain_text("er gemt")
 
 
-def test_the_facilitator_page_is_danish_too(server, page):
+def test_the_course_leaders_page_is_danish_too(server, page):
     documents = []
     page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
     page.goto(server.base + "90_facilitator.ipynb")
     expect(page.get_by_label("Facilitatorkode")).to_be_visible(timeout=60_000)
     assert_danish_page(page, documents[0].text(),
-                       "Facilitatorens skærm – rummets svar, timer og modeller")
+                       "Kursuslederens skærm – rummets svar, timer og modeller")
 
 
 def test_the_address_cannot_change_the_template_or_the_theme(server, page):

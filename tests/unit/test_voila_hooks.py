@@ -32,7 +32,7 @@ def test_prelaunch_sets_the_xsrf_cookie_and_the_danish_title_from_the_programme(
 
 
 def test_every_page_and_an_unknown_page_get_a_title():
-    assert page_title("90_facilitator.ipynb").startswith("Facilitatorens skærm")
+    assert page_title("90_facilitator.ipynb").startswith("Kursuslederens skærm")
     assert page_title("findes_ikke.ipynb") == "Nøglepersonkursus"
 
 
