@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from course.content import ContentError, _build, _read_yaml, _unique, _Where, data_dir
-from course.charts import INK, _png
+from course.content import ContentError, Where, build, data_dir, read_yaml, unique
+from course.charts import INK, blank_figure, png
 
 LAYOUTS = ("cyklus", "liste", "gamemaster", "firefelt", "hjul")
 COLOURS = ("#0b6ea8", "#1b7837", "#c2570c", "#6a3d9a", "#8c6d00", "#0b3d5c", "#b3261e", "#2f6f6f")
@@ -39,7 +39,7 @@ class Model:
     background: str = ""
 
 
-def _check(model: Model, where: _Where) -> None:
+def _check(model: Model, where: Where) -> None:
     where = where.at(f"model '{model.id}'")
     if model.layout not in LAYOUTS:
         where.fail(f"felt 'layout': ukendt layout '{model.layout}' (kendte: {', '.join(LAYOUTS)})")
@@ -56,12 +56,12 @@ def _check(model: Model, where: _Where) -> None:
 
 def load_models(root: Path | None = None) -> dict[str, Model]:
     root = Path(root) if root is not None else data_dir()
-    name, raw = _read_yaml(root / "models.yaml", root)
-    where = _Where(name)
+    name, raw = read_yaml(root / "models.yaml", root)
+    where = Where(name)
     if not isinstance(raw, dict) or set(raw) != {"models"} or not isinstance(raw["models"], list):
         where.fail("filen skal have præcis ét felt øverst: 'models' (en liste)")
-    models = [_build(Model, entry, where, "model") for entry in raw["models"]]
-    _unique([m.id for m in models], "model-id", where)
+    models = [build(Model, entry, where, "model") for entry in raw["models"]]
+    unique([m.id for m in models], "model-id", where)
     for model in models:
         _check(model, where)
     return {m.id: m for m in models}
@@ -76,12 +76,7 @@ def models(root: str | None = None) -> dict[str, Model]:
 
 
 def _canvas(width: float, height: float):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=110)
+    fig = blank_figure(width, height)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -145,7 +140,7 @@ def _cycle(model: Model) -> bytes:
     if model.notes:
         ax.text(W / 2, 0.45, "   ·   ".join(model.notes), ha="center", va="center", fontsize=15,
                 color=INK, style="italic")
-    return _png(fig)
+    return png(fig)
 
 
 def _letters(model: Model) -> bytes:
@@ -159,7 +154,7 @@ def _letters(model: Model) -> bytes:
         ax.text(1.4, y + 0.05, part.title, ha="center", va="center", fontsize=32,
                 fontweight="bold", color="white")
         ax.text(2.9, y + 0.05, _wrap(part.text, 62), ha="left", va="center", fontsize=19, color=INK)
-    return _png(fig)
+    return png(fig)
 
 
 def _gamemaster(model: Model) -> bytes:
@@ -180,7 +175,7 @@ def _gamemaster(model: Model) -> bytes:
                 color="white")
         ax.text(x, 4.95, _wrap(part.text, 34), ha="center", va="center", fontsize=12, color="white")
         _arrow(ax, (x, 1.35), (x, 4.45), colour=INK)
-    return _png(fig)
+    return png(fig)
 
 
 def _quadrants(model: Model) -> bytes:
@@ -202,7 +197,7 @@ def _quadrants(model: Model) -> bytes:
                 fontweight="bold", color="white")
         ax.text(x + cw / 2, y + ch / 2 - 0.4, _wrap(part.text, 36), ha="center", va="center",
                 fontsize=15, color="white")
-    return _png(fig)
+    return png(fig)
 
 
 def _wheel(model: Model) -> bytes:
@@ -226,7 +221,7 @@ def _wheel(model: Model) -> bytes:
     ax.add_patch(Circle((cx, cy), 1.45, facecolor="white", edgecolor="#0b3d5c", linewidth=3))
     ax.text(cx, cy, _wrap(model.center, 10), ha="center", va="center", fontsize=20,
             fontweight="bold", color="#0b3d5c")
-    return _png(fig)
+    return png(fig)
 
 
 def alt_text(model: Model) -> str:

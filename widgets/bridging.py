@@ -5,13 +5,16 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course.dialogue import MAX_NAME, fill_pattern, parse_names
-from widgets.base import Exercise, esc, labelled, message_html, position, row
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button, labelled, position, row
+from widgets.markup import esc, message_html, problems_html
 
 MAX_CHOSEN = 30
 MAX_QUESTION = 300
 NOBODY = ("Vælg …", "")
 
 
+@exercise_kind("brobygning")
 class BridgingQuestions(Exercise):
     def _build(self):
         self.chosen: list[str] = []
@@ -42,12 +45,7 @@ class BridgingQuestions(Exercise):
             "Dit eget spørgsmål",
         )
         self.own.add_class("nk-wide-input")
-        self.own_button = ipw.Button(
-            description="Tilføj til min liste",
-            icon="plus",
-            tooltip="Tilføj dit eget spørgsmål til listen",
-        )
-        self.own_button.add_class("nk-button")
+        self.own_button = button("Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen")
         self.list_message = ipw.HTML()
         self.chosen_view = ipw.VBox()
         self.chosen_view.add_class("nk-chosen")
@@ -70,8 +68,7 @@ class BridgingQuestions(Exercise):
         ]
 
     # --- state --------------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {
             "names": self.names_box.value,
             "speaker": self.speaker.value,
@@ -117,10 +114,7 @@ class BridgingQuestions(Exercise):
         self._set_options()
         _, problems = parse_names(self.names_box.value)
         if self.names_box.value.strip() and problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = (
-                f'<div class="nk-msg nk-warn" role="alert"><ul>{items}</ul></div>'
-            )
+            self.names_message.value = problems_html(problems, "")
         else:
             self.names_message.value = ""
         self._changed()
@@ -138,19 +132,14 @@ class BridgingQuestions(Exercise):
                 left_out += 1
                 continue
             taken = question in self.chosen
-            button = ipw.Button(
-                description="Valgt" if taken else "Vælg",
-                icon="check" if taken else "plus",
-                disabled=taken,
-                tooltip=f"Sæt på min liste: {question}",
-            )
-            button.add_class("nk-small")
-            self._on_click(button, lambda _, q=question: self.choose(q))
+            choose = button("Valgt" if taken else "Vælg", "check" if taken else "plus",
+                            f"Sæt på min liste: {question}", "nk-small", disabled=taken)
+            self._on_click(choose, lambda _, q=question: self.choose(q))
             text = ipw.HTML(
                 f'<p class="nk-question">{esc(question)}</p>'
                 f'<p class="nk-help">{esc(item.explanation)}</p>'
             )
-            rows.append(row([button, text], "nk-suggestion"))
+            rows.append(row([choose, text], "nk-suggestion"))
         if left_out:
             hint = (
                 "Skriv deltagernes navne, og vælg, hvem der har fortalt noget, hvem du vil "
@@ -207,8 +196,7 @@ class BridgingQuestions(Exercise):
     def _render_chosen(self) -> None:
         rows = []
         for i, question in enumerate(self.chosen):
-            remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern: {question}")
-            remove.add_class("nk-small")
+            remove = button("Fjern", "trash", f"Fjern: {question}", "nk-small")
             self._on_click(remove, lambda _, q=question: self.remove(q))
             rows.append(
                 row(

@@ -15,7 +15,9 @@ import time
 import ipywidgets as ipw
 
 from course.dialogue import SpeakerTimer, TurnOrder, clock_text, duration_text, parse_names
-from widgets.base import Exercise, esc, labelled, message_html, row
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button, labelled, row
+from widgets.markup import esc, message_html, problems_html
 
 SPEAKING_TIMES = (30, 60, 90, 120, 180, 240, 300)  # seconds
 DEFAULT_SECONDS = 120
@@ -23,13 +25,7 @@ TICK_MS = 500
 LOW_SECONDS = 15  # the last seconds are shown in orange
 
 
-def _button(description, icon, tooltip, *classes, **kwargs) -> ipw.Button:
-    button = ipw.Button(description=description, icon=icon, tooltip=tooltip, **kwargs)
-    for c in ("nk-button",) + classes:
-        button.add_class(c)
-    return button
-
-
+@exercise_kind("tavle")
 class DialogueBoard(Exercise):
     def _build(self):
         self.clock = time.monotonic
@@ -42,10 +38,10 @@ class DialogueBoard(Exercise):
             ),
             "Deltagernes navne – ét navn pr. linje",
         )
-        self.use_button = _button(
+        self.use_button = button(
             "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står"
         )
-        self.shuffle_button = _button(
+        self.shuffle_button = button(
             "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge"
         )
         self.names_message = ipw.HTML()
@@ -57,15 +53,15 @@ class DialogueBoard(Exercise):
             ),
             "Taletid pr. person",
         )
-        self.start_button = _button("Start uret", "play", "Start taletiden for den, der taler nu")
-        self.pause_button = _button("Pause", "pause", "Stop uret et øjeblik")
-        self.again_button = _button(
+        self.start_button = button("Start uret", "play", "Start taletiden for den, der taler nu")
+        self.pause_button = button("Pause", "pause", "Stop uret et øjeblik")
+        self.again_button = button(
             "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen"
         )
-        self.next_button = _button(
+        self.next_button = button(
             "Næste", "forward", "Giv ordet videre til den næste på tavlen", button_style="primary"
         )
-        self.restart_button = _button(
+        self.restart_button = button(
             "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen"
         )
         # The browser's tick source; hidden, driven only from here.
@@ -79,7 +75,7 @@ class DialogueBoard(Exercise):
         )
         self.rows = ipw.VBox()
         self.rows.add_class("nk-board-rows")
-        for button, handler in (
+        for control, handler in (
             (self.use_button, self._use_names),
             (self.shuffle_button, self._shuffle),
             (self.start_button, self._start),
@@ -88,7 +84,7 @@ class DialogueBoard(Exercise):
             (self.next_button, self._next),
             (self.restart_button, self._restart),
         ):
-            self._on_click(button, handler)
+            self._on_click(control, handler)
         self._on_change(self.seconds, self._set_seconds)
         self._on_change(self.ticker, self._tick)
         stage = ipw.VBox(
@@ -121,8 +117,7 @@ class DialogueBoard(Exercise):
         ]
 
     # --- state ------------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return dict(self.order.to_value(), seconds=self.timer.seconds)
 
     def _restore(self, value) -> None:
@@ -139,11 +134,7 @@ class DialogueBoard(Exercise):
     def _use_names(self, *_):
         names, problems = parse_names(self.names_box.value, minimum=2)
         if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = (
-                f'<div class="nk-msg nk-warn" role="alert"><b>Tjek navnene:</b>'
-                f"<ul>{items}</ul></div>"
-            )
+            self.names_message.value = problems_html(problems, "Tjek navnene:")
             return
         self.order.set_names(names)
         self._new_round(f"Tavlen er klar med {len(names)} navne.")
@@ -239,9 +230,9 @@ class DialogueBoard(Exercise):
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
-            up = _button("Op", "arrow-up", f"Flyt {name} en plads op", "nk-small", disabled=i == 0)
-            down = _button(
-                "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-small", disabled=i == last
+            up = button("Op", "arrow-up", f"Flyt {name} en plads op", "nk-button", "nk-small", disabled=i == 0)
+            down = button(
+                "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-button", "nk-small", disabled=i == last
             )
             self._on_click(up, lambda _, n=name: self.move(n, -1))
             self._on_click(down, lambda _, n=name: self.move(n, +1))

@@ -7,16 +7,19 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from course import charts, teamdata
-from widgets.base import Exercise, download_link, esc, labelled, message_html, picture_html
+from course.danish import SHORT_MONTHS
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button, labelled, row
+from widgets.markup import download_link, esc, message_html, picture_html
 
 VIEWS = (("Måned for måned", "tid"), ("Gennemsnit pr. team", "teams"))
-SHORT_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def _short(month: str) -> str:
     return SHORT_MONTHS[int(month.split("-")[1]) - 1]
 
 
+@exercise_kind("nøgletal")
 class TeamKeyFigures(Exercise):
     def _build(self):
         d = self.definition
@@ -36,20 +39,16 @@ class TeamKeyFigures(Exercise):
             box = ipw.Checkbox(value=True, description=team, indent=False,
                                tooltip=f"{team} ({group})", layout={"width": "auto"})
             self.teams[team] = box
-        team_row = ipw.HBox(list(self.teams.values()))
-        team_row.add_class("nk-row")
+        team_row = row(self.teams.values())
         month_options = [(teamdata.month_label(m), m) for m in self.months]
         self.start = labelled(ipw.Dropdown(options=month_options, value=self.months[0]), "Fra måned")
         self.end = labelled(ipw.Dropdown(options=month_options, value=self.months[-1]), "Til måned")
-        period = ipw.HBox([self.start, self.end])
-        period.add_class("nk-row")
-        period.add_class("nk-pair")
+        period = row([self.start, self.end], "nk-pair")
         for control in (self.measure, self.view, self.start, self.end, *self.teams.values()):
             self._on_change(control, self._changed)
 
-        self.show_button = ipw.Button(description="Vis tallene", icon="line-chart",
-                                      button_style="primary", tooltip="Tegn grafen og tabellen")
-        self.show_button.add_class("nk-button")
+        self.show_button = button("Vis tallene", "line-chart", "Tegn grafen og tabellen",
+                                  button_style="primary")
         self._on_click(self.show_button, self._show)
         self.about = ipw.HTML()
         self.message = ipw.HTML()
@@ -65,16 +64,12 @@ class TeamKeyFigures(Exercise):
             self.texts[prompt.id] = box
         self._describe()
         teams_label = ipw.HTML('<p class="nk-label"><b>Teams</b></p>')
-        choice = ipw.HBox([self.measure, self.view])
-        choice.add_class("nk-row")
-        choice.add_class("nk-pair")
-        return [choice, self.about, teams_label, team_row, period,
+        return [row([self.measure, self.view], "nk-pair"), self.about, teams_label, team_row, period,
                 self.show_button, self.message, self.picture, self.table, csv_link,
                 *self.texts.values()]
 
     # --- state --------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"measure": self.measure.value, "view": self.view.value,
                 "teams": [t for t, box in self.teams.items() if box.value],
                 "start": self.start.value, "end": self.end.value,
@@ -103,7 +98,7 @@ class TeamKeyFigures(Exercise):
 
     def _refresh(self) -> None:
         self._describe()
-        selection = {k: v for k, v in self.value.items() if k != "texts"}
+        selection = {k: v for k, v in self._read().items() if k != "texts"}
         if self._visible and selection != self._drawn_for:  # not on every keystroke in the texts
             self._draw()
             self._drawn_for = selection
@@ -150,7 +145,7 @@ class TeamKeyFigures(Exercise):
         self.table.value = self._table(m, result)
 
     def _alt(self, m, result, period: str) -> str:
-        view = dict((v, k) for k, v in VIEWS)[self.view.value]
+        view = {v: k for k, v in VIEWS}[self.view.value]
         parts = [f"{r['team']}: gennemsnit {teamdata.format_value(r['mean'], m.unit)}, fra "
                  f"{teamdata.format_value(r['first'], m.unit)} til {teamdata.format_value(r['last'], m.unit)}"
                  for r in result.rows]

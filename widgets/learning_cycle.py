@@ -6,10 +6,13 @@ import ipywidgets as ipw
 
 from course import charts, planning
 from course.learning_cycle import clamp, experiment_card, last_position
-from widgets.base import Exercise, esc, file_stem, labelled, message_html, paragraphs, picture_html
-from widgets.planner import control_value, document_links, field_control, set_control
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import (button, control_value, field_control, field_label, labelled, required_note,
+                              row, set_control)
+from widgets.markup import esc, paragraphs, picture_html
 
 
+@exercise_kind("læringscyklus")
 class LearningCycle(Exercise):
     """Positions: 0 the overview, 1..n the steps, n + 1 the experiment card."""
 
@@ -27,14 +30,13 @@ class LearningCycle(Exercise):
         self.controls = {}
         card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>')]
         for f in d.fields:
-            control = labelled(field_control(f), f.label + (" *" if f.required else ""))
+            control = labelled(field_control(f), field_label(f))
             self._on_change(control, self._changed)
             self.controls[f.id] = control
             card.append(control)
-        card.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
-        self.make_button = ipw.Button(description="Lav eksperimentkortet", icon="id-card",
-                                      tooltip="Tjek kortet og lav det som Word og Markdown")
-        self.make_button.add_class("nk-button")
+        card.append(required_note())
+        self.make_button = button("Lav eksperimentkortet", "id-card",
+                                  "Tjek kortet og lav det som Word og Markdown")
         self._on_click(self.make_button, self._make)
         self.result = ipw.HTML()
         self.card = ipw.VBox(card + [self.make_button, self.result])
@@ -46,21 +48,17 @@ class LearningCycle(Exercise):
         self.picture.add_class("nk-cycle-picture")
         self.stage = ipw.VBox([self.overview])
         self.stage.add_class("nk-cycle-stage")
-        self.back = ipw.Button(description="Tilbage", icon="arrow-left", tooltip="Forrige trin")
-        self.next = ipw.Button(description="Næste", icon="arrow-right", tooltip="Næste trin")
-        for button, step in ((self.back, -1), (self.next, 1)):
-            button.add_class("nk-button")
-            self._on_click(button, lambda _, step=step: self.go(step))
-        nav = ipw.HBox([self.back, self.next])
-        nav.add_class("nk-row")
+        self.back = button("Tilbage", "arrow-left", "Forrige trin")
+        self.next = button("Næste", "arrow-right", "Næste trin")
+        self._on_click(self.back, lambda _: self.go(-1))
+        self._on_click(self.next, lambda _: self.go(1))
         body = ipw.HBox([self.stage, self.picture])
         body.add_class("nk-cycle")
         self._show()
-        return [self.where, body, nav]
+        return [self.where, body, row([self.back, self.next])]
 
     # --- state --------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"position": self.position,
                 "answers": {sid: box.value for sid, box in self.boxes.items()},
                 "card": {fid: control_value(c) for fid, c in self.controls.items()}}
@@ -95,8 +93,8 @@ class LearningCycle(Exercise):
             self.where.value = '<p class="nk-where">Sådan kommer du gennem cyklussen:</p>'
             self.stage.children = [self.overview]
         elif p == last:
-            self.where.value = (f'<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
-                                f'beslutning i et eksperimentkort.</p>')
+            self.where.value = ('<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
+                                'beslutning i et eksperimentkort.</p>')
             self.stage.children = [self.card]
         else:
             step = d.steps[p - 1]
@@ -130,27 +128,17 @@ class LearningCycle(Exercise):
 
     # --- the card -----------------------------------------------------------------
     def problems(self) -> list[str]:
-        return planning.validate(self.definition, self.value["card"])
+        return planning.validate(self.definition, self._read()["card"])
 
     def _make(self, *_):
-        problems = self.problems()
-        if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.result.value = (f'<div class="nk-msg nk-warn" role="alert"><b>Kortet er ikke '
-                                 f'færdigt endnu:</b><ul>{items}</ul></div>')
+        if self._not_ready(self.result, self.problems(), "Kortet er ikke færdigt endnu:"):
             return
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
-            return
-        d, value = self.definition, self.value
+        d, value = self.definition, self._read()
         doc = experiment_card(d, value["answers"], value["card"], self.workbook.name,
                               self.workbook.job_centre, picture=self._picture_png(None))
-        stem = f"{file_stem(d.document_title or d.title)}-{file_stem(self.workbook.name)}"
         rows = "".join(f'<div class="nk-card-label">{esc(s.heading)}</div>'
                        f"<div>{paragraphs(s.paragraphs[0])}</div>"
                        for s in doc.sections[:len(d.fields)])
-        self.result.value = (
-            f'<div class="nk-msg nk-ok" role="status">Dit eksperimentkort er klar. '
-            f'{document_links(doc, stem)}</div>'
-            f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
-            f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')
+        self._offer(self.result, doc, "Dit eksperimentkort er klar.",
+                    after=f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
+                          f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')

@@ -7,16 +7,18 @@ import ipywidgets as ipw
 
 from course import charts
 from course.conversation import grid_layout, hints_for
-from widgets.base import Exercise, esc, labelled, picture_html
-from widgets.conversation import case_html, hints_html
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button, labelled
+from widgets.markup import esc, hints_html, message_html, picture_html
 
 NO_HINTS = "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?"
 
 
+@exercise_kind("spørgsmålsbygger")
 class QuestionBuilder(Exercise):
     def _build(self):
         d = self.definition
-        children = [ipw.HTML(case_html(d.case))]
+        children = []  # the case is in the exercise's header
         self.questions, self.hints = {}, {}
         places = {c: (row, col) for row, ids in zip(d.grid.rows, d.grid.cells)
                   for col, c in zip(d.grid.columns, ids)}
@@ -36,17 +38,14 @@ class QuestionBuilder(Exercise):
             part = ipw.VBox([head, box, self.hints[category.id]])
             part.add_class("nk-phase-box")
             children.append(part)
-        self.check_button = ipw.Button(description="Tjek mine spørgsmål og vis dem på modellen",
-                                       icon="check", button_style="primary",
-                                       tooltip="Få tips til dine spørgsmål og se dem samlet")
-        self.check_button.add_class("nk-button")
+        self.check_button = button("Tjek mine spørgsmål og vis dem på modellen", "check",
+                                   "Få tips til dine spørgsmål og se dem samlet", button_style="primary")
         self._on_click(self.check_button, self.check)
         self.overview = ipw.HTML()
         self.picture = ipw.HTML()
         return children + [self.check_button, self.overview, self.picture]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"questions": {cid: box.value for cid, box in self.questions.items()}}
 
     def _restore(self, value: dict) -> None:
@@ -74,8 +73,7 @@ class QuestionBuilder(Exercise):
             self.hints[category.id].value = (
                 hints_html(hints_for(text, category.hints), NO_HINTS)
                 if text.strip() else
-                f'<div class="nk-msg nk-info" role="status">Du har ikke skrevet et spørgsmål som '
-                f"{esc(category.title)} endnu.</div>")
+                message_html(f"Du har ikke skrevet et spørgsmål som {category.title} endnu."))
         self.overview.value = (f'<p class="nk-score" role="status">Du har skrevet '
                                f"<b>{self.written} af {len(d.categories)}</b> spørgsmål.</p>")
         layout = [[charts.GridCell(c.title, "" if self.questions[c.id].value.strip()

@@ -10,12 +10,15 @@ import ipywidgets as ipw
 
 from course import charts
 from course.conversation import grid_layout
-from widgets.base import Exercise, esc, feedback_html, grid_html, picture_html
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button
+from widgets.markup import esc, feedback_html, grid_html, picture_html
 
 DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
                "Tallet er punktets nummer.")
 
 
+@exercise_kind("sortering")
 class Sorting(Exercise):
     def _build(self):
         d = self.definition
@@ -37,15 +40,13 @@ class Sorting(Exercise):
             self.choices[item.id], self.feedback[item.id] = buttons, ipw.HTML()
             rows.append(ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"}))
         self.score = ipw.HTML()
-        self.picture_button = ipw.Button(description="Vis hvor dine svar landede", icon="bar-chart",
-                                         tooltip="Tegn et billede af dine svar")
-        self.picture_button.add_class("nk-button")
+        self.picture_button = button("Vis hvor dine svar landede", "bar-chart",
+                                     "Tegn et billede af dine svar")
         self._on_click(self.picture_button, self._draw)
         self.picture = ipw.HTML()
         return rows + [self.score, self.picture_button, self.picture]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"answers": {i: b.value for i, b in self.choices.items() if b.value is not None}}
 
     def _restore(self, value: dict) -> None:

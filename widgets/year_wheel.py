@@ -6,12 +6,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import year_wheel
-from widgets.base import esc, labelled, message_html
+from widgets.base import exercise_kind
+from widgets.controls import button, labelled, row
+from widgets.markup import esc, message_html
 from widgets.plan_rows import RowPlanner
 
 MAX_OWN_CHARS = 200
 
 
+@exercise_kind("årshjul")
 class YearWheel(RowPlanner):
     blank_rows = False  # rows come from the catalogue or from the participant's own activity
     picture_label = "Tjek og tegn årshjulet"
@@ -24,9 +27,7 @@ class YearWheel(RowPlanner):
         for category in d.categories:
             entries = []
             for item in (i for i in d.items if i.category == category.id):
-                add = ipw.Button(description="Sæt i årshjulet", icon="plus",
-                                 tooltip=f"Sæt »{item.text}« i årshjulet")
-                add.add_class("nk-small")
+                add = button("Sæt i årshjulet", "plus", f"Sæt »{item.text}« i årshjulet", "nk-small")
                 self._on_click(add, lambda _, i=item: self._add_item(i))
                 self.catalogue_buttons[item.id] = add
                 text = ipw.HTML(f'<p class="nk-item"><b>{esc(item.text)}</b><br>'
@@ -42,14 +43,9 @@ class YearWheel(RowPlanner):
         catalogue.add_class("nk-catalogue")
         self.own_text = labelled(ipw.Text(placeholder="Fx Fælles morgenmad om gode jobaftaler",
                                           layout={"width": "100%"}), d.own_label or "Din egen aktivitet")
-        self.own_button = ipw.Button(description="Tilføj egen aktivitet", icon="plus",
-                                     tooltip="Sæt din egen aktivitet i årshjulet")
-        self.own_button.add_class("nk-button")
+        self.own_button = button("Tilføj egen aktivitet", "plus", "Sæt din egen aktivitet i årshjulet")
         self._on_click(self.own_button, self._add_own)
-        own = ipw.HBox([self.own_text, self.own_button])
-        own.add_class("nk-row")
-        own.add_class("nk-own-row")
-        return [catalogue, own,
+        return [catalogue, row([self.own_text, self.own_button], "nk-own-row"),
                 ipw.HTML('<h4 class="nk-group">Dit årshjul</h4><p class="nk-help">Vælg måned og '
                          'ansvarlig for hver aktivitet. Du kan rette aktivitetens navn.</p>')]
 
@@ -79,9 +75,7 @@ class YearWheel(RowPlanner):
                 f"Årshjul med årets 12 måneder. {year_wheel.summary(self.definition, self.rows)}")
 
     def _sections(self) -> list:
-        return year_wheel.document_sections(self.definition, self.value, self.definition.title)
+        return year_wheel.document_sections(self.definition, self._read(), self.definition.title)
 
     def _title_field(self) -> str:
         return "aktivitet"
-
-

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from course import charts, meeting
+from course import charts, danish, meeting
 from course.document import to_markdown
 
 
@@ -52,11 +52,11 @@ def complete_plan(**changes):
     ],
 )
 def test_clock_times_are_read_the_danish_way(text, minutes):
-    assert meeting.parse_clock(text) == minutes
+    assert danish.parse_clock(text) == minutes
 
 
 def test_clock_and_minutes_are_written_in_danish():
-    assert meeting.clock(570) == "09.30" and meeting.clock(0) == "00.00"
+    assert danish.clock(570) == "09.30" and danish.clock(0) == "00.00"
     assert meeting.minutes_text(1) == "1 minut" and meeting.minutes_text(5) == "5 minutter"
 
 
@@ -215,7 +215,7 @@ def test_slots_follow_each_other_and_the_fit_counts_every_minute(lengths, total,
     exercise = course().exercise("moedeplan")  # loaded once per process
     plan = complete_plan(
         agenda=[{"title": f"P{i}", "minutes": str(n)} for i, n in enumerate(lengths)],
-        start=meeting.clock(start),
+        start=danish.clock(start),
         minutes=str(total),
     )
     slots = meeting.schedule(plan)

@@ -8,7 +8,8 @@ import docx
 import pytest
 
 from widgets import Planner, Ranking, Rating, Reflection, Sorting
-from widgets.base import safe
+from widgets.handlers import safe
+from widgets.status import SaveState
 from course.content import load_course
 from tests.conftest import ROOT
 
@@ -24,21 +25,22 @@ def test_reflection_saves_as_the_participant_types(content, workbook):
     ex = Reflection(content.exercise("tjek_ind"), workbook)
     ex.boxes["ser_frem_til"].value = "At blive klogere på facilitering – æøå"
     assert saved(workbook, "tjek_ind")["ser_frem_til"] == "At blive klogere på facilitering – æøå"
-    assert "Gemt i din logbog" in ex.status.value
+    assert ex.save_state is SaveState.SAVED and ex.saved_at == workbook.saved_at("tjek_ind")
 
 
 def test_reflection_is_restored_when_the_page_opens_again(content, workbook):
     Reflection(content.exercise("tjek_ind"), workbook).boxes["brug_for"].value = "Tid"
     again = Reflection(content.exercise("tjek_ind"), workbook)
     assert again.boxes["brug_for"].value == "Tid"
-    assert "hentet fra din logbog" in again.status.value
+    assert again.save_state is SaveState.RESTORED and again.value["brug_for"] == "Tid"
 
 
 def test_text_typed_before_signing_in_is_saved_when_the_workbook_arrives(content, workbook):
     ex = Reflection(content.exercise("tjek_ind"), None)
     ex.boxes["ser_frem_til"].value = "Skrevet før navnet"
-    assert "Ikke gemt endnu" in ex.status.value
+    assert ex.save_state is SaveState.NOT_SAVED
     ex.bind(workbook)
+    assert ex.save_state is SaveState.SAVED
     assert saved(workbook, "tjek_ind")["ser_frem_til"] == "Skrevet før navnet"
 
 
@@ -227,7 +229,7 @@ def test_a_save_that_fails_keeps_the_text_and_says_so(content, workbook, monkeyp
 
     monkeypatch.setattr(type(workbook), "save_answer", disk_full)
     ex.boxes["ser_frem_til"].value = "Vigtig tekst"
-    assert "kunne ikke gemmes" in ex.status.value and ex.boxes["ser_frem_til"].value == "Vigtig tekst"
+    assert ex.save_state is SaveState.FAILED and ex.boxes["ser_frem_til"].value == "Vigtig tekst"
 
 
 def test_very_long_text_is_kept_on_the_page_with_a_message(content, workbook):
@@ -235,7 +237,7 @@ def test_very_long_text_is_kept_on_the_page_with_a_message(content, workbook):
     ex.boxes["ser_frem_til"].value = "ord " * 5000  # 20,000 characters are fine
     assert len(saved(workbook, "tjek_ind")["ser_frem_til"]) == 20_000
     ex.boxes["ser_frem_til"].value = "x" * 250_000
-    assert "for langt til at blive gemt" in ex.status.value
+    assert ex.save_state is SaveState.TOO_LONG
     assert len(ex.boxes["ser_frem_til"].value) == 250_000
 
 
@@ -251,8 +253,8 @@ def test_a_failing_handler_shows_a_danish_message_and_no_traceback(caplog):
 
 
 def test_every_exercise_in_the_content_builds(content, workbook):
-    from widgets import KINDS
+    from widgets import WIDGETS
 
     for definition in content.exercises.values():
-        widget = KINDS[definition.kind](definition, workbook)
+        widget = WIDGETS[definition.kind](definition, workbook, content=content)
         json.dumps(widget.value)  # a value the workbook can store

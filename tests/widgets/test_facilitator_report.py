@@ -8,7 +8,7 @@ from docx import Document as Word
 
 from tests.unit.test_report import SECRET, seed
 from widgets import FacilitatorPage
-from widgets.planner import DOCX_MIME
+from widgets.markup import DOCX_MIME
 
 CODE = "K7M4QXPR2D"
 
