@@ -37,19 +37,56 @@ def figure(width: float, height: float, projection: str | None = None):
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
+def _drawable(text) -> str:
+    return _UNDRAWABLE.sub("\ufffd", str(text))
+
+
+def _literal_ticks(formatter):
+    """A tick formatter whose labels (made while drawing) are cleaned like every other text."""
+    from matplotlib.ticker import Formatter
+
+    class Literal(Formatter):
+        def __call__(self, x, pos=None):
+            return _drawable(formatter(x, pos))
+
+        def format_ticks(self, values):
+            return [_drawable(label) for label in formatter.format_ticks(values)]
+
+        def set_locs(self, locs):
+            formatter.set_locs(locs)
+
+        def get_offset(self):
+            return formatter.get_offset()
+
+        def format_data(self, value):
+            return formatter.format_data(value)
+
+        def format_data_short(self, value):
+            return formatter.format_data_short(value)
+
+    return Literal()
+
+
 def png(fig) -> bytes:
     """The figure as PNG bytes, every text in it drawn as typed.
 
     No mathtext for "$" (»Pris pr. deltager $x^{2$« would not draw at all), and characters
     no font can draw (control characters, half an emoji) become a visible replacement mark.
+    Tick labels are made while drawing: their formatters are cleaned, and mathtext is off
+    for the whole drawing.
     """
+    from matplotlib import rc_context
     from matplotlib.text import Text
 
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(_literal_ticks(axis.get_major_formatter()))
+            axis.set_minor_formatter(_literal_ticks(axis.get_minor_formatter()))
     for text in fig.findobj(Text):
         text.set_parse_math(False)
-        text.set_text(_UNDRAWABLE.sub("\ufffd", text.get_text()))
+        text.set_text(_drawable(text.get_text()))
     buffer = io.BytesIO()
-    with warnings.catch_warnings():
+    with rc_context({"text.parse_math": False}), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a glyph missing from the font (an emoji) is drawn as a box
         fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
     return buffer.getvalue()

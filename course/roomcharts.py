@@ -39,7 +39,7 @@ def rating_histograms(rows: tuple[RatingRow, ...], low: int) -> bytes:
         ax.set_yticks([])
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
-    fig.tight_layout(h_pad=1.5)
+    fig.set_layout_engine("tight", h_pad=1.5)  # laid out while drawing, when the texts are clean
     return png(fig)
 
 

@@ -1,7 +1,6 @@
 """The content loader: the shipped content is valid, and bad content fails loudly."""
 
 import json
-import shutil
 import textwrap
 
 import pytest
@@ -25,14 +24,6 @@ exercises:
         category: a
         explanation: Fordi det hører til A.
 """
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A copy of the real data folder that a test can break."""
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
 
 
 def write(data, name, text):

@@ -3,7 +3,7 @@
 import pytest
 
 from course.content import ContentError, load_course
-from tests.unit.test_content import data, write  # noqa: F401  (data is a fixture)
+from tests.unit.test_content import write
 
 
 GOOD_CYCLE = """\

@@ -3,7 +3,7 @@
 import pytest
 
 from course.content import ContentError, load_course
-from tests.unit.test_content import data, write  # noqa: F401 (the fixture is used by name)
+from tests.unit.test_content import write
 
 WHEEL = """\
 exercises:
