@@ -1,8 +1,12 @@
 """Reusable exercise widgets for the course, built on ``course``.
 
-Importing the package registers one widget per exercise kind (course/kinds.py) and checks
-that no kind is left without one.
+Importing the package imports every module in it, so each widget registers itself for its
+exercise kind (``@exercise_kind``), and checks that no kind in course/kinds.py is left
+without one. A new widget module needs no line here.
 """
+
+import importlib
+import pkgutil
 
 from widgets.action_plan import ActionPlan
 from widgets.base import WIDGETS, check_widgets
@@ -24,6 +28,8 @@ from widgets.scale import Rating
 from widgets.sorting import Sorting
 from widgets.year_wheel import YearWheel
 
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 check_widgets()
 
 __all__ = ["WIDGETS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",

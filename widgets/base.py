@@ -15,6 +15,7 @@ from course.document import Document
 from course.kinds import KINDS, missing_widgets
 from course.room import RoomStore
 from course.workbook import Workbook, WorkbookError
+from widgets.controls import button
 from widgets.handlers import log, safe
 from widgets.markup import (case_html, document_links, document_stem, esc, message_html, paragraphs,
                             problems_html, ready_html)
@@ -108,8 +109,14 @@ class Exercise(ipw.VBox):
     def _on_change(self, widget, handler, names="value"):
         widget.observe(safe(handler, self._show_error), names=names)
 
-    def _on_click(self, button, handler):
-        button.on_click(safe(handler, self._show_error))
+    def _on_click(self, control, handler):
+        control.on_click(safe(handler, self._show_error))
+
+    def _button(self, description: str, icon: str, tooltip: str, handler, *classes, **options):
+        """A button (see widgets.controls.button) whose clicks run ``handler`` safely."""
+        control = button(description, icon, tooltip, *classes, **options)
+        self._on_click(control, handler)
+        return control
 
     def _show_error(self, _text: str) -> None:
         self._set_state(SaveState.ERROR)

@@ -45,14 +45,13 @@ class BridgingQuestions(Exercise):
             "Dit eget spørgsmål",
         )
         self.own.add_class("nk-wide-input")
-        self.own_button = button("Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen")
+        self.own_button = self._button("Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen", self._add_own)
         self.list_message = ipw.HTML()
         self.chosen_view = ipw.VBox()
         self.chosen_view.add_class("nk-chosen")
         self._on_change(self.names_box, self._names_changed)
         for choice in (self.speaker, self.addressee, self.other):
             self._on_change(choice, self._changed)
-        self._on_click(self.own_button, self._add_own)
         self._render_chosen()
         self._render_suggestions()
         return [
@@ -132,9 +131,8 @@ class BridgingQuestions(Exercise):
                 left_out += 1
                 continue
             taken = question in self.chosen
-            choose = button("Valgt" if taken else "Vælg", "check" if taken else "plus",
-                            f"Sæt på min liste: {question}", "nk-small", disabled=taken)
-            self._on_click(choose, lambda _, q=question: self.choose(q))
+            choose = self._button("Valgt" if taken else "Vælg", "check" if taken else "plus",
+                            f"Sæt på min liste: {question}", lambda _, q=question: self.choose(q), "nk-small", disabled=taken)
             text = ipw.HTML(
                 f'<p class="nk-question">{esc(question)}</p>'
                 f'<p class="nk-help">{esc(item.explanation)}</p>'
@@ -196,8 +194,7 @@ class BridgingQuestions(Exercise):
     def _render_chosen(self) -> None:
         rows = []
         for i, question in enumerate(self.chosen):
-            remove = button("Fjern", "trash", f"Fjern: {question}", "nk-small")
-            self._on_click(remove, lambda _, q=question: self.remove(q))
+            remove = self._button("Fjern", "trash", f"Fjern: {question}", lambda _, q=question: self.remove(q), "nk-small")
             rows.append(
                 row(
                     [

@@ -37,8 +37,7 @@ class ConversationTrainer(Exercise):
                                         layout={"width": "100%", "height": "4.5em"}),
                            f"Fase {n}: Eller skriv din egen replik")
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
-            check = button("Tjek min replik", "check", f"Få tips til din egen replik i fase {n}")
-            self._on_click(check, lambda _, pid=phase.id: self.check(pid))
+            check = self._button("Tjek min replik", "check", f"Få tips til din egen replik i fase {n}", lambda _, pid=phase.id: self.check(pid))
             self.choices[phase.id], self.own[phase.id] = choice, own
             self.feedback[phase.id], self.own_hints[phase.id] = ipw.HTML(), ipw.HTML()
             inspiration = (f'<p class="nk-help">Til inspiration, fra slidet: {examples}</p>'

@@ -38,11 +38,11 @@ class DialogueBoard(Exercise):
             ),
             "Deltagernes navne – ét navn pr. linje",
         )
-        self.use_button = button(
-            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står"
+        self.use_button = self._button(
+            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står", self._use_names
         )
-        self.shuffle_button = button(
-            "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge"
+        self.shuffle_button = self._button(
+            "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge", self._shuffle
         )
         self.names_message = ipw.HTML()
         self.speaker_view = ipw.HTML()
@@ -53,16 +53,19 @@ class DialogueBoard(Exercise):
             ),
             "Taletid pr. person",
         )
-        self.start_button = button("Start uret", "play", "Start taletiden for den, der taler nu")
-        self.pause_button = button("Pause", "pause", "Stop uret et øjeblik")
-        self.again_button = button(
-            "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen"
+        self.start_button = self._button(
+            "Start uret", "play", "Start taletiden for den, der taler nu", self._start
         )
-        self.next_button = button(
-            "Næste", "forward", "Giv ordet videre til den næste på tavlen", button_style="primary"
+        self.pause_button = self._button("Pause", "pause", "Stop uret et øjeblik", self._pause)
+        self.again_button = self._button(
+            "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen", self._again
         )
-        self.restart_button = button(
-            "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen"
+        self.next_button = self._button(
+            "Næste", "forward", "Giv ordet videre til den næste på tavlen", self._next,
+            button_style="primary",
+        )
+        self.restart_button = self._button(
+            "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen", self._restart
         )
         # The browser's tick source; hidden, driven only from here.
         self.ticker = ipw.Play(
@@ -75,16 +78,6 @@ class DialogueBoard(Exercise):
         )
         self.rows = ipw.VBox()
         self.rows.add_class("nk-board-rows")
-        for control, handler in (
-            (self.use_button, self._use_names),
-            (self.shuffle_button, self._shuffle),
-            (self.start_button, self._start),
-            (self.pause_button, self._pause),
-            (self.again_button, self._again),
-            (self.next_button, self._next),
-            (self.restart_button, self._restart),
-        ):
-            self._on_click(control, handler)
         self._on_change(self.seconds, self._set_seconds)
         self._on_change(self.ticker, self._tick)
         stage = ipw.VBox(
@@ -230,12 +223,10 @@ class DialogueBoard(Exercise):
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
-            up = button("Op", "arrow-up", f"Flyt {name} en plads op", "nk-button", "nk-small", disabled=i == 0)
-            down = button(
-                "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-button", "nk-small", disabled=i == last
+            up = self._button("Op", "arrow-up", f"Flyt {name} en plads op", lambda _, n=name: self.move(n, -1), "nk-button", "nk-small", disabled=i == 0)
+            down = self._button(
+                "Ned", "arrow-down", f"Flyt {name} en plads ned", lambda _, n=name: self.move(n, +1), "nk-button", "nk-small", disabled=i == last
             )
-            self._on_click(up, lambda _, n=name: self.move(n, -1))
-            self._on_click(down, lambda _, n=name: self.move(n, +1))
             notes = labelled(
                 ipw.Textarea(
                     value=self.order.notes.get(name, ""),

@@ -22,7 +22,7 @@ class FirstPlan(Exercise):
             raise ValueError("a samleplan needs the page's content (content=...)")
         d = self.definition
         self.overview = ipw.HTML()
-        self.update_button = button("Opdater oversigten", "refresh", "Hent det seneste fra din logbog")
+        self.update_button = self._button("Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update)
         self.controls = {}
         fields = []
         for f in d.fields:
@@ -33,13 +33,10 @@ class FirstPlan(Exercise):
             if f.help:
                 fields.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
         self.follow_ups = ipw.HTML()
-        self.make_button = button("Lav min første plan", "file-text",
-                                  "Saml dine dele i ét Word-dokument og som Markdown")
-        self.calendar_button = button("Lav kalenderfil", "calendar",
-                                      "Handleplanens datoer og opfølgningssamtalerne som .ics-fil")
-        self._on_click(self.update_button, self._update)
-        self._on_click(self.make_button, self._make)
-        self._on_click(self.calendar_button, self._calendar)
+        self.make_button = self._button("Lav min første plan", "file-text",
+                                  "Saml dine dele i ét Word-dokument og som Markdown", self._make)
+        self.calendar_button = self._button("Lav kalenderfil", "calendar",
+                                      "Handleplanens datoer og opfølgningssamtalerne som .ics-fil", self._calendar)
         self.result = ipw.HTML()
         self.calendar_result = ipw.HTML()
         heading = d.categories[0].title if d.categories else "Opfølgning"

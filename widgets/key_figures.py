@@ -47,9 +47,8 @@ class TeamKeyFigures(Exercise):
         for control in (self.measure, self.view, self.start, self.end, *self.teams.values()):
             self._on_change(control, self._changed)
 
-        self.show_button = button("Vis tallene", "line-chart", "Tegn grafen og tabellen",
+        self.show_button = self._button("Vis tallene", "line-chart", "Tegn grafen og tabellen", self._show,
                                   button_style="primary")
-        self._on_click(self.show_button, self._show)
         self.about = ipw.HTML()
         self.message = ipw.HTML()
         self.picture = ipw.HTML()

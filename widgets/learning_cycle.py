@@ -35,9 +35,8 @@ class LearningCycle(Exercise):
             self.controls[f.id] = control
             card.append(control)
         card.append(required_note())
-        self.make_button = button("Lav eksperimentkortet", "id-card",
-                                  "Tjek kortet og lav det som Word og Markdown")
-        self._on_click(self.make_button, self._make)
+        self.make_button = self._button("Lav eksperimentkortet", "id-card",
+                                  "Tjek kortet og lav det som Word og Markdown", self._make)
         self.result = ipw.HTML()
         self.card = ipw.VBox(card + [self.make_button, self.result])
 
@@ -48,10 +47,8 @@ class LearningCycle(Exercise):
         self.picture.add_class("nk-cycle-picture")
         self.stage = ipw.VBox([self.overview])
         self.stage.add_class("nk-cycle-stage")
-        self.back = button("Tilbage", "arrow-left", "Forrige trin")
-        self.next = button("Næste", "arrow-right", "Næste trin")
-        self._on_click(self.back, lambda _: self.go(-1))
-        self._on_click(self.next, lambda _: self.go(1))
+        self.back = self._button("Tilbage", "arrow-left", "Forrige trin", lambda _: self.go(-1))
+        self.next = self._button("Næste", "arrow-right", "Næste trin", lambda _: self.go(1))
         body = ipw.HBox([self.stage, self.picture])
         body.add_class("nk-cycle")
         self._show()

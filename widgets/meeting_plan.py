@@ -34,8 +34,7 @@ class MeetingPlanner(Exercise):
         children = []
         for f in d.fields:
             if f.type == "dagsorden":
-                self.add_button = button("Tilføj punkt", "plus", "Tilføj et punkt nederst på dagsordenen")
-                self._on_click(self.add_button, self._add)
+                self.add_button = self._button("Tilføj punkt", "plus", "Tilføj et punkt nederst på dagsordenen", self._add)
                 self.agenda_message = ipw.HTML()
                 children += [_part_head(f), self.rows, row([self.add_button, self.agenda_message]),
                              self.fit_view]
@@ -55,9 +54,8 @@ class MeetingPlanner(Exercise):
                 self.texts[f.id] = box
                 children.append(box)
         children.append(required_note())
-        self.make_button = button("Lav mødeplanen", "file-text",
-                                  "Tjek planen, tegn tidslinjen og lav planen som Word og Markdown")
-        self._on_click(self.make_button, self._make)
+        self.make_button = self._button("Lav mødeplanen", "file-text",
+                                  "Tjek planen, tegn tidslinjen og lav planen som Word og Markdown", self._make)
         self.result = ipw.HTML()
         self._render_rows()
         return children + [row([self.make_button]), self.result]
@@ -147,12 +145,9 @@ class MeetingPlanner(Exercise):
             minutes.add_class("nk-minutes")
             self._on_change(title, lambda change, e=entry: self._set_row(e, "title", change["new"]))
             self._on_change(minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"]))
-            up = button("Op", "arrow-up", f"Flyt punkt {n} op", "nk-small", disabled=i == 0)
-            down = button("Ned", "arrow-down", f"Flyt punkt {n} ned", "nk-small", disabled=i == last)
-            remove = button("Fjern", "trash", f"Fjern punkt {n}", "nk-small")
-            self._on_click(up, lambda _, e=entry: self.move(e, -1))
-            self._on_click(down, lambda _, e=entry: self.move(e, +1))
-            self._on_click(remove, lambda _, e=entry: self.remove(e))
+            up = self._button("Op", "arrow-up", f"Flyt punkt {n} op", lambda _, e=entry: self.move(e, -1), "nk-small", disabled=i == 0)
+            down = self._button("Ned", "arrow-down", f"Flyt punkt {n} ned", lambda _, e=entry: self.move(e, +1), "nk-small", disabled=i == last)
+            remove = self._button("Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small")
             when = ipw.HTML()
             when.add_class("nk-slot")
             self.row_times.append(when)

@@ -27,17 +27,14 @@ class OnboardingPlanner(Exercise):
                                           layout={"width": "100%"}), d.own_label or "Dit eget greb")
         self.new_kind = labelled(ipw.Dropdown(options=[("Vælg …", "")] + [(c.title, c.id) for c in d.categories],
                                               value=""), "Type af læring")
-        self.add_button = button("Tilføj grebet", "plus", "Tilføj dit eget greb nederst i planen")
-        self._on_click(self.add_button, self._add)
+        self.add_button = self._button("Tilføj grebet", "plus", "Tilføj dit eget greb nederst i planen", self._add)
         self.add_message = ipw.HTML()
         own_row = row([self.new_text, self.new_kind, self.add_button], "nk-own-row")
         self.balance = ipw.HTML()
-        self.picture_button = button("Tegn balancen", "bar-chart",
-                                     "Tegn balancen mellem de tre typer af læring uge for uge")
-        self.make_button = button("Lav dokumentet", "file-text",
-                                  "Lav introduktionsplanen som Word og Markdown")
-        self._on_click(self.picture_button, self._draw)
-        self._on_click(self.make_button, self._make)
+        self.picture_button = self._button("Tegn balancen", "bar-chart",
+                                     "Tegn balancen mellem de tre typer af læring uge for uge", self._draw)
+        self.make_button = self._button("Lav dokumentet", "file-text",
+                                  "Lav introduktionsplanen som Word og Markdown", self._make)
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
         actions = button_row(self.picture_button, self.make_button)
@@ -121,8 +118,7 @@ class OnboardingPlanner(Exercise):
                 self._on_change(toggle, lambda change, g=grip.id, w=w, t=toggle: self._toggled(t, g, w))
                 toggles.append(toggle)
             if grip.own:
-                remove = button("Fjern", "trash", f"Fjern »{grip.text}«", "nk-small")
-                self._on_click(remove, lambda _, g=grip.id: self._remove(g))
+                remove = self._button("Fjern", "trash", f"Fjern »{grip.text}«", lambda _, g=grip.id: self._remove(g), "nk-small")
                 toggles.append(remove)
             grip_view = ipw.VBox([label, row(toggles, "nk-weeks")])
             grip_view.add_class("nk-rank-row")

@@ -43,18 +43,15 @@ class RowPlanner(Exercise):
                 children.append(self.messages[group])
             children.append(box)
             if self.blank_rows:
-                add = button(f"Tilføj en handling – {title}" if title else "Tilføj en række", "plus",
-                             f"Tilføj en tom række{' i ' + title if title else ''}")
-                self._on_click(add, lambda _, g=group: self.add_row(g))
+                add = self._button(f"Tilføj en handling – {title}" if title else "Tilføj en række", "plus",
+                             f"Tilføj en tom række{' i ' + title if title else ''}", lambda _, g=group: self.add_row(g))
                 self.add_buttons[group] = add
                 children.append(button_row(add))
             if not self.message_above_rows:
                 children.append(self.messages[group])
-        self.check_button = button(self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen")
-        self.make_button = button("Lav dokumentet", "file-text",
-                                  "Tjek planen og lav den som Word og Markdown")
-        self._on_click(self.check_button, self._check)
-        self._on_click(self.make_button, self._make)
+        self.check_button = self._button(self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check)
+        self.make_button = self._button("Lav dokumentet", "file-text",
+                                  "Tjek planen og lav den som Word og Markdown", self._make)
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
@@ -134,8 +131,7 @@ class RowPlanner(Exercise):
             self._on_change(control, lambda _, r=plan_row, fid=f.id, c=control: self._set(r, fid, c))
             controls[f.id] = control
         what = str(plan_row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
-        remove = button("Fjern", "trash", f"Fjern »{what}«", "nk-small")
-        self._on_click(remove, lambda _, r=plan_row: self.remove_row(r))
+        remove = self._button("Fjern", "trash", f"Fjern »{what}«", lambda _, r=plan_row: self.remove_row(r), "nk-small")
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
         self._views[id(plan_row)] = (controls, remove)
         view = ipw.VBox([ipw.HBox([head, remove], layout={"justify_content": "space-between"}),

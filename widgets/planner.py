@@ -24,9 +24,8 @@ class Planner(Exercise):
             if f.help and f.type not in ("tekst", "langtekst"):
                 children.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
         children.append(required_note())
-        self.make_button = button("Lav dokumentet", "file-text",
-                                  "Tjek planen og lav den som Word og Markdown")
-        self._on_click(self.make_button, self._make)
+        self.make_button = self._button("Lav dokumentet", "file-text",
+                                  "Tjek planen og lav den som Word og Markdown", self._make)
         self.result = ipw.HTML()
         return children + [self.make_button, self.result]
 

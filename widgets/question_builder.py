@@ -38,9 +38,8 @@ class QuestionBuilder(Exercise):
             part = ipw.VBox([head, box, self.hints[category.id]])
             part.add_class("nk-phase-box")
             children.append(part)
-        self.check_button = button("Tjek mine spørgsmål og vis dem på modellen", "check",
-                                   "Få tips til dine spørgsmål og se dem samlet", button_style="primary")
-        self._on_click(self.check_button, self.check)
+        self.check_button = self._button("Tjek mine spørgsmål og vis dem på modellen", "check",
+                                   "Få tips til dine spørgsmål og se dem samlet", self.check, button_style="primary")
         self.overview = ipw.HTML()
         self.picture = ipw.HTML()
         return children + [self.check_button, self.overview, self.picture]

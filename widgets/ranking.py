@@ -27,16 +27,14 @@ class Ranking(Exercise):
         self.rows.add_class("nk-ranking")
         self.new_item = labelled(ipw.Text(placeholder="Skriv en opgave, der mangler …",
                                           layout={"width": "100%"}), d.own_label or "Tilføj din egen")
-        self.add_button = button("Tilføj", "plus", "Tilføj til listen")
+        self.add_button = self._button("Tilføj", "plus", "Tilføj til listen", self._add)
         self.add_message = ipw.HTML()
-        self._on_click(self.add_button, self._add)
         self._render()
         own = [row([self.new_item, self.add_button]), self.add_message] if d.allow_own else []
         check = []
         if d.correct_order:
-            self.check_button = button("Tjek min rækkefølge", "check",
-                                       "Sammenlign din rækkefølge med den rigtige")
-            self._on_click(self.check_button, self._check)
+            self.check_button = self._button("Tjek min rækkefølge", "check",
+                                       "Sammenlign din rækkefølge med den rigtige", self._check)
             self.result = ipw.HTML()
             check = [self.check_button, self.result]
         return [self.rows, *own, *check]
@@ -158,12 +156,10 @@ class Ranking(Exercise):
             label = ipw.HTML(f'<span class="nk-rank">{index + 1}.</span> {esc(text)}'
                              + (' <span class="nk-own">(egen)</span>' if entry["own"] else ""))
             label.add_class("nk-rank-text")
-            up = button("Op", "arrow-up", f"Flyt »{text}« en plads op", "nk-small",
+            up = self._button("Op", "arrow-up", f"Flyt »{text}« en plads op", lambda _, e=entry: self._move_entry(e, -1), "nk-small",
                         disabled=index == 0)
-            down = button("Ned", "arrow-down", f"Flyt »{text}« en plads ned", "nk-small",
+            down = self._button("Ned", "arrow-down", f"Flyt »{text}« en plads ned", lambda _, e=entry: self._move_entry(e, +1), "nk-small",
                           disabled=index == last)
-            self._on_click(up, lambda _, e=entry: self._move_entry(e, -1))
-            self._on_click(down, lambda _, e=entry: self._move_entry(e, +1))
             controls = [up, down]
             for attr in self.definition.attributes:
                 choice = ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in attr.options],
@@ -174,8 +170,7 @@ class Ranking(Exercise):
                 self._on_change(choice, lambda change, e=entry, a=attr.id: self._set_attr(e, a, change))
                 controls.append(choice)
             if entry["own"]:
-                remove = button("Fjern", "trash", f"Fjern »{text}«", "nk-small")
-                self._on_click(remove, lambda _, e=entry: self._remove(e))
+                remove = self._button("Fjern", "trash", f"Fjern »{text}«", lambda _, e=entry: self._remove(e), "nk-small")
                 controls.append(remove)
             entry_view = ipw.VBox([label, row(controls)])
             entry_view.add_class("nk-rank-row")

@@ -68,9 +68,8 @@ class Rating(Exercise):
             self._on_change(box, self._changed)
             self.texts[prompt.id] = box
         if d.chart:
-            self.picture_button = button("Vis billedet af dine svar", "bar-chart",
-                                         "Tegn et billede af dine svar")
-            self._on_click(self.picture_button, self._draw)
+            self.picture_button = self._button("Vis billedet af dine svar", "bar-chart",
+                                         "Tegn et billede af dine svar", self._draw)
             self.picture = ipw.HTML()
             self._drawn = False
             rows += [self.picture_button, self.picture]

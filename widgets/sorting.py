@@ -40,9 +40,8 @@ class Sorting(Exercise):
             self.choices[item.id], self.feedback[item.id] = buttons, ipw.HTML()
             rows.append(ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"}))
         self.score = ipw.HTML()
-        self.picture_button = button("Vis hvor dine svar landede", "bar-chart",
-                                     "Tegn et billede af dine svar")
-        self._on_click(self.picture_button, self._draw)
+        self.picture_button = self._button("Vis hvor dine svar landede", "bar-chart",
+                                     "Tegn et billede af dine svar", self._draw)
         self.picture = ipw.HTML()
         return rows + [self.score, self.picture_button, self.picture]
 

@@ -27,8 +27,7 @@ class YearWheel(RowPlanner):
         for category in d.categories:
             entries = []
             for item in (i for i in d.items if i.category == category.id):
-                add = button("Sæt i årshjulet", "plus", f"Sæt »{item.text}« i årshjulet", "nk-small")
-                self._on_click(add, lambda _, i=item: self._add_item(i))
+                add = self._button("Sæt i årshjulet", "plus", f"Sæt »{item.text}« i årshjulet", lambda _, i=item: self._add_item(i), "nk-small")
                 self.catalogue_buttons[item.id] = add
                 text = ipw.HTML(f'<p class="nk-item"><b>{esc(item.text)}</b><br>'
                                 f'<span class="nk-help">{esc(item.explanation)}</span></p>')
@@ -43,8 +42,7 @@ class YearWheel(RowPlanner):
         catalogue.add_class("nk-catalogue")
         self.own_text = labelled(ipw.Text(placeholder="Fx Fælles morgenmad om gode jobaftaler",
                                           layout={"width": "100%"}), d.own_label or "Din egen aktivitet")
-        self.own_button = button("Tilføj egen aktivitet", "plus", "Sæt din egen aktivitet i årshjulet")
-        self._on_click(self.own_button, self._add_own)
+        self.own_button = self._button("Tilføj egen aktivitet", "plus", "Sæt din egen aktivitet i årshjulet", self._add_own)
         return [catalogue, row([self.own_text, self.own_button], "nk-own-row"),
                 ipw.HTML('<h4 class="nk-group">Dit årshjul</h4><p class="nk-help">Vælg måned og '
                          'ansvarlig for hver aktivitet. Du kan rette aktivitetens navn.</p>')]
