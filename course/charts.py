@@ -213,7 +213,7 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
     from matplotlib.patches import Rectangle
 
     def hhmm(minutes: float) -> str:
-        m = int(round(minutes)) % (24 * 60)
+        m = round(minutes) % (24 * 60)
         return f"{m // 60:02d}.{m % 60:02d}"
 
     n = max(1, len(slots))
@@ -414,7 +414,7 @@ def _polar_axes(ax, labels: list[str], low: int, high: int, width: int) -> list[
     angles = [2 * math.pi * i / n for i in range(n)]
     ax.set_xticks(angles, [_wrap(label, width) for label in labels], fontsize=14)
     for label, angle in zip(ax.get_xticklabels(), angles):
-        # Labels on the right start at their spoke, on the left end there: no overlaps at the bottom.
+        # Labels on the right start at their spoke, on the left end there: no overlap at the foot.
         side = math.sin(angle)
         label.set_horizontalalignment("center" if abs(side) < 0.01 else "left" if side > 0 else "right")
     ax.set_ylim(low - 1, high)

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import yaml
 
-from course.dialogue import PLACEHOLDERS, placeholders
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 

@@ -61,7 +61,8 @@ def _known(ex, where, item) -> None:
     known = [c.id for c in ex.categories]
     if item.category not in known:
         where.at(f"punkt '{item.id}'").fail(
-            f"felt 'category': kategorien '{item.category}' findes ikke (kendte: {', '.join(known)})")
+            f"felt 'category': kategorien '{item.category}' findes ikke "
+            f"(kendte: {', '.join(known)})")
 
 
 def _items_in_categories(ex, where) -> None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from course.content import ContentError, Where, build, data_dir, read_yaml, unique
 from course.charts import INK, blank_figure, png
+from course.content import ContentError, Where, build, data_dir, read_yaml, unique
 
 LAYOUTS = ("cyklus", "liste", "gamemaster", "firefelt", "hjul")
 COLOURS = ("#0b6ea8", "#1b7837", "#c2570c", "#6a3d9a", "#8c6d00", "#0b3d5c", "#b3261e", "#2f6f6f")

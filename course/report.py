@@ -211,7 +211,8 @@ def conditions_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list
     low = scale.low_at or scale.min
     head.paragraphs.append(
         f"{summary.answered} deltagere har vurderet de fire forudsætninger fra {scale.min} "
-        f"({scale.low_label}) til {scale.max} ({scale.high_label}). Den lavest vurderede står øverst.")
+        f"({scale.low_label}) til {scale.max} ({scale.high_label}). "
+        "Den lavest vurderede står øverst.")
     head.table = [["Forudsætning", "Gennemsnit", "Svar", f"Svar på {low} eller lavere"]] + [
         [item.text, decimal(row.mean), str(row.n), str(sum(row.counts[:low - scale.min + 1]))]
         for item, row in rated]

@@ -57,7 +57,7 @@ def rank_bars(rows: tuple[RankRow, ...]) -> bytes:
     ax.invert_yaxis()
     top = max(r.mean_rank for r in rows)
     ax.set_xlim(0, top * 1.2 + 0.5)
-    ax.set_xticks(range(0, int(top * 1.2 + 0.5) + 1))
+    ax.set_xticks(range(int(top * 1.2 + 0.5) + 1))
     ax.set_xlabel("Gennemsnitlig plads (1 = vigtigst)", fontsize=14)
     ax.tick_params(axis="x", labelsize=13)
     for side in ("top", "right"):

@@ -19,14 +19,7 @@ from course.room import SharedAnswer
 ANONYMOUS = "Anonym"
 TOP_WORDS = 12
 # Common Danish function words (after the Snowball/NLTK list) and filler words of answers.
-STOP_WORDS = frozenset("""
-ad af alle alt anden at blev blive bliver bare både da de dem den denne der deres det dette dig
-din dine disse dog du efter eller en end er et for fra fx få får godt ham han hans har havde have
-hende hendes her hos hun hvad hvem hver hvilke hvilken hvis hvor hvordan i ikke ind jeg jer jo
-kan kunne lidt man mange med meget men mere mig min mine mit mod ned noget nogle nu når og også
-om op os over på sig sin sine sit skal skulle selv som så sådan thi til ud under var vi vil ville
-vor være været
-""".split())
+STOP_WORDS = frozenset(["ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "bare", "både", "da", "de", "dem", "den", "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dog", "du", "efter", "eller", "en", "end", "er", "et", "for", "fra", "fx", "få", "får", "godt", "ham", "han", "hans", "har", "havde", "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hvem", "hver", "hvilke", "hvilken", "hvis", "hvor", "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lidt", "man", "mange", "med", "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "over", "på", "sig", "sin", "sine", "sit", "skal", "skulle", "selv", "som", "så", "sådan", "thi", "til", "ud", "under", "var", "vi", "vil", "ville", "vor", "være", "været"])
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 

@@ -77,6 +77,6 @@ def document_sections(exercise: Exercise, value, heading: str, today=None, miles
 
 
 def part_status(exercise: Exercise, value, today=None) -> tuple[str, list[str]]:
-    """As a part of the gathered plan: how many activities in how many months, and what is missing."""
+    """As a part of the gathered plan: the activities and their months, and what is missing."""
     rows = plan_rows.rows(exercise, value)
     return summary(exercise, rows, detail=False), plan_rows.validate(exercise, rows)

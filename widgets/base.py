@@ -17,8 +17,16 @@ from course.room import RoomStore
 from course.workbook import Workbook, WorkbookError
 from widgets.controls import button
 from widgets.handlers import log, safe
-from widgets.markup import (case_html, document_links, document_stem, esc, message_html, paragraphs,
-                            problems_html, ready_html)
+from widgets.markup import (
+    case_html,
+    document_links,
+    document_stem,
+    esc,
+    message_html,
+    paragraphs,
+    problems_html,
+    ready_html,
+)
 from widgets.sharing import RoomSharing
 from widgets.status import SaveState, status_html
 
@@ -129,7 +137,8 @@ class Exercise(ipw.VBox):
 
     def _not_ready(self, view: ipw.HTML, problems: list[str],
                    title: str = "Planen er ikke færdig endnu:") -> bool:
-        """Show in ``view`` why a document cannot be made yet (problems, no workbook); True if so."""
+        """Show in ``view`` why a document cannot be made yet (problems, no workbook); True if
+        so."""
         if problems:
             view.value = problems_html(problems, title)
             return True

@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from course.dialogue import MAX_NAME, fill_pattern, parse_names
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, position, row
+from widgets.controls import labelled, position, row
 from widgets.markup import esc, message_html, problems_html
 
 MAX_CHOSEN = 30

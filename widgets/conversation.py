@@ -11,7 +11,7 @@ import ipywidgets as ipw
 
 from course.conversation import chosen_option, dialogue, hints_for
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled
+from widgets.controls import labelled
 from widgets.markup import esc, feedback_html, hints_html, message_html
 
 

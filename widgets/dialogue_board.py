@@ -16,7 +16,7 @@ import ipywidgets as ipw
 
 from course.dialogue import SpeakerTimer, TurnOrder, clock_text, duration_text, parse_names
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, row
+from widgets.controls import labelled, row
 from widgets.markup import esc, message_html, problems_html
 
 SPEAKING_TIMES = (30, 60, 90, 120, 180, 240, 300)  # seconds

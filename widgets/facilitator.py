@@ -20,12 +20,12 @@ from IPython.display import display
 
 from course import roomcharts
 from course.content import ContentError, Course, course
+from course.danish import decimal
 from course.models import alt_text, draw, models
 from course.room import RoomError, RoomStore, Workshop, facilitator_code_matches
 from course.summary import RoomSummary, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
-from course.danish import decimal
 from widgets.controls import button, labelled, row
 from widgets.handlers import log, safe
 from widgets.markup import DOCX_MIME, download_link, esc, message_html, picture_html
@@ -40,7 +40,8 @@ FACILITATOR_STYLE = """<style>
 .nk-dashboard { font-size: 19px; color: #111; max-width: 72rem; gap: 0.6em; }
 .nk-dashboard h2 { color: #0b3d5c; font-size: 1.5em; margin: 0.3em 0; }
 .nk-dashboard h3 { color: #0b3d5c; font-size: 1.25em; margin: 0.8em 0 0.2em; }
-.nk-lock { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em; max-width: 48rem; }
+.nk-lock { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em;
+  max-width: 48rem; }
 .nk-roombar { background: #0b3d5c; color: #fff; padding: 0.5em 1em; border-radius: 8px; }
 .nk-roombar b { color: #fff; }
 .nk-code { font-size: 4em; font-weight: 800; letter-spacing: 0.12em; color: #0b3d5c;
@@ -58,7 +59,8 @@ FACILITATOR_STYLE = """<style>
 .nk-views .widget-toggle-button { font-size: 18px !important; font-weight: 600; padding: 0 1.1em; }
 .nk-hidden { display: none !important; }
 /* The projector view: everything larger, the full width of the screen. */
-body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-output:has(.nk-projector),
+body[data-voila] .jp-Cell:has(.nk-projector),
+  body[data-voila] .jp-OutputArea-output:has(.nk-projector),
 .nk-page:has(.nk-projector) { max-width: none !important; }
 .nk-projector { max-width: none; }
 .nk-projector .widget-html-content, .nk-projector .widget-label, .nk-projector p,
@@ -424,9 +426,9 @@ class Dashboard(ipw.VBox):
 
 def _alt_ratings(summary: RoomSummary) -> str:
     parts = []
-    for row in summary.ratings:
-        mean = f", gennemsnit {decimal(row.mean)}" if row.mean is not None else ""
-        parts.append(f"{row.text.rstrip('.')}: {row.n} svar{mean}")
+    for rating in summary.ratings:
+        mean = f", gennemsnit {decimal(rating.mean)}" if rating.mean is not None else ""
+        parts.append(f"{rating.text.rstrip('.')}: {rating.n} svar{mean}")
     return "Søjlediagram over rummets svar. " + "; ".join(parts) + "."
 
 

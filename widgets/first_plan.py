@@ -9,7 +9,7 @@ from course import first_plan, planning
 from course.danish import date_text
 from course.ics import to_ics
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, button_row, control_value, field_control, labelled, set_control
+from widgets.controls import button_row, control_value, field_control, labelled, set_control
 from widgets.markup import document_stem, download_link, esc, message_html, ready_html
 
 
@@ -54,7 +54,7 @@ class FirstPlan(Exercise):
 
     def bind(self, workbook) -> None:
         super().bind(workbook)
-        self._refresh()  # the overview shows the workbook's parts even before anything is typed here
+        self._refresh()  # the overview shows the workbook's parts before anything is typed here
 
     def _answers(self) -> dict:
         answers = self.workbook.answers() if self.workbook is not None else {}
@@ -73,7 +73,8 @@ class FirstPlan(Exercise):
     def _show_overview(self) -> None:
         if self.workbook is None:
             self.overview.value = message_html(
-                "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra logbogen.", "warn")
+                "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra "
+                "logbogen.", "warn")
             return
         rows = []
         for status in self.statuses():
@@ -141,5 +142,6 @@ class FirstPlan(Exercise):
         link = download_link(to_ics(events, d.document_title or d.title), f"{stem}.ics",
                              "text/calendar;charset=utf-8", "Hent kalenderfilen (.ics)")
         self.calendar_result.value = ready_html(
-            f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender (fx Outlook).",
+            f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender "
+            "(fx Outlook).",
             link)

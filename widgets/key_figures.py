@@ -9,7 +9,7 @@ import ipywidgets as ipw
 from course import charts, teamdata
 from course.danish import SHORT_MONTHS
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, row
+from widgets.controls import labelled, row
 from widgets.markup import download_link, esc, message_html, picture_html
 
 VIEWS = (("Måned for måned", "tid"), ("Gennemsnit pr. team", "teams"))
@@ -145,16 +145,19 @@ class TeamKeyFigures(Exercise):
 
     def _alt(self, m, result, period: str) -> str:
         view = {v: k for k, v in VIEWS}[self.view.value]
-        parts = [f"{r['team']}: gennemsnit {teamdata.format_value(r['mean'], m.unit)}, fra "
-                 f"{teamdata.format_value(r['first'], m.unit)} til {teamdata.format_value(r['last'], m.unit)}"
-                 for r in result.rows]
+        def value(r, key):
+            return teamdata.format_value(r[key], m.unit)
+
+        parts = [f"{r['team']}: gennemsnit {value(r, 'mean')}, fra {value(r, 'first')} til "
+                 f"{value(r, 'last')}" for r in result.rows]
         return f"Graf, {view.lower()}: {m.label}, {period}. " + "; ".join(parts) + "."
 
     def _table(self, m, result) -> str:
         first, last = (teamdata.month_label(result.months[0]), teamdata.month_label(result.months[-1]))
         head = ["Team og målgruppe", "Gennemsnit", first, last, "Ændring", "Borgere pr. måned"]
         rows = "".join(
-            f'<tr><td><b>{esc(r["team"])}</b><br><span class="nk-group">{esc(r["group"])}</span></td>'
+            f'<tr><td><b>{esc(r["team"])}</b><br>'
+            f'<span class="nk-group">{esc(r["group"])}</span></td>'
             + "".join(f"<td>{esc(c)}</td>" for c in (
                 teamdata.format_value(r["mean"], m.unit),
                 teamdata.format_value(r["first"], m.unit), teamdata.format_value(r["last"], m.unit),

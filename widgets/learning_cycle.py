@@ -7,8 +7,15 @@ import ipywidgets as ipw
 from course import charts, planning
 from course.learning_cycle import clamp, experiment_card, last_position
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import (button, control_value, field_control, field_label, labelled, required_note,
-                              row, set_control)
+from widgets.controls import (
+    control_value,
+    field_control,
+    field_label,
+    labelled,
+    required_note,
+    row,
+    set_control,
+)
 from widgets.markup import esc, paragraphs, picture_html
 
 

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 from course import charts, meeting
 from course.danish import DAY, clock
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, field_label, labelled, position, required_note, row
+from widgets.controls import field_label, labelled, position, required_note, row
 from widgets.markup import esc, message_html, paragraphs, picture_html, problems_html
 
 

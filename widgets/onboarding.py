@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from course import onboarding
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, button_row, labelled, row
+from widgets.controls import button_row, labelled, row
 from widgets.markup import esc, message_html, picture_html
 
 NO_WEEKS = "Placér mindst ét greb i en uge først."
@@ -72,7 +72,8 @@ class OnboardingPlanner(Exercise):
             return
         if len(text) > onboarding.MAX_OWN_CHARS:
             self.add_message.value = message_html(
-                f"Skriv grebet kortere (højst {onboarding.MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.",
+                f"Skriv grebet kortere (højst {onboarding.MAX_OWN_CHARS} tegn). "
+                "Teksten står stadig i feltet.",
                 "warn")
             return
         if not self.new_kind.value:

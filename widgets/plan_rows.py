@@ -13,8 +13,16 @@ import ipywidgets as ipw
 
 from course import plan_rows
 from widgets.base import Exercise
-from widgets.controls import (button, button_row, control_value, field_control, field_label, labelled,
-                              required_note, row, set_control)
+from widgets.controls import (
+    button_row,
+    control_value,
+    field_control,
+    field_label,
+    labelled,
+    required_note,
+    row,
+    set_control,
+)
 from widgets.markup import esc, message_html, picture_html, problems_html
 
 

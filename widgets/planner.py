@@ -6,8 +6,14 @@ import ipywidgets as ipw
 
 from course import planning
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import (button, control_value, field_control, field_label, labelled, required_note,
-                              set_control)
+from widgets.controls import (
+    control_value,
+    field_control,
+    field_label,
+    labelled,
+    required_note,
+    set_control,
+)
 from widgets.markup import esc, paragraphs
 
 

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 from course import charts
 from course.conversation import grid_layout, hints_for
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled
+from widgets.controls import labelled
 from widgets.markup import esc, hints_html, message_html, picture_html
 
 NO_HINTS = "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?"

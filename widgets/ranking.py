@@ -10,7 +10,7 @@ import ipywidgets as ipw
 
 from course import ranking
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, position, row
+from widgets.controls import labelled, position, row
 from widgets.markup import blocks, esc, message_html
 
 MAX_OWN = 10
@@ -106,8 +106,9 @@ class Ranking(Exercise):
         summary = (f"Du har {right} af {len(placements)} på den rigtige plads."
                    + (" Flot – hele rækkefølgen er rigtig." if right == len(placements) else
                       " Flyt gerne punkterne og se, hvordan svaret ændrer sig."))
+        tone = "right" if right == len(placements) else "wrong"
         self.result.value = (
-            f'<div class="nk-feedback nk-{"right" if right == len(placements) else "wrong"}" role="status">'
+            f'<div class="nk-feedback nk-{tone}" role="status">'
             f'<p class="nk-score"><b>{esc(summary)}</b></p>'
             f'<p>Den rigtige rækkefølge:</p><ol class="nk-right-order">{"".join(rows)}</ol></div>'
             + (f'<div class="nk-explanation">{blocks(d.explanation)}</div>' if d.explanation else ""))
@@ -119,7 +120,8 @@ class Ranking(Exercise):
             return
         if len(text) > MAX_OWN_CHARS:
             self.add_message.value = message_html(
-                f"Skriv opgaven kortere (højst {MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.", "warn")
+                f"Skriv opgaven kortere (højst {MAX_OWN_CHARS} tegn). "
+                "Teksten står stadig i feltet.", "warn")
             return
         own = [e for e in self.order if e["own"]]
         if len(own) >= MAX_OWN:

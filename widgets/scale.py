@@ -11,7 +11,7 @@ import ipywidgets as ipw
 
 from course import charts
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, prompt_box
+from widgets.controls import labelled, prompt_box
 from widgets.markup import esc, picture_html
 
 

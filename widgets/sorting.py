@@ -11,7 +11,6 @@ import ipywidgets as ipw
 from course import charts
 from course.conversation import grid_layout
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button
 from widgets.markup import esc, feedback_html, grid_html, picture_html
 
 DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
@@ -25,7 +24,8 @@ class Sorting(Exercise):
         if d.grid is not None:
             rows = [ipw.HTML(grid_html(d, lambda c: f"<b>{esc(c.title)}</b><br>{esc(c.description)}"))]
         else:
-            legend = "".join(f"<li><b>{esc(c.title)}</b>{': ' + esc(c.description) if c.description else ''}</li>"
+            legend = "".join(f"<li><b>{esc(c.title)}</b>"
+                             f"{': ' + esc(c.description) if c.description else ''}</li>"
                              for c in d.categories)
             rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
         self.choices, self.feedback = {}, {}

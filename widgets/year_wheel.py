@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from course import year_wheel
 from widgets.base import exercise_kind
-from widgets.controls import button, labelled, row
+from widgets.controls import labelled, row
 from widgets.markup import esc, message_html
 from widgets.plan_rows import RowPlanner
 
@@ -59,7 +59,8 @@ class YearWheel(RowPlanner):
             return
         if len(text) > MAX_OWN_CHARS:
             self.messages[""].value = message_html(
-                f"Skriv aktiviteten kortere (højst {MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.", "warn")
+                f"Skriv aktiviteten kortere (højst {MAX_OWN_CHARS} tegn). "
+                "Teksten står stadig i feltet.", "warn")
             return
         if self.add_row("", "", {"aktivitet": text}):
             self.own_text.value = ""

@@ -5,7 +5,6 @@ import pytest
 from course.content import ContentError, load_course
 from tests.unit.test_content import GOOD_SORTING, write
 
-
 # --- sharing with the room and the facilitator's pages --------------------------------------
 
 @pytest.mark.parametrize("change, expected", [

@@ -1,6 +1,7 @@
 """The I DO ART meeting plan: time arithmetic, the fit of the agenda, checks and the document."""
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -220,7 +221,7 @@ def test_slots_follow_each_other_and_the_fit_counts_every_minute(lengths, total,
     )
     slots = meeting.schedule(plan)
     assert slots[0].start == start and slots[-1].end == start + sum(lengths)
-    assert all(a.end == b.start for a, b in zip(slots, slots[1:]))
+    assert all(a.end == b.start for a, b in pairwise(slots))
     fit = meeting.fit(exercise, plan)
     assert fit.over == sum(lengths) - total
     assert (fit.message() in meeting.problems(exercise, plan)) == (fit.over > 0)

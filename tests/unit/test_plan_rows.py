@@ -1,4 +1,5 @@
-"""Row plans: the year wheel and the action plan – cleaning, checks with an injected today, tables."""
+"""Row plans: the year wheel and the action plan – cleaning, checks with an injected today,
+tables."""
 
 from datetime import date
 

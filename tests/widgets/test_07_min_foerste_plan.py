@@ -130,8 +130,8 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
 def test_an_unfinished_plan_is_still_made_with_a_note(content, workbook):
     ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     ex.make_button.click()
-    assert "Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan er ikke færdig" \
-        in ex.result.value
+    assert ("Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan "
+            "er ikke færdig") in ex.result.value
 
 
 def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(content, workbook):

@@ -7,12 +7,12 @@ import re
 import ipywidgets as ipw
 import pytest
 
+from course.session import PageRequest
 from course.workbook import WorkbookStore
 from tests.bad_input import BAD_NAMES, BAD_TEXTS
 from widgets import WIDGETS, CoursePage
 from widgets.handlers import FRIENDLY_ERROR
 from widgets.markup import esc, file_stem
-from course.session import PageRequest
 
 
 def walk(widget):

@@ -7,11 +7,11 @@ import re
 import docx
 import pytest
 
+from course.content import load_course
+from tests.conftest import ROOT
 from widgets import Planner, Ranking, Rating, Reflection, Sorting
 from widgets.handlers import safe
 from widgets.status import SaveState
-from course.content import load_course
-from tests.conftest import ROOT
 
 
 def saved(workbook, exercise_id):
@@ -85,7 +85,8 @@ exercises:
       - {id: b, title: Refleksion}
     items:
       - {id: p1, text: "Sådan gør vi her", category: a, explanation: "Handlingsorienteret."}
-      - {id: p2, text: "Hvordan ser borgeren det?", category: b, explanation: "Et andet perspektiv."}
+      - {id: p2, text: "Hvordan ser borgeren det?", category: b,
+         explanation: "Et andet perspektiv."}
       - {id: p3, text: "Reglen siger", category: a, explanation: "Regler og love."}
 """
 
@@ -142,7 +143,7 @@ def test_ranking_moves_adds_tags_and_removes(content, workbook):
     assert ex.new_item.value == "" and ex.order[-1] == {"id": "egen-1", "text": "Oplæring i Joblog",
                                                         "own": True, "attrs": {}}
     first_row_controls = ex.rows.children[0].children[1].children
-    up, down, level, phase = first_row_controls
+    up, down, level, _phase = first_row_controls
     assert up.disabled and not down.disabled
     level.value = "Gruppe"
     down.click()

@@ -46,7 +46,7 @@ def test_the_button_offers_the_report_as_html_and_word(store):
 
 
 def test_a_failing_run_is_a_danish_message(store):
-    _, workshop = seed(store.folder, [])
+    seed(store.folder, [])
 
     def broken(*_args, **_kwargs):
         raise OSError("no kernel")

@@ -40,7 +40,7 @@ def test_the_message_names_every_kind_on_one_side_only():
 
 
 def test_a_widget_for_a_kind_without_a_spec_fails_at_import():
-    with pytest.raises(LookupError, match="Trio: kind 'trio' has no spec in course/kinds.py"):
+    with pytest.raises(LookupError, match=r"Trio: kind 'trio' has no spec in course/kinds\.py"):
         @exercise_kind("trio")
         class Trio(ExerciseWidget):
             pass

@@ -81,8 +81,9 @@ def test_loading_a_workbook_file(store, workbook, tmp_path):
 
 def test_the_workbook_can_be_downloaded(store, workbook):
     import base64
-    import ipywidgets as ipw
     import json
+
+    import ipywidgets as ipw
 
     page = voila_page(store, code=workbook.id)
     find(page.identity, ipw.Button, "Hent min logbog som fil")[0].click()
