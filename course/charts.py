@@ -109,9 +109,7 @@ def sorting_matrix(categories: list[tuple[str, str]], pairs: list[tuple[str, str
             value = counts[r][c]
             colour = GOOD if r == c else BAD
             alpha = 0.15 + 0.85 * value / max(1, max(max(row) for row in counts)) if value else 0.04
-            ax.add_patch(cell_square(c, r, colour, alpha))
-            ax.text(c + 0.5, r + 0.5, str(value), ha="center", va="center", fontsize=18,
-                    color="white" if value and alpha > 0.55 else INK, fontweight="bold")
+            count_cell(ax, c, r, value, colour, alpha, 18)
     ax.set_xlim(0, n)
     ax.set_ylim(n, 0)
     ax.set_xticks([i + 0.5 for i in range(n)], titles, fontsize=12)
@@ -128,11 +126,20 @@ def sorting_matrix(categories: list[tuple[str, str]], pairs: list[tuple[str, str
     return png(fig)
 
 
-def cell_square(x, y, colour, alpha):
-    """A square filling cell (x, y) of a table drawn on the axes."""
+def centred(ax, x, y, text, size, colour=None, bold=False, **options):
+    """A text centred on (x, y): a number in a cell, a title in a box, a month on the wheel."""
+    if bold:
+        options["fontweight"] = "bold"
+    return ax.text(x, y, text, ha="center", va="center", fontsize=size, color=colour, **options)
+
+
+def count_cell(ax, x, y, count: int, colour: str, alpha: float, size: float) -> None:
+    """Cell (x, y) of a table of counts: a square, as strong as ``alpha``, with the count on it."""
     from matplotlib.patches import Rectangle
 
-    return Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0)
+    ax.add_patch(Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0))
+    centred(ax, x + 0.5, y + 0.5, str(count), size, colour="white" if count and alpha > 0.55 else INK,
+            bold=True)
 
 
 class GridCell(NamedTuple):
@@ -177,8 +184,7 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
                     ax.add_patch(Circle((x, y), DOT_R, color=GOOD))
                 else:
                     ax.add_patch(Rectangle((x - DOT_R, y - DOT_R), 2 * DOT_R, 2 * DOT_R, color=BAD))
-                ax.text(x, y, str(number), ha="center", va="center", fontsize=10.5,
-                        fontweight="bold", color="white")
+                centred(ax, x, y, str(number), 10.5, colour="white", bold=True)
             if cell.text:
                 lines = textwrap.wrap(cell.text, 27)
                 if len(lines) > 6:
@@ -293,13 +299,9 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
         a = angle(i)
         here = i == current
         label = f"{i + 1}. " + "\n".join(textwrap.wrap(title, 17))
-        ax.text(r * math.cos(a), r * math.sin(a), label, ha="center", va="center",
-                fontsize=13, fontweight="bold" if here else "normal",
-                color="white" if here else INK, zorder=3, linespacing=1.25,
-                bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
+        centred(ax, r * math.cos(a), r * math.sin(a), label, 13, colour="white" if here else INK, fontweight="bold" if here else "normal", zorder=3, linespacing=1.25, bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
                       "edgecolor": BLUE if here else EDGE, "linewidth": 3 if here else 1.5})
-    ax.text(-0.3, 0.2, centre, ha="center", va="center", fontsize=12.5, color="#0b3d5c",
-            fontweight="bold", linespacing=1.4)
+    centred(ax, -0.3, 0.2, centre, 12.5, colour="#0b3d5c", bold=True, linespacing=1.4)
     return png(fig)
 
 
@@ -438,8 +440,7 @@ def rating_wheel(labels: list[str], values: list[int | None], low: int, high: in
         if value is not None:
             ax.bar(angle, value - low + 1, width=width, bottom=low - 1, color=SERIES[0],
                    alpha=0.8, edgecolor="white", linewidth=2)
-            ax.text(angle, value - 0.45, str(value), ha="center", va="center", fontsize=14,
-                    fontweight="bold", color="white")
+            centred(ax, angle, value - 0.45, str(value), 14, colour="white", bold=True)
     return png(fig)
 
 

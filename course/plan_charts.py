@@ -12,7 +12,7 @@ import re
 import textwrap
 from datetime import date, timedelta
 
-from course.charts import INK, blank_figure, png
+from course.charts import INK, blank_figure, centred, png
 from course.danish import SHORT_MONTHS
 
 NAVY = "#0b3d5c"
@@ -111,8 +111,7 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
                            facecolor=NAVY, edgecolor="white", linewidth=2))
         mid = math.radians(start + 15)
         r = outer + band / 2
-        ax.text(r * math.sin(mid), r * math.cos(mid), name, ha="center", va="center", fontsize=15,
-                fontweight="bold", color="white", rotation=_tangent_rotation(start + 15))
+        centred(ax, r * math.sin(mid), r * math.cos(mid), name, 15, colour="white", bold=True, rotation=_tangent_rotation(start + 15))
 
         here = [e for e in entries if e[0] == m]
         shown = here if len(here) <= 5 else here[:4]
@@ -146,7 +145,7 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
                     ha="left" if right else "right", va="center")
 
     ax.add_patch(Circle((0, 0), inner, facecolor="white", edgecolor="#8aa3b5", linewidth=1.2))
-    ax.text(0, 0, "Årshjul", ha="center", va="center", fontsize=17, fontweight="bold", color=NAVY)
+    centred(ax, 0, 0, "Årshjul", 17, colour=NAVY, bold=True)
     handles = [Line2D([], [], marker=MARKERS[i % len(MARKERS)], color=PALETTE[i % len(PALETTE)],
                       linewidth=2, markersize=10, label=title) for i, title in enumerate(groups)]
     fig.legend(handles=handles, loc="lower center", ncol=min(3, max(1, len(groups))), fontsize=13,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from course.charts import BAD, GOOD, INK, blank_figure, cell_square, figure, png
+from course.charts import BAD, GOOD, INK, blank_figure, count_cell, figure, png
 from course.danish import decimal
 from course.summary import RankRow, RatingRow, SortRow
 
@@ -76,9 +76,7 @@ def sorting_counts(rows: tuple[SortRow, ...], categories: list[tuple[str, str]])
             count = row.counts.get(cid, 0)
             colour = GOOD if cid == row.right else BAD
             alpha = 0.2 + 0.8 * count / top if count else 0.04
-            ax.add_patch(cell_square(j, i, colour, alpha))
-            ax.text(j + 0.5, i + 0.5, str(count), ha="center", va="center", fontsize=15,
-                    fontweight="bold", color="white" if count and alpha > 0.55 else INK)
+            count_cell(ax, j, i, count, colour, alpha, 15)
     ax.set_xlim(0, m)
     ax.set_ylim(n, 0)
     ax.set_xticks([j + 0.5 for j in range(m)], [_wrap(t, 14) for _, t in categories], fontsize=13)

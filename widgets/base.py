@@ -15,7 +15,7 @@ from course.document import Document
 from course.kinds import KINDS, missing_widgets
 from course.room import RoomStore
 from course.workbook import Workbook, WorkbookError
-from widgets.controls import button
+from widgets.controls import button, field_input
 from widgets.handlers import log, safe
 from widgets.markup import (
     case_html,
@@ -128,6 +128,27 @@ class Exercise(ipw.VBox):
 
     def _show_error(self, _text: str) -> None:
         self._set_state(SaveState.ERROR)
+
+    def _form(self, fields) -> tuple[dict, list]:
+        """A form of fields from data/: the controls by field id, each change saved, and the
+        children to show (the controls, and the help of fields that have no placeholder)."""
+        controls, children = {}, []
+        for f in fields:
+            controls[f.id] = field_input(f)
+            self._on_change(controls[f.id], self._changed)
+            children.append(controls[f.id])
+            if f.help and f.type not in ("tekst", "langtekst"):
+                children.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        return controls, children
+
+    def _move_buttons(self, what: str, first: bool, last: bool, move, *classes):
+        """»Op« and »Ned« for a row of a list, ``what`` named in their tooltips; ``move(step)``
+        moves the row (-1 up, +1 down). Styled »nk-small« unless ``classes`` are given."""
+        classes = classes or ("nk-small",)
+        return (self._button("Op", "arrow-up", f"Flyt {what} op", lambda _: move(-1), *classes,
+                             disabled=first),
+                self._button("Ned", "arrow-down", f"Flyt {what} ned", lambda _: move(+1), *classes,
+                             disabled=last))
 
     def _needs_workbook(self, view: ipw.HTML) -> bool:
         """Say in ``view`` that a document needs the participant's name first; True if so."""

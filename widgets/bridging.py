@@ -6,7 +6,7 @@ import ipywidgets as ipw
 
 from course.dialogue import MAX_NAME, fill_pattern, parse_names
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, position, row
+from widgets.controls import entry_problem, labelled, position, row
 from widgets.markup import esc, message_html, problems_html
 
 MAX_CHOSEN = 30
@@ -151,15 +151,9 @@ class BridgingQuestions(Exercise):
 
     def choose(self, question: str) -> None:
         question = " ".join(question.split())
-        if not question:
-            self.list_message.value = message_html("Skriv først spørgsmålet i feltet.", "warn")
-            return
-        if len(question) > MAX_QUESTION:
-            self.list_message.value = message_html(
-                f"Skriv spørgsmålet kortere (højst {MAX_QUESTION} tegn). "
-                "Teksten står stadig i feltet.",
-                "warn",
-            )
+        problem = entry_problem(question, "spørgsmålet", MAX_QUESTION)
+        if problem:
+            self.list_message.value = message_html(problem, "warn")
             return
         if question in self.chosen:
             self.list_message.value = message_html(

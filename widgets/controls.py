@@ -39,17 +39,31 @@ def labelled(widget, label: str):
     return widget
 
 
-def prompt_box(prompt, height: str = "7.5em"):
+def text_area(label: str, placeholder: str = "", height: str | None = None, **options):
+    """A text area across the width with a visible label (``options``: e.g. value, rows)."""
+    layout = {"width": "100%"} if height is None else {"width": "100%", "height": height}
+    return labelled(ipw.Textarea(placeholder=placeholder, layout=layout, **options), label)
+
+
+def prompt_box(prompt, height: str = "7.5em", placeholder: str = "Skriv dine tanker her …"):
     """A text box for a prompt; its questions (if any) are part of the visible label."""
-    box = ipw.Textarea(placeholder=prompt.hint or "Skriv dine tanker her …",
-                       layout=ipw.Layout(width="100%", height=height))
-    labelled(box, prompt.text)
+    box = text_area(prompt.text, prompt.hint or placeholder, height)
     if prompt.questions:
         # The browser sanitises the label to inline tags plus lists; all text is escaped here.
         box.description = (f"{esc(prompt.text)}<ul class='nk-questions'>"
                            + "".join(f"<li>{esc(q)}</li>" for q in prompt.questions) + "</ul>")
         box.description_allow_html = True
     return box
+
+
+def entry_problem(text: str, what: str, limit: int, missing: str = "") -> str:
+    """Why a participant's own entry (spaces already collapsed) cannot be added, in Danish: it is
+    empty (``missing`` names it then, if given) or longer than ``limit``; "" when it can."""
+    if not text:
+        return f"Skriv først {missing or what} i feltet."
+    if len(text) > limit:
+        return f"Skriv {what} kortere (højst {limit} tegn). Teksten står stadig i feltet."
+    return ""
 
 
 def position(items: list, item) -> int | None:
@@ -92,6 +106,22 @@ def field_label(field) -> str:
 def required_note() -> ipw.HTML:
     """What the * after a label means."""
     return ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>')
+
+
+def field_input(field):
+    """The control for a field from data/ with its label (and * when it is required)."""
+    return labelled(field_control(field), field_label(field))
+
+
+def form_values(controls: dict) -> dict:
+    """The values of a form's controls (by field id) as the workbook keeps them."""
+    return {field_id: control_value(c) for field_id, c in controls.items()}
+
+
+def restore_form(controls: dict, fields, values: dict) -> None:
+    """Show saved values in a form's controls (by field id)."""
+    for f in fields:
+        set_control(controls[f.id], f, values.get(f.id))
 
 
 def control_value(control):

@@ -11,7 +11,7 @@ import ipywidgets as ipw
 
 from course.conversation import chosen_option, dialogue, hints_for
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled
+from widgets.controls import labelled, text_area
 from widgets.markup import esc, feedback_html, hints_html, message_html
 
 
@@ -33,9 +33,8 @@ class ConversationTrainer(Exercise):
             choice.add_class("nk-replies")
             self._on_change(choice, self._changed)
             examples = " ".join(f"»{esc(e)}«" for e in phase.examples)
-            own = labelled(ipw.Textarea(placeholder="Skriv det, du ville sige til kollegaen …",
-                                        layout={"width": "100%", "height": "4.5em"}),
-                           f"Fase {n}: Eller skriv din egen replik")
+            own = text_area(f"Fase {n}: Eller skriv din egen replik",
+                            "Skriv det, du ville sige til kollegaen …", "4.5em")
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
             check = self._button("Tjek min replik", "check", f"Få tips til din egen replik i fase {n}", lambda _, pid=phase.id: self.check(pid))
             self.choices[phase.id], self.own[phase.id] = choice, own

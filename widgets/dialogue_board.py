@@ -16,7 +16,7 @@ import ipywidgets as ipw
 
 from course.dialogue import SpeakerTimer, TurnOrder, clock_text, duration_text, parse_names
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, row
+from widgets.controls import labelled, row, text_area
 from widgets.markup import esc, message_html, problems_html
 
 SPEAKING_TIMES = (30, 60, 90, 120, 180, 240, 300)  # seconds
@@ -32,12 +32,8 @@ class DialogueBoard(Exercise):
         self.rng = random.Random()
         self.order = TurnOrder()
         self.timer = SpeakerTimer(DEFAULT_SECONDS)
-        self.names_box = labelled(
-            ipw.Textarea(
-                placeholder="Fx:\nKirsten\nPer\nAnne", layout={"width": "100%", "height": "8.5em"}
-            ),
-            "Deltagernes navne – ét navn pr. linje",
-        )
+        self.names_box = text_area("Deltagernes navne – ét navn pr. linje",
+                                   "Fx:\nKirsten\nPer\nAnne", "8.5em")
         self.use_button = self._button(
             "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står", self._use_names
         )
@@ -223,18 +219,10 @@ class DialogueBoard(Exercise):
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
-            up = self._button("Op", "arrow-up", f"Flyt {name} en plads op", lambda _, n=name: self.move(n, -1), "nk-button", "nk-small", disabled=i == 0)
-            down = self._button(
-                "Ned", "arrow-down", f"Flyt {name} en plads ned", lambda _, n=name: self.move(n, +1), "nk-button", "nk-small", disabled=i == last
-            )
-            notes = labelled(
-                ipw.Textarea(
-                    value=self.order.notes.get(name, ""),
-                    placeholder=f"Det vigtigste, {name} siger …",
-                    layout={"width": "100%", "height": "4.2em"},
-                ),
-                f"Noter: {name}",
-            )
+            up, down = self._move_buttons(f"{name} en plads", i == 0, i == last,
+                                          lambda step, n=name: self.move(n, step), "nk-button", "nk-small")
+            notes = text_area(f"Noter: {name}", f"Det vigtigste, {name} siger …", "4.2em",
+                              value=self.order.notes.get(name, ""))
             self._on_change(notes, lambda change, n=name: self._set_note(n, change["new"]))
             self.row_controls.append({"up": up, "down": down, "notes": notes})
             entry = ipw.VBox([row([label, up, down]), notes])

@@ -9,7 +9,11 @@ from course import first_plan, planning
 from course.danish import date_text
 from course.ics import to_ics
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button_row, control_value, field_control, labelled, set_control
+from widgets.controls import (
+    button_row,
+    form_values,
+    restore_form,
+)
 from widgets.markup import document_stem, download_link, esc, message_html, ready_html
 
 
@@ -23,15 +27,7 @@ class FirstPlan(Exercise):
         d = self.definition
         self.overview = ipw.HTML()
         self.update_button = self._button("Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update)
-        self.controls = {}
-        fields = []
-        for f in d.fields:
-            control = labelled(field_control(f), f.label)
-            self._on_change(control, self._changed)
-            self.controls[f.id] = control
-            fields.append(control)
-            if f.help:
-                fields.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        self.controls, fields = self._form(d.fields)
         self.follow_ups = ipw.HTML()
         self.make_button = self._button("Lav min første plan", "file-text",
                                   "Saml dine dele i ét Word-dokument og som Markdown", self._make)
@@ -45,12 +41,10 @@ class FirstPlan(Exercise):
                 button_row(self.make_button, self.calendar_button), self.result, self.calendar_result]
 
     def _read(self) -> dict:
-        return {"fields": {field_id: control_value(c) for field_id, c in self.controls.items()}}
+        return {"fields": form_values(self.controls)}
 
     def _restore(self, value) -> None:
-        saved = planning.form_values(value)
-        for f in self.definition.fields:
-            set_control(self.controls[f.id], f, saved.get(f.id))
+        restore_form(self.controls, self.definition.fields, planning.form_values(value))
 
     def bind(self, workbook) -> None:
         super().bind(workbook)

@@ -9,7 +9,7 @@ import ipywidgets as ipw
 from course import charts, teamdata
 from course.danish import SHORT_MONTHS
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, row
+from widgets.controls import labelled, prompt_box, row
 from widgets.markup import download_link, esc, message_html, picture_html
 
 VIEWS = (("Måned for måned", "tid"), ("Gennemsnit pr. team", "teams"))
@@ -57,8 +57,7 @@ class TeamKeyFigures(Exercise):
                                           "text/csv;charset=utf-8", "Hent de fiktive data som CSV"))
         self.texts = {}
         for prompt in d.prompts:
-            box = labelled(ipw.Textarea(placeholder=prompt.hint or "Skriv her …",
-                                        layout=ipw.Layout(width="100%", height="6em")), prompt.text)
+            box = prompt_box(prompt, "6em", "Skriv her …")
             self._on_change(box, self._changed)
             self.texts[prompt.id] = box
         self._describe()

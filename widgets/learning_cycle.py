@@ -8,13 +8,11 @@ from course import charts, planning
 from course.learning_cycle import clamp, experiment_card, last_position
 from widgets.base import Exercise, exercise_kind
 from widgets.controls import (
-    control_value,
-    field_control,
-    field_label,
-    labelled,
+    form_values,
     required_note,
+    restore_form,
     row,
-    set_control,
+    text_area,
 )
 from widgets.markup import esc, paragraphs, picture_html
 
@@ -30,18 +28,11 @@ class LearningCycle(Exercise):
         self._shown = None
         self.boxes = {}
         for step in d.steps:
-            box = labelled(ipw.Textarea(placeholder=step.hint or "Skriv her …", rows=6,
-                                        layout=ipw.Layout(width="100%")), step.text)
+            box = text_area(step.text, step.hint or "Skriv her …", rows=6)
             self._on_change(box, self._changed)
             self.boxes[step.id] = box
-        self.controls = {}
-        card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>')]
-        for f in d.fields:
-            control = labelled(field_control(f), field_label(f))
-            self._on_change(control, self._changed)
-            self.controls[f.id] = control
-            card.append(control)
-        card.append(required_note())
+        self.controls, fields = self._form(d.fields)
+        card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>'), *fields, required_note()]
         self.make_button = self._button("Lav eksperimentkortet", "id-card",
                                   "Tjek kortet og lav det som Word og Markdown", self._make)
         self.result = ipw.HTML()
@@ -65,7 +56,7 @@ class LearningCycle(Exercise):
     def _read(self) -> dict:
         return {"position": self.position,
                 "answers": {sid: box.value for sid, box in self.boxes.items()},
-                "card": {fid: control_value(c) for fid, c in self.controls.items()}}
+                "card": form_values(self.controls)}
 
     def _restore(self, value: dict) -> None:
         if not isinstance(value, dict):
@@ -75,8 +66,7 @@ class LearningCycle(Exercise):
         for step_id, box in self.boxes.items():
             box.value = str(answers.get(step_id) or "")
         card = value.get("card") if isinstance(value.get("card"), dict) else {}
-        for f in self.definition.fields:
-            set_control(self.controls[f.id], f, card.get(f.id))
+        restore_form(self.controls, self.definition.fields, card)
 
     def go(self, step: int) -> None:
         """Move one step forward (1) or back (-1)."""

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 from course import charts, meeting
 from course.danish import DAY, clock
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import field_label, labelled, position, required_note, row
+from widgets.controls import field_label, labelled, position, required_note, row, text_area
 from widgets.markup import esc, message_html, paragraphs, picture_html, problems_html
 
 
@@ -48,8 +48,7 @@ class MeetingPlanner(Exercise):
                 self._on_change(self.total, lambda change: self._set("minutes", change["new"]))
                 children += [_part_head(f), row([self.start, self.total]), self.frame_view]
             else:
-                box = labelled(ipw.Textarea(placeholder=f.help, layout={"width": "100%", "height": "5em"}),
-                               field_label(f))
+                box = text_area(field_label(f), f.help, "5em")
                 self._on_change(box, lambda change, i=f.id: self._set_text(i, change["new"]))
                 self.texts[f.id] = box
                 children.append(box)
@@ -145,8 +144,8 @@ class MeetingPlanner(Exercise):
             minutes.add_class("nk-minutes")
             self._on_change(title, lambda change, e=entry: self._set_row(e, "title", change["new"]))
             self._on_change(minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"]))
-            up = self._button("Op", "arrow-up", f"Flyt punkt {n} op", lambda _, e=entry: self.move(e, -1), "nk-small", disabled=i == 0)
-            down = self._button("Ned", "arrow-down", f"Flyt punkt {n} ned", lambda _, e=entry: self.move(e, +1), "nk-small", disabled=i == last)
+            up, down = self._move_buttons(f"punkt {n}", i == 0, i == last,
+                                          lambda step, e=entry: self.move(e, step))
             remove = self._button("Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small")
             when = ipw.HTML()
             when.add_class("nk-slot")

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from course import onboarding
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button_row, labelled, row
+from widgets.controls import button_row, entry_problem, labelled, row
 from widgets.markup import esc, message_html, picture_html
 
 NO_WEEKS = "Placér mindst ét greb i en uge først."
@@ -67,14 +67,9 @@ class OnboardingPlanner(Exercise):
 
     def _add(self, *_):
         text = " ".join(self.new_text.value.split())
-        if not text:
-            self.add_message.value = message_html("Skriv først grebet i feltet.", "warn")
-            return
-        if len(text) > onboarding.MAX_OWN_CHARS:
-            self.add_message.value = message_html(
-                f"Skriv grebet kortere (højst {onboarding.MAX_OWN_CHARS} tegn). "
-                "Teksten står stadig i feltet.",
-                "warn")
+        problem = entry_problem(text, "grebet", onboarding.MAX_OWN_CHARS)
+        if problem:
+            self.add_message.value = message_html(problem, "warn")
             return
         if not self.new_kind.value:
             self.add_message.value = message_html("Vælg, hvilken type af læring grebet er.", "warn")

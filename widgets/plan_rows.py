@@ -16,9 +16,7 @@ from widgets.base import Exercise
 from widgets.controls import (
     button_row,
     control_value,
-    field_control,
-    field_label,
-    labelled,
+    field_input,
     required_note,
     row,
     set_control,
@@ -131,7 +129,7 @@ class RowPlanner(Exercise):
     def _row_view(self, number: int, plan_row: plan_rows.Row):
         controls = {}
         for f in self.definition.fields:
-            control = labelled(field_control(f), field_label(f))
+            control = field_input(f)
             set_control(control, f, plan_row.fields.get(f.id))
             control.add_class(f"nk-field-{f.type}")
             if f.id == self._title_field():

@@ -7,12 +7,9 @@ import ipywidgets as ipw
 from course import planning
 from widgets.base import Exercise, exercise_kind
 from widgets.controls import (
-    control_value,
-    field_control,
-    field_label,
-    labelled,
+    form_values,
     required_note,
-    set_control,
+    restore_form,
 )
 from widgets.markup import esc, paragraphs
 
@@ -20,15 +17,7 @@ from widgets.markup import esc, paragraphs
 @exercise_kind("planlægger")
 class Planner(Exercise):
     def _build(self):
-        self.controls = {}
-        children = []
-        for f in self.definition.fields:
-            control = labelled(field_control(f), field_label(f))
-            self._on_change(control, self._changed)
-            self.controls[f.id] = control
-            children.append(control)
-            if f.help and f.type not in ("tekst", "langtekst"):
-                children.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        self.controls, children = self._form(self.definition.fields)
         children.append(required_note())
         self.make_button = self._button("Lav dokumentet", "file-text",
                                   "Tjek planen og lav den som Word og Markdown", self._make)
@@ -36,12 +25,10 @@ class Planner(Exercise):
         return children + [self.make_button, self.result]
 
     def _read(self) -> dict:
-        return {"fields": {field_id: control_value(c) for field_id, c in self.controls.items()}}
+        return {"fields": form_values(self.controls)}
 
     def _restore(self, value: dict) -> None:
-        saved = planning.form_values(value)
-        for f in self.definition.fields:
-            set_control(self.controls[f.id], f, saved.get(f.id))
+        restore_form(self.controls, self.definition.fields, planning.form_values(value))
 
     def problems(self) -> list[str]:
         return planning.validate(self.definition, self._read()["fields"])

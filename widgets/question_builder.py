@@ -8,7 +8,7 @@ import ipywidgets as ipw
 from course import charts
 from course.conversation import grid_layout, hints_for
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled
+from widgets.controls import text_area
 from widgets.markup import esc, hints_html, message_html, picture_html
 
 NO_HINTS = "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?"
@@ -30,9 +30,8 @@ class QuestionBuilder(Exercise):
                 f"({esc(row)} · {esc(col)})</span></h4>"
                 + (f'<p class="nk-intro">{esc(category.description)}</p>' if category.description else "")
                 + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else ""))
-            box = labelled(ipw.Textarea(placeholder="Skriv dit spørgsmål til kollegaen …",
-                                        layout={"width": "100%", "height": "3.6em"}),
-                           f"{category.title}: dit spørgsmål")
+            box = text_area(f"{category.title}: dit spørgsmål", "Skriv dit spørgsmål til kollegaen …",
+                            "3.6em")
             self._on_change(box, lambda _, cid=category.id: self._edited(cid))
             self.questions[category.id], self.hints[category.id] = box, ipw.HTML()
             part = ipw.VBox([head, box, self.hints[category.id]])

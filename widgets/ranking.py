@@ -10,7 +10,7 @@ import ipywidgets as ipw
 
 from course import ranking
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, position, row
+from widgets.controls import entry_problem, labelled, position, row
 from widgets.markup import blocks, esc, message_html
 
 MAX_OWN = 10
@@ -115,13 +115,9 @@ class Ranking(Exercise):
 
     def _add(self, *_):
         text = " ".join(self.new_item.value.split())
-        if not text:
-            self.add_message.value = message_html("Skriv først opgaven i feltet.", "warn")
-            return
-        if len(text) > MAX_OWN_CHARS:
-            self.add_message.value = message_html(
-                f"Skriv opgaven kortere (højst {MAX_OWN_CHARS} tegn). "
-                "Teksten står stadig i feltet.", "warn")
+        problem = entry_problem(text, "opgaven", MAX_OWN_CHARS)
+        if problem:
+            self.add_message.value = message_html(problem, "warn")
             return
         own = [e for e in self.order if e["own"]]
         if len(own) >= MAX_OWN:
@@ -158,10 +154,8 @@ class Ranking(Exercise):
             label = ipw.HTML(f'<span class="nk-rank">{index + 1}.</span> {esc(text)}'
                              + (' <span class="nk-own">(egen)</span>' if entry["own"] else ""))
             label.add_class("nk-rank-text")
-            up = self._button("Op", "arrow-up", f"Flyt »{text}« en plads op", lambda _, e=entry: self._move_entry(e, -1), "nk-small",
-                        disabled=index == 0)
-            down = self._button("Ned", "arrow-down", f"Flyt »{text}« en plads ned", lambda _, e=entry: self._move_entry(e, +1), "nk-small",
-                          disabled=index == last)
+            up, down = self._move_buttons(f"»{text}« en plads", index == 0, index == last,
+                                          lambda step, e=entry: self._move_entry(e, step))
             controls = [up, down]
             for attr in self.definition.attributes:
                 choice = ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in attr.options],

@@ -7,7 +7,7 @@ import ipywidgets as ipw
 
 from course import year_wheel
 from widgets.base import exercise_kind
-from widgets.controls import labelled, row
+from widgets.controls import entry_problem, labelled, row
 from widgets.markup import esc, message_html
 from widgets.plan_rows import RowPlanner
 
@@ -54,13 +54,9 @@ class YearWheel(RowPlanner):
 
     def _add_own(self, *_) -> None:
         text = " ".join(self.own_text.value.split())
-        if not text:
-            self.messages[""].value = message_html("Skriv først din aktivitet i feltet.", "warn")
-            return
-        if len(text) > MAX_OWN_CHARS:
-            self.messages[""].value = message_html(
-                f"Skriv aktiviteten kortere (højst {MAX_OWN_CHARS} tegn). "
-                "Teksten står stadig i feltet.", "warn")
+        problem = entry_problem(text, "aktiviteten", MAX_OWN_CHARS, missing="din aktivitet")
+        if problem:
+            self.messages[""].value = message_html(problem, "warn")
             return
         if self.add_row("", "", {"aktivitet": text}):
             self.own_text.value = ""
