@@ -583,10 +583,6 @@ def load_programme(root: Path) -> Programme:
     return programme
 
 
-def load_exercises(root: Path) -> dict[str, Exercise]:
-    return _load_exercises(root)[0]
-
-
 def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
     """The exercises, and the file each one came from."""
     exercises: dict[str, Exercise] = {}

@@ -140,10 +140,6 @@ def fit(exercise: Exercise, value: dict) -> Fit | None:
     return None if total is None else Fit(planned_minutes(value), total)
 
 
-def agenda_field(exercise: Exercise):
-    return next(f for f in exercise.fields if f.type == "dagsorden")
-
-
 def time_field(exercise: Exercise):
     return next(f for f in exercise.fields if f.type == "tidsramme")
 
