@@ -27,7 +27,10 @@ chromium:
 	  echo "Installerer chromium (Debian) til browsertestene …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Lint and formatting first (ruff, configured in pyproject.toml), then the whole suite.
 test: $(STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 clean:

@@ -1,39 +1,94 @@
-"""Pictures as PNG bytes. Matplotlib is imported only when a picture is drawn."""
+"""Pictures as PNG bytes, and the one way every picture of the course is made.
+
+Matplotlib is imported only when a picture is drawn. Every picture (here, in
+``plan_charts``, ``roomcharts`` and ``models``) starts with ``blank_figure`` or ``figure`` and
+ends in ``png``, which draws participant text literally.
+"""
 
 from __future__ import annotations
 
 import io
 import re
 import textwrap
+import warnings
 from typing import NamedTuple
 
 # Colours readable on a projector and for the common colour-vision deficiencies.
 GOOD, BAD, INK = "#1b7837", "#c2570c", "#1a1a1a"
+DPI = 110
 
 
-def _figure(width: float, height: float, projection: str | None = None):
+def blank_figure(width: float, height: float):
+    """A figure without axes, in inches."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=110)
+    return Figure(figsize=(width, height), dpi=DPI)
+
+
+def figure(width: float, height: float, projection: str | None = None):
+    """A figure with one set of axes: (figure, axes)."""
+    fig = blank_figure(width, height)
     return fig, fig.add_subplot(projection=projection)
 
 
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
-def _png(fig) -> bytes:
+def _drawable(text) -> str:
+    return _UNDRAWABLE.sub("\ufffd", str(text))
+
+
+def _literal_ticks(formatter):
+    """A tick formatter whose labels (made while drawing) are cleaned like every other text."""
+    from matplotlib.ticker import Formatter
+
+    class Literal(Formatter):
+        def __call__(self, x, pos=None):
+            return _drawable(formatter(x, pos))
+
+        def format_ticks(self, values):
+            return [_drawable(label) for label in formatter.format_ticks(values)]
+
+        def set_locs(self, locs):
+            formatter.set_locs(locs)
+
+        def get_offset(self):
+            return formatter.get_offset()
+
+        def format_data(self, value):
+            return formatter.format_data(value)
+
+        def format_data_short(self, value):
+            return formatter.format_data_short(value)
+
+    return Literal()
+
+
+def png(fig) -> bytes:
+    """The figure as PNG bytes, every text in it drawn as typed.
+
+    No mathtext for "$" (»Pris pr. deltager $x^{2$« would not draw at all), and characters
+    no font can draw (control characters, half an emoji) become a visible replacement mark.
+    Tick labels are made while drawing: their formatters are cleaned, and mathtext is off
+    for the whole drawing.
+    """
+    from matplotlib import rc_context
     from matplotlib.text import Text
 
-    # Participant text is drawn as typed: no mathtext for "$", and characters no font can
-    # draw (control characters, half an emoji) become a visible replacement mark.
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(_literal_ticks(axis.get_major_formatter()))
+            axis.set_minor_formatter(_literal_ticks(axis.get_minor_formatter()))
     for text in fig.findobj(Text):
         text.set_parse_math(False)
-        text.set_text(_UNDRAWABLE.sub("\ufffd", text.get_text()))
+        text.set_text(_drawable(text.get_text()))
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight")
+    with rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a glyph missing from the font (an emoji) is drawn as a box
+        fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
     return buffer.getvalue()
 
 
@@ -48,15 +103,13 @@ def sorting_matrix(categories: list[tuple[str, str]], pairs: list[tuple[str, str
     for right, answered in pairs:
         counts[ids.index(right)][ids.index(answered)] += 1
     n = len(ids)
-    fig, ax = _figure(1.9 * n + 2.2, 1.2 * n + 1.6)
+    fig, ax = figure(1.9 * n + 2.2, 1.2 * n + 1.6)
     for r in range(n):
         for c in range(n):
             value = counts[r][c]
             colour = GOOD if r == c else BAD
             alpha = 0.15 + 0.85 * value / max(1, max(max(row) for row in counts)) if value else 0.04
-            ax.add_patch(_rect(c, r, colour, alpha))
-            ax.text(c + 0.5, r + 0.5, str(value), ha="center", va="center", fontsize=18,
-                    color="white" if value and alpha > 0.55 else INK, fontweight="bold")
+            count_cell(ax, c, r, value, colour, alpha, 18)
     ax.set_xlim(0, n)
     ax.set_ylim(n, 0)
     ax.set_xticks([i + 0.5 for i in range(n)], titles, fontsize=12)
@@ -70,13 +123,23 @@ def sorting_matrix(categories: list[tuple[str, str]], pairs: list[tuple[str, str
         spine.set_visible(False)
     fig.text(0.5, -0.02, "Grøn diagonal: rigtige svar. Orange felter: svar, der landede et andet sted.",
              ha="center", fontsize=11, color=INK)
-    return _png(fig)
+    return png(fig)
 
 
-def _rect(x, y, colour, alpha):
+def centred(ax, x, y, text, size, colour=None, bold=False, **options):
+    """A text centred on (x, y): a number in a cell, a title in a box, a month on the wheel."""
+    if bold:
+        options["fontweight"] = "bold"
+    return ax.text(x, y, text, ha="center", va="center", fontsize=size, color=colour, **options)
+
+
+def count_cell(ax, x, y, count: int, colour: str, alpha: float, size: float) -> None:
+    """Cell (x, y) of a table of counts: a square, as strong as ``alpha``, with the count on it."""
     from matplotlib.patches import Rectangle
 
-    return Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0)
+    ax.add_patch(Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0))
+    centred(ax, x + 0.5, y + 0.5, str(count), size, colour="white" if count and alpha > 0.55 else INK,
+            bold=True)
 
 
 class GridCell(NamedTuple):
@@ -103,7 +166,7 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
     n_rows, n_cols = len(rows), len(columns)
     foot = textwrap.wrap(footnote, 90)
     bottom = n_rows + 0.25 + 0.12 * len(foot)
-    fig, ax = _figure(3 * (n_cols * CELL_W + 0.3), 3 * bottom)
+    fig, ax = figure(3 * (n_cols * CELL_W + 0.3), 3 * bottom)
     ax.set_aspect("equal")
     for r, row in enumerate(cells):
         for c, cell in enumerate(row):
@@ -121,8 +184,7 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
                     ax.add_patch(Circle((x, y), DOT_R, color=GOOD))
                 else:
                     ax.add_patch(Rectangle((x - DOT_R, y - DOT_R), 2 * DOT_R, 2 * DOT_R, color=BAD))
-                ax.text(x, y, str(number), ha="center", va="center", fontsize=10.5,
-                        fontweight="bold", color="white")
+                centred(ax, x, y, str(number), 10.5, colour="white", bold=True)
             if cell.text:
                 lines = textwrap.wrap(cell.text, 27)
                 if len(lines) > 6:
@@ -141,7 +203,7 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
     ax.set_xlim(-0.3, n_cols * CELL_W)
     ax.set_ylim(bottom, 0)
     ax.axis("off")
-    return _png(fig)
+    return png(fig)
 
 
 PLAN, OVER, FRAME = "#0b6ea8", BAD, "#555555"
@@ -157,11 +219,11 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
     from matplotlib.patches import Rectangle
 
     def hhmm(minutes: float) -> str:
-        m = int(round(minutes)) % (24 * 60)
+        m = round(minutes) % (24 * 60)
         return f"{m // 60:02d}.{m % 60:02d}"
 
     n = max(1, len(slots))
-    fig, ax = _figure(9.5, 0.85 * n + 1.7)
+    fig, ax = figure(9.5, 0.85 * n + 1.7)
     end_of_frame = frame[1] if frame else None
     first = min([s for _, s, _ in slots] + ([frame[0]] if frame else []))
     last = max([e for _, _, e in slots] + ([frame[1]] if frame else []))
@@ -201,12 +263,11 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
     over = frame is not None and last > frame[1]
     ax.set_xlabel("Klokkeslæt" + ("\nOrange, skraveret: den del af dagsordenen, der ligger efter "
                                   "tidsrammens slut." if over else ""), fontsize=14)
-    return _png(fig)
+    return png(fig)
 
 
-# Okabe-Ito colours (safe for colour-vision deficiencies), with markers so print in grey works.
-SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+SERIES = ("#0b6ea8", "#c2570c", "#1b7837", "#6a3d9a")  # one colour per occasion or team
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")  # so that lines tell teams apart in grey print too
 BLUE, PALE, EDGE = "#0b6ea8", "#eef5fa", "#6b8aa0"
 
 
@@ -216,7 +277,7 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
 
     n = len(steps)
     r = 1.65  # the circle's radius; the boxes keep their size in points
-    fig, ax = _figure(6.8, 5.9)
+    fig, ax = figure(6.8, 5.9)
     ax.set_xlim(-2.35, 2.35)
     ax.set_ylim(-2.05, 2.05)
     ax.set_aspect("equal")
@@ -238,14 +299,10 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
         a = angle(i)
         here = i == current
         label = f"{i + 1}. " + "\n".join(textwrap.wrap(title, 17))
-        ax.text(r * math.cos(a), r * math.sin(a), label, ha="center", va="center",
-                fontsize=13, fontweight="bold" if here else "normal",
-                color="white" if here else INK, zorder=3, linespacing=1.25,
-                bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
+        centred(ax, r * math.cos(a), r * math.sin(a), label, 13, colour="white" if here else INK, fontweight="bold" if here else "normal", zorder=3, linespacing=1.25, bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
                       "edgecolor": BLUE if here else EDGE, "linewidth": 3 if here else 1.5})
-    ax.text(-0.3, 0.2, centre, ha="center", va="center", fontsize=12.5, color="#0b3d5c",
-            fontweight="bold", linespacing=1.4)
-    return _png(fig)
+    centred(ax, -0.3, 0.2, centre, 12.5, colour="#0b3d5c", bold=True, linespacing=1.4)
+    return png(fig)
 
 
 def _axes_style(ax):
@@ -273,7 +330,7 @@ def team_trend(months: list[str], series: dict[str, list[float]], axis_label: st
 
     ``colours`` gives each team a fixed colour and marker, whichever teams are shown.
     """
-    fig, ax = _figure(9.5, 5.0)
+    fig, ax = figure(9.5, 5.0)
     for i, (team, values) in enumerate(series.items()):
         c = (colours or {}).get(team, i)
         ax.plot(range(len(months)), values, label=team, color=SERIES[c % len(SERIES)],
@@ -287,14 +344,14 @@ def team_trend(months: list[str], series: dict[str, list[float]], axis_label: st
     ax.legend(fontsize=13, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
               ncol=3, handlelength=2.5)
     ax.set_title(caption, loc="left", fontsize=12, color="#444")
-    return _png(fig)
+    return png(fig)
 
 
 def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool,
               limits: tuple[float, float] | None, caption: str,
               colours: dict[str, int] | None = None) -> bytes:
     """One horizontal bar per team: (label, value, text written at the bar's end)."""
-    fig, ax = _figure(9.5, 0.75 * len(bars) + 1.6)
+    fig, ax = figure(9.5, 0.75 * len(bars) + 1.6)
     labels = ["\n".join(textwrap.wrap(label, 22)) for label, _, _ in bars]
     values = [v for _, v, _ in bars]
     index = [(colours or {}).get(label, i) for i, (label, _, _) in enumerate(bars)]
@@ -311,12 +368,11 @@ def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#d5e1ea", linewidth=1)
     ax.set_title(caption, loc="left", fontsize=12, color="#444")
-    return _png(fig)
+    return png(fig)
 
 
 # --- pictures of a skala's answers ---------------------------------------------------
 
-SERIES = ("#0b6ea8", "#c2570c", "#1b7837", "#6a3d9a")  # one colour per occasion
 
 
 def _wrap(label: str, width: int) -> str:
@@ -331,7 +387,7 @@ def rating_bars(labels: list[str], values: list[int | None], low: int, high: int
                 tick_labels: tuple[str, ...] = ()) -> bytes:
     """One horizontal bar per item; unanswered items get no bar and say so."""
     n = len(labels)
-    fig, ax = _figure(9, 0.8 * n + 1.4)
+    fig, ax = figure(9, 0.8 * n + 1.4)
     start = low - 1  # so that the lowest rating still has a visible bar
     for row, value in enumerate(values):
         if value is None:
@@ -348,7 +404,7 @@ def rating_bars(labels: list[str], values: list[int | None], low: int, high: int
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    return _png(fig)
+    return png(fig)
 
 
 def _polar_axes(ax, labels: list[str], low: int, high: int, width: int) -> list[float]:
@@ -360,7 +416,7 @@ def _polar_axes(ax, labels: list[str], low: int, high: int, width: int) -> list[
     angles = [2 * math.pi * i / n for i in range(n)]
     ax.set_xticks(angles, [_wrap(label, width) for label in labels], fontsize=14)
     for label, angle in zip(ax.get_xticklabels(), angles):
-        # Labels on the right start at their spoke, on the left end there: no overlaps at the bottom.
+        # Labels on the right start at their spoke, on the left end there: no overlap at the foot.
         side = math.sin(angle)
         label.set_horizontalalignment("center" if abs(side) < 0.01 else "left" if side > 0 else "right")
     ax.set_ylim(low - 1, high)
@@ -377,22 +433,21 @@ def rating_wheel(labels: list[str], values: list[int | None], low: int, high: in
     """A wheel: one wedge per item, as long as its rating (e.g. conversation styles)."""
     import math
 
-    fig, ax = _figure(8.5, 8.5, "polar")
+    fig, ax = figure(8.5, 8.5, "polar")
     angles = _polar_axes(ax, labels, low, high, 16)
     width = 2 * math.pi / len(labels) * 0.9
     for angle, value in zip(angles, values):
         if value is not None:
             ax.bar(angle, value - low + 1, width=width, bottom=low - 1, color=SERIES[0],
                    alpha=0.8, edgecolor="white", linewidth=2)
-            ax.text(angle, value - 0.45, str(value), ha="center", va="center", fontsize=14,
-                    fontweight="bold", color="white")
-    return _png(fig)
+            centred(ax, angle, value - 0.45, str(value), 14, colour="white", bold=True)
+    return png(fig)
 
 
 def rating_radar(labels: list[str], series: list[tuple[str, list[int | None]]], low: int,
                  high: int) -> bytes:
     """A radar: one outline per occasion over the same items (unanswered points are gaps)."""
-    fig, ax = _figure(9, 9, "polar")
+    fig, ax = figure(9, 9, "polar")
     angles = _polar_axes(ax, labels, low, high, 14)
     for colour, (name, values) in zip(SERIES, series):
         points = [(a, v) for a, v in zip(angles, values)]
@@ -404,4 +459,4 @@ def rating_radar(labels: list[str], series: list[tuple[str, list[int | None]]], 
             ax.fill(xs, ys, color=colour, alpha=0.12)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize=13, frameon=False,
               ncol=min(2, len(series)))
-    return _png(fig)
+    return png(fig)

@@ -20,21 +20,13 @@ from pathlib import Path
 
 import yaml
 
-from course.dialogue import PLACEHOLDERS, placeholders
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
 
-KINDS = ("refleksion", "skala", "sortering", "rangering", "planlægger", "samtaletræner",
-         "spørgsmålsbygger", "mødeplan", "tavle", "brobygning", "læringscyklus", "nøgletal",
-         "introduktionsplan", "årshjul", "handleplan", "samleplan")
-FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "klokkeslæt", "dagsorden", "tidsramme")
-# The parts of a meeting plan that are not text; only a mødeplan has them, once each.
-MEETING_PARTS = ("dagsorden", "tidsramme")
+# The kinds of exercise, with what each needs, are in course/kinds.py.
+FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "klokkeslæt")  # and a kind's own
 MEASURE_UNITS = ("andel", "antal", "skala")
 DATASET_KEYS = ("team", "maaned")  # columns every key-figure data set must have
-CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
-SHAREABLE = ("refleksion", "skala", "sortering", "rangering", "handleplan")  # kinds the room can picture
 
 
 class ContentError(ValueError):
@@ -199,7 +191,7 @@ class Exercise:
     title: str
     intro: str = ""
     source: str = ""  # where in the seeds the exercise comes from
-    case: str = ""  # a case the exercise works on
+    case: str = ""  # a (fictitious) case the exercise works on, shown above it
     prompts: tuple[Prompt, ...] = ()
     items: tuple[Item, ...] = ()
     categories: tuple[Category, ...] = ()
@@ -214,9 +206,8 @@ class Exercise:
     caption: str = ""  # a short text in or under the exercise's picture
     steps: tuple[Step, ...] = ()
     dataset: Dataset | None = None
-    case: str = ""  # a (fictitious) case the exercise works on, shown above it
     occasions: tuple[Occasion, ...] = ()  # a skala answered once per occasion
-    chart: str = ""  # a skala's picture of its answers: one of CHARTS
+    chart: str = ""  # a skala's picture of its answers: one of kinds.CHARTS
     correct_order: bool = False  # a rangering whose items are listed in the right order
     explanation: str = ""  # shown when a rangering with correct_order is checked
     periods: tuple[str, ...] = ()  # columns of a plan over time: weeks or months
@@ -271,9 +262,24 @@ class Programme:
 
 
 @dataclass(frozen=True)
+class ReportSection:
+    """A part of the facilitator's report (data/report.yaml): one shared exercise, shown as
+    one of the views its kind has in the report (course/kinds.py, course/report.py)."""
+
+    exercise: str
+    show: str
+
+
+@dataclass(frozen=True)
+class Report:
+    sections: tuple[ReportSection, ...] = ()
+
+
+@dataclass(frozen=True)
 class Course:
     programme: Programme
     exercises: dict[str, Exercise]
+    report: tuple[ReportSection, ...] = ()  # the facilitator's report, in order
 
     def exercise(self, exercise_id: str) -> Exercise:
         try:
@@ -288,14 +294,14 @@ _TIME = re.compile(r"^([01]\d|2[0-3])\.[0-5]\d$")
 _TYPE_NAMES = {str: "tekst", int: "heltal", bool: "ja/nej (true/false)"}
 
 
-class _Where:
+class Where:
     """Where we are in a file, for error messages."""
 
     def __init__(self, file: str, path: tuple[str, ...] = ()):
         self.file, self.path = file, path
 
-    def at(self, part: str) -> _Where:
-        return _Where(self.file, self.path + (part,))
+    def at(self, part: str) -> Where:
+        return Where(self.file, self.path + (part,))
 
     def fail(self, message: str) -> typing.NoReturn:
         where = ", ".join(self.path)
@@ -306,7 +312,7 @@ _NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "catego
           "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
           "phases": "fase", "options": "valgmulighed", "hints": "tip",
           "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt", "parts": "del",
-          "facilitator": "facilitatorside"}
+          "facilitator": "facilitatorside", "sections": "afsnit"}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -314,7 +320,7 @@ def _entry_noun(noun: str, raw, index: int) -> str:
     return noun if has_id else f"{noun} nr. {index + 1}"
 
 
-def _build(cls, raw, where: _Where, noun: str = ""):
+def build(cls, raw, where: Where, noun: str = ""):
     if noun and isinstance(raw, dict) and isinstance(raw.get("id"), str) and "nr." not in noun:
         where = where.at(f"{noun} '{raw['id']}'")
     elif noun:
@@ -336,7 +342,7 @@ def _build(cls, raw, where: _Where, noun: str = ""):
     return cls(**values)
 
 
-def _convert(tp, value, where: _Where, name: str):
+def _convert(tp, value, where: Where, name: str):
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -349,12 +355,12 @@ def _convert(tp, value, where: _Where, name: str):
         out = []
         for i, v in enumerate(value):
             if dataclasses.is_dataclass(inner):
-                out.append(_build(inner, v, where, _entry_noun(noun, v, i)))
+                out.append(build(inner, v, where, _entry_noun(noun, v, i)))
             else:
                 out.append(_convert(inner, v, where, f"{name} nr. {i + 1}"))
         return tuple(out)
     if dataclasses.is_dataclass(tp):
-        return _build(tp, value, where.at(f"felt '{name}'"))
+        return build(tp, value, where.at(f"felt '{name}'"))
     # bool is a subclass of int: check the exact type so `true` is never a number.
     if type(value) is not tp:
         where.fail(f"felt '{name}': forventede {_TYPE_NAMES[tp]}, fik {value!r}")
@@ -363,7 +369,7 @@ def _convert(tp, value, where: _Where, name: str):
     return value
 
 
-def _unique(ids, what: str, where: _Where):
+def unique(ids, what: str, where: Where):
     seen = set()
     for i in ids:
         if i in seen:
@@ -371,66 +377,38 @@ def _unique(ids, what: str, where: _Where):
         seen.add(i)
 
 
-def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
+def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
     """Check what the schema alone cannot; return the exercise with its data file resolved."""
+    from course.kinds import KINDS, shareable  # course.kinds builds on this module: import late
+
     where = where.at(f"øvelse '{ex.id}'")
     if ex.kind not in KINDS:
         where.fail(f"felt 'kind': ukendt slags '{ex.kind}' (kendte: {', '.join(KINDS)})")
-    _unique([p.id for p in ex.prompts], "prompt-id", where)
-    _unique([i.id for i in ex.items], "punkt-id", where)
-    _unique([c.id for c in ex.categories], "kategori-id", where)
-    _unique([f.id for f in ex.fields], "felt-id", where)
-    _unique([a.id for a in ex.attributes], "egenskabs-id", where)
-    _unique([o.id for o in ex.occasions], "tidspunkt-id", where)
-    needs = {
-        "refleksion": ["prompts"],
-        "skala": ["scale", "items"],
-        "sortering": ["categories", "items"],
-        "rangering": ["items"],
-        "planlægger": ["fields"],
-        "samtaletræner": ["phases", "case"],
-        "spørgsmålsbygger": ["categories", "case", "grid"],
-        "mødeplan": ["fields"],
-        "tavle": [],
-        "brobygning": ["items"],
-        "læringscyklus": ["steps", "fields"],
-        "nøgletal": ["dataset", "prompts"],
-        "introduktionsplan": ["categories", "items", "periods"],
-        "årshjul": ["categories", "items", "fields", "periods"],
-        "handleplan": ["categories", "fields"],
-        "samleplan": ["parts"],
-    }[ex.kind]
-    for name in needs:
+    kind = KINDS[ex.kind]
+    unique([p.id for p in ex.prompts], "prompt-id", where)
+    unique([i.id for i in ex.items], "punkt-id", where)
+    unique([c.id for c in ex.categories], "kategori-id", where)
+    unique([f.id for f in ex.fields], "felt-id", where)
+    unique([a.id for a in ex.attributes], "egenskabs-id", where)
+    unique([o.id for o in ex.occasions], "tidspunkt-id", where)
+    for name in kind.needs:
         if not getattr(ex, name):
             where.fail(f"felt '{name}' mangler (det skal en {ex.kind} have)")
-    _check_row_fields(ex, where)
-    if ex.kind in ("introduktionsplan", "årshjul"):
-        known = [c.id for c in ex.categories]
-        for item in ex.items:
-            if item.category not in known:
-                where.at(f"punkt '{item.id}'").fail(
-                    f"felt 'category': kategorien '{item.category}' findes ikke "
-                    f"(kendte: {', '.join(known)})")
+    fields = {f.id: f for f in ex.fields}
+    for field_id, field_type in kind.fields.items():
+        if field_id not in fields or fields[field_id].type != field_type:
+            where.fail(f"et {ex.kind} skal have et felt med id '{field_id}' af typen {field_type}")
     if any(days <= 0 for days in ex.followup_days):
         where.fail("felt 'followup_days': antal dage skal være større end 0")
     if ex.followup_days and (len(ex.items) != len(ex.followup_days) or not ex.categories):
         where.fail("felt 'followup_days': hver opfølgning skal have et punkt i 'items' (samme antal), "
                    "og 'categories' skal give overskriften")
-    if ex.kind == "sortering":
-        known = [c.id for c in ex.categories]
-        for item in ex.items:
-            at = where.at(f"punkt '{item.id}'")
-            if item.category not in known:
-                at.fail(f"felt 'category': kategorien '{item.category}' findes ikke "
-                        f"(kendte: {', '.join(known)})")
-            if not item.explanation:
-                at.fail("felt 'explanation' mangler (hvert punkt skal forklares)")
     if ex.grid is not None:
         _check_grid(ex, where.at("felt 'grid'"))
-    _unique([p.id for p in ex.phases], "fase-id", where)
+    unique([p.id for p in ex.phases], "fase-id", where)
     for phase in ex.phases:
         at = where.at(f"fase '{phase.id}'")
-        _unique([o.id for o in phase.options], "valgmuligheds-id", at)
+        unique([o.id for o in phase.options], "valgmuligheds-id", at)
         if len({o.correct for o in phase.options}) < 2:
             at.fail("felt 'options': en fase skal have mindst én valgmulighed, der passer "
                     "(correct: true), og mindst én, der ikke gør (correct: false)")
@@ -450,49 +428,49 @@ def _check_exercise(ex: Exercise, where: _Where, root: Path) -> Exercise:
         if s.labels and len(s.labels) != steps:
             where.fail(f"felt 'scale': labels skal have én tekst pr. trin ({steps}), "
                        f"men har {len(s.labels)}")
-    _check_extras(ex, where)
-    for f in ex.fields:
-        at = where.at(f"felt-id '{f.id}'")
-        if f.type not in FIELD_TYPES:
-            at.fail(f"felt 'type': ukendt felttype '{f.type}' (kendte: {', '.join(FIELD_TYPES)})")
-        if f.type == "valg" and not f.options:
-            at.fail("felt 'options' mangler (et valg-felt skal have valgmuligheder)")
-        if f.type in MEETING_PARTS and ex.kind != "mødeplan":
-            at.fail(f"felt 'type': felttypen '{f.type}' kan kun bruges i en mødeplan")
-        if ex.kind == "mødeplan" and f.type not in MEETING_PARTS + ("tekst", "langtekst"):
-            at.fail(f"felt 'type': en mødeplan kan ikke have felttypen '{f.type}' "
-                    f"(kun tekst, langtekst, {' og '.join(MEETING_PARTS)})")
-        if (f.not_before or f.not_past) and f.type != "dato":
-            at.fail("felterne 'not_before' og 'not_past' gælder kun for felter af typen dato")
-        if f.not_before and f.not_before not in {g.id for g in ex.fields if g.type == "dato"}:
-            at.fail(f"felt 'not_before': '{f.not_before}' er ikke et dato-felt i øvelsen")
-    if ex.kind == "mødeplan":
-        for part in MEETING_PARTS:
-            count = sum(f.type == part for f in ex.fields)
-            if count != 1:
-                where.fail(f"felt 'fields': en mødeplan skal have præcis ét felt af typen "
-                           f"'{part}' (har {count})")
-    if ex.kind == "brobygning":
-        _check_patterns(ex, where)
+    for name, owner in {n: k for k, spec in KINDS.items() for n in spec.only}.items():
+        if getattr(ex, name) and ex.kind != owner:
+            where.fail(f"felt '{name}': kan kun bruges i en {owner}, ikke i en {ex.kind}")
+    if ex.explanation and not ex.correct_order:
+        where.fail("felt 'explanation': vises kun, når en rangering har correct_order: true")
+    _check_fields(ex, where, KINDS)
     for a in ex.attributes:
         if not a.options:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
-    _unique([s.id for s in ex.steps], "trin-id", where)
-    if ex.kind == "læringscyklus" and len(ex.steps) < 3:
-        where.fail("felt 'steps': en læringscyklus skal have mindst 3 trin")
+    unique([s.id for s in ex.steps], "trin-id", where)
     if ex.dataset is not None:
         ex = dataclasses.replace(ex, dataset=_check_dataset(ex.dataset, where.at("felt 'dataset'"), root))
-    if ex.shared and ex.kind not in SHAREABLE:
+    if ex.shared and kind.room is None:
         where.fail(f"felt 'shared': en {ex.kind} kan ikke deles med rummet "
-                   f"(kan deles: {', '.join(SHAREABLE)})")
+                   f"(kan deles: {', '.join(shareable())})")
     if ex.anonymous and not ex.shared:
         where.fail("felt 'anonymous': giver kun mening sammen med 'shared: true'")
     if ex.opt_in and not ex.shared:
         where.fail("felt 'opt_in': giver kun mening sammen med 'shared: true'")
+    if kind.check is not None:
+        kind.check(ex, where)
     return ex
 
 
-def _check_dataset(ds: Dataset, where: _Where, root: Path) -> Dataset:
+def _check_fields(ex: Exercise, where: Where, kinds: dict) -> None:
+    """Field types exist, and a kind's own field types (a mødeplan's agenda) stay with it."""
+    owners = {t: name for name, spec in kinds.items() for t in spec.field_types}
+    types = FIELD_TYPES + tuple(owners)
+    for f in ex.fields:
+        at = where.at(f"felt-id '{f.id}'")
+        if f.type not in types:
+            at.fail(f"felt 'type': ukendt felttype '{f.type}' (kendte: {', '.join(types)})")
+        if f.type == "valg" and not f.options:
+            at.fail("felt 'options' mangler (et valg-felt skal have valgmuligheder)")
+        if f.type in owners and owners[f.type] != ex.kind:
+            at.fail(f"felt 'type': felttypen '{f.type}' kan kun bruges i en {owners[f.type]}")
+        if (f.not_before or f.not_past) and f.type != "dato":
+            at.fail("felterne 'not_before' og 'not_past' gælder kun for felter af typen dato")
+        if f.not_before and f.not_before not in {g.id for g in ex.fields if g.type == "dato"}:
+            at.fail(f"felt 'not_before': '{f.not_before}' er ikke et dato-felt i øvelsen")
+
+
+def _check_dataset(ds: Dataset, where: Where, root: Path) -> Dataset:
     if not re.fullmatch(r"[\w-]+\.csv", ds.file):
         where.fail(f"felt 'file': '{ds.file}' skal være navnet på en .csv-fil i data/")
     path = root / ds.file
@@ -500,7 +478,7 @@ def _check_dataset(ds: Dataset, where: _Where, root: Path) -> Dataset:
         where.fail(f"felt 'file': filen data/{ds.file} findes ikke")
     if not ds.measures:
         where.fail("felt 'measures' mangler (vælg mindst ét nøgletal)")
-    _unique([m.id for m in ds.measures], "nøgletal", where)
+    unique([m.id for m in ds.measures], "nøgletal", where)
     with path.open(encoding="utf-8", newline="") as f:
         header = next(csv.reader(f), [])
     for key in DATASET_KEYS:
@@ -515,7 +493,7 @@ def _check_dataset(ds: Dataset, where: _Where, root: Path) -> Dataset:
     return dataclasses.replace(ds, file=str(path))
 
 
-def _check_grid(ex: Exercise, where: _Where) -> None:
+def _check_grid(ex: Exercise, where: Where) -> None:
     grid = ex.grid
     if not grid.rows or not grid.columns:
         where.fail("felterne 'rows' og 'columns' må ikke være tomme")
@@ -530,80 +508,24 @@ def _check_grid(ex: Exercise, where: _Where) -> None:
     for category_id in placed:
         if category_id not in known:
             where.fail(f"felt 'cells': kategorien '{category_id}' findes ikke (kendte: {', '.join(known)})")
-    _unique(placed, "felt 'cells': kategorien", where)
+    unique(placed, "felt 'cells': kategorien", where)
     missing = [c for c in known if c not in placed]
     if missing:
         where.fail(f"felt 'cells': kategorien '{missing[0]}' har ingen plads i gitteret")
-def _check_patterns(ex: Exercise, where: _Where) -> None:
-    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-    for item in ex.items:
-        at = where.at(f"punkt '{item.id}'")
-        try:
-            names = placeholders(item.text)
-        except ValueError:
-            at.fail("felt 'text': en { eller } står alene (pladsholdere skrives som {navn})")
-        for name in names:
-            if name not in PLACEHOLDERS:
-                at.fail(f"felt 'text': ukendt pladsholder '{{{name}}}' (kendte: {known})")
-
-
-def _check_extras(ex: Exercise, where: _Where) -> None:
-    """The optional features that belong to one kind only."""
-    only = {"occasions": "skala", "chart": "skala", "correct_order": "rangering"}
-    for name, kind in only.items():
-        if getattr(ex, name) and ex.kind != kind:
-            where.fail(f"felt '{name}': kan kun bruges i en {kind}, ikke i en {ex.kind}")
-    if ex.chart:
-        if ex.chart not in CHARTS:
-            where.fail(f"felt 'chart': ukendt billede '{ex.chart}' (kendte: {', '.join(CHARTS)})")
-        if ex.chart in ("hjul", "radar") and len(ex.items) < 3:
-            article = {"hjul": "et hjul", "radar": "en radar"}[ex.chart]
-            where.fail(f"felt 'chart': {article} kræver mindst 3 punkter")
-        if ex.occasions and ex.chart != "radar":
-            where.fail("felt 'chart': en skala med flere tidspunkter tegnes som radar")
-    if ex.correct_order:
-        if ex.allow_own:
-            where.fail("felt 'correct_order': kan ikke bruges sammen med allow_own "
-                       "(egne punkter har ingen rigtig plads)")
-        if len(ex.items) < 3:
-            where.fail("felt 'correct_order': en rigtig rækkefølge kræver mindst 3 punkter")
-    elif ex.explanation:
-        where.fail("felt 'explanation': vises kun, når en rangering har correct_order: true")
-
-
-# The fields the code of a kind reads (pictures, calendar), by kind: field id -> field type.
-KIND_FIELDS = {
-    "årshjul": {"aktivitet": "tekst", "maaned": "valg", "ansvarlig": "tekst"},
-    "handleplan": {"hvad": "tekst", "start": "dato", "slut": "dato"},
-    "samleplan": {"start": "dato", "tidspunkt": "klokkeslæt"},
-}
-
-
-def _check_row_fields(ex: Exercise, where: _Where) -> None:
-    fields = {f.id: f for f in ex.fields}
-    for field_id, field_type in KIND_FIELDS.get(ex.kind, {}).items():
-        if field_id not in fields or fields[field_id].type != field_type:
-            where.fail(f"et {ex.kind} skal have et felt med id '{field_id}' af typen {field_type}")
-    if ex.kind == "årshjul":
-        if len(ex.periods) != 12:
-            where.fail(f"felt 'periods': et årshjul skal have 12 måneder, fik {len(ex.periods)}")
-        if fields["maaned"].options != ex.periods:
-            where.fail("felt-id 'maaned': felt 'options' skal være de samme 12 måneder som 'periods'")
-
-
-PART_KINDS = ("planlægger", "introduktionsplan", "årshjul", "handleplan")  # what a samleplan can gather
 
 
 def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
     """A samleplan's parts name exercises and sessions that exist, on pages that exist."""
+    from course.kinds import KINDS, gatherable  # course.kinds builds on this module: import late
+
     for ex in exercises.values():
         for part in ex.parts:
-            at = _Where(origin[ex.id]).at(f"øvelse '{ex.id}'").at(f"del '{part.exercise}'")
+            at = Where(origin[ex.id]).at(f"øvelse '{ex.id}'").at(f"del '{part.exercise}'")
             if part.exercise not in exercises:
                 at.fail(f"felt 'exercise': øvelsen '{part.exercise}' findes ikke")
-            if exercises[part.exercise].kind not in PART_KINDS:
+            if KINDS[exercises[part.exercise].kind].plan_part is None:
                 at.fail(f"felt 'exercise': en samleplan kan kun samle øvelser af slagsen "
-                        f"{', '.join(PART_KINDS)}")
+                        f"{', '.join(gatherable())}")
             try:
                 session = programme.session(part.session)
             except KeyError:
@@ -612,7 +534,7 @@ def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: d
                 at.fail(f"felt 'session': sessionen '{part.session}' har ingen side (notebook)")
 
 
-def _read_yaml(path: Path, root: Path):
+def read_yaml(path: Path, root: Path):
     name = _display_name(path, root)
     try:
         text = path.read_text(encoding="utf-8")
@@ -635,11 +557,11 @@ def _display_name(path: Path, root: Path) -> str:
 
 
 def load_programme(root: Path) -> Programme:
-    name, raw = _read_yaml(root / "programme.yaml", root)
-    programme = _build(Programme, raw, _Where(name))
-    where = _Where(name)
-    _unique([t.id for t in programme.tracks], "spor-id", where)
-    _unique([s.id for s in programme.sessions() + list(programme.facilitator)], "session-id", where)
+    name, raw = read_yaml(root / "programme.yaml", root)
+    programme = build(Programme, raw, Where(name))
+    where = Where(name)
+    unique([t.id for t in programme.tracks], "spor-id", where)
+    unique([s.id for s in programme.sessions() + list(programme.facilitator)], "session-id", where)
     for s in programme.facilitator:
         if not s.notebook:
             where.at(f"facilitatorside '{s.id}'").fail("felt 'notebook' mangler")
@@ -661,10 +583,6 @@ def load_programme(root: Path) -> Programme:
     return programme
 
 
-def load_exercises(root: Path) -> dict[str, Exercise]:
-    return _load_exercises(root)[0]
-
-
 def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
     """The exercises, and the file each one came from."""
     exercises: dict[str, Exercise] = {}
@@ -673,19 +591,43 @@ def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
     if not files:
         raise ContentError(f"{_display_name(root / 'exercises', root)}: ingen øvelsesfiler fundet")
     for path in files:
-        name, raw = _read_yaml(path, root)
-        where = _Where(name)
+        name, raw = read_yaml(path, root)
+        where = Where(name)
         if not isinstance(raw, dict) or set(raw) != {"exercises"}:
             where.fail("filen skal have præcis ét felt øverst: 'exercises' (en liste)")
         if not isinstance(raw["exercises"], list):
             where.fail("felt 'exercises': forventede en liste")
         for i, entry in enumerate(raw["exercises"]):
-            ex = _build(Exercise, entry, where, _entry_noun("øvelse", entry, i))
+            ex = build(Exercise, entry, where, _entry_noun("øvelse", entry, i))
             if ex.id in exercises:
                 where.fail(f"øvelse '{ex.id}': id'et findes allerede i {origin[ex.id]}")
             exercises[ex.id] = _check_exercise(ex, where, root)
             origin[ex.id] = name
     return exercises, origin
+
+
+def load_report(root: Path, exercises: dict[str, Exercise]) -> tuple[ReportSection, ...]:
+    """The report's sections: shared exercises, each shown the way its kind allows."""
+    from course.kinds import KINDS  # course.kinds builds on this module: import it late
+
+    name, raw = read_yaml(root / "report.yaml", root)
+    report = build(Report, raw, Where(name))
+    views = [v for spec in KINDS.values() for v in spec.report]
+    for n, section in enumerate(report.sections, start=1):
+        at = Where(name).at(f"afsnit nr. {n}")
+        ex = exercises.get(section.exercise)
+        if ex is None:
+            at.fail(f"felt 'exercise': øvelsen '{section.exercise}' findes ikke i data/exercises")
+        if not ex.shared:
+            at.fail(f"felt 'exercise': øvelsen '{ex.id}' deles ikke med rummet (den har ikke "
+                    "shared: true), så rapporten har intet at vise")
+        if section.show not in views:
+            at.fail(f"felt 'show': ukendt visning '{section.show}' (kendte: {', '.join(views)})")
+        allowed = KINDS[ex.kind].report
+        if section.show not in allowed:
+            at.fail(f"felt 'show': en {ex.kind} kan ikke vises som '{section.show}' "
+                    f"(en {ex.kind} kan vises som: {', '.join(allowed) or 'intet'})")
+    return report.sections
 
 
 def data_dir() -> Path:
@@ -697,7 +639,7 @@ def load_course(root: Path | None = None) -> Course:
     programme = load_programme(root)
     exercises, origin = _load_exercises(root)
     _check_parts(programme, exercises, origin)
-    return Course(programme=programme, exercises=exercises)
+    return Course(programme=programme, exercises=exercises, report=load_report(root, exercises))
 
 
 @lru_cache(maxsize=4)

@@ -108,7 +108,7 @@ def to_docx(doc: Document) -> bytes:
 
     word = WordDocument()
     _danish(word)
-    word.core_properties.title = _xml_safe(doc.title)
+    word.core_properties.title = _xml_safe(doc.title)[:255]  # Word's limit for a property
     word.add_heading(_xml_safe(doc.title), level=0)
     for line in doc.meta:
         word.add_paragraph(_xml_safe(line))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 
 PRODID = "-//Noeglepersonkursus Jobrettet samtale//Min foerste plan//DA"
 MAX_OCTETS = 75  # a content line's length, without its CRLF (RFC 5545, 3.1)

@@ -8,35 +8,18 @@ time frame (start and total minutes). Numbers stay as typed, so a half-typed num
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from course.content import Exercise
+from course.danish import DAY, clock, parse_clock
 from course.document import Document, Section
-from course.planning import field_text, validate_fields, whole_number
+from course.planning import NOT_FILLED, document_meta, field_text, validate_fields, whole_number
 
 MAX_ITEMS = 20
 MAX_TITLE = 200
 MAX_ITEM_MINUTES = 480
-DAY = 24 * 60
 TEXT_TYPES = ("tekst", "langtekst")
-
-_CLOCK = re.compile(r"^\s*(\d{1,2})(?:[.:](\d{2}))?\s*$")
-
-
-def parse_clock(text) -> int | None:
-    """Minutes after midnight from '9.30', '09:30' or '9'; None when it is not a time of day."""
-    match = _CLOCK.match(str(text or ""))
-    if not match:
-        return None
-    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-    return hours * 60 + minutes if hours < 24 and minutes < 60 else None
-
-
-def clock(minutes: int) -> str:
-    """The Danish way of writing a time of day: 09.30."""
-    return f"{minutes // 60:02d}.{minutes % 60:02d}"
 
 
 def minutes_text(n: int) -> str:
@@ -157,10 +140,6 @@ def fit(exercise: Exercise, value: dict) -> Fit | None:
     return None if total is None else Fit(planned_minutes(value), total)
 
 
-def agenda_field(exercise: Exercise):
-    return next(f for f in exercise.fields if f.type == "dagsorden")
-
-
 def time_field(exercise: Exercise):
     return next(f for f in exercise.fields if f.type == "tidsramme")
 
@@ -235,14 +214,9 @@ def build_document(
 ) -> Document:
     """The plan in I DO ART order; the agenda as a table with times (and the timeline in Word)."""
     value = normalise(value)
-    today = today or date.today()
     doc = Document(
         title=exercise.document_title or exercise.title,
-        meta=[
-            f"Nøgleperson: {name}",
-            f"Jobcenter: {job_centre}",
-            f"Dato: {today.strftime('%d.%m.%Y')}",
-        ],
+        meta=document_meta(name, job_centre, today),
     )
     for f in exercise.fields:
         if f.type == "dagsorden":
@@ -253,8 +227,8 @@ def build_document(
             )
         elif f.type == "tidsramme":
             text = frame_text(value, total_minutes(exercise, value))
-            doc.sections.append(Section(heading=f.label, paragraphs=[text or "(ikke udfyldt)"]))
+            doc.sections.append(Section(heading=f.label, paragraphs=[text or NOT_FILLED]))
         else:
             text = field_text(f, value["fields"].get(f.id))
-            doc.sections.append(Section(heading=f.label, paragraphs=[text or "(ikke udfyldt)"]))
+            doc.sections.append(Section(heading=f.label, paragraphs=[text or NOT_FILLED]))
     return doc

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from course.content import ContentError, _build, _read_yaml, _unique, _Where, data_dir
-from course.charts import INK, _png
+from course.charts import INK, blank_figure, centred, png
+from course.content import ContentError, Where, build, data_dir, read_yaml, unique
 
 LAYOUTS = ("cyklus", "liste", "gamemaster", "firefelt", "hjul")
 COLOURS = ("#0b6ea8", "#1b7837", "#c2570c", "#6a3d9a", "#8c6d00", "#0b3d5c", "#b3261e", "#2f6f6f")
@@ -39,7 +39,7 @@ class Model:
     background: str = ""
 
 
-def _check(model: Model, where: _Where) -> None:
+def _check(model: Model, where: Where) -> None:
     where = where.at(f"model '{model.id}'")
     if model.layout not in LAYOUTS:
         where.fail(f"felt 'layout': ukendt layout '{model.layout}' (kendte: {', '.join(LAYOUTS)})")
@@ -56,12 +56,12 @@ def _check(model: Model, where: _Where) -> None:
 
 def load_models(root: Path | None = None) -> dict[str, Model]:
     root = Path(root) if root is not None else data_dir()
-    name, raw = _read_yaml(root / "models.yaml", root)
-    where = _Where(name)
+    name, raw = read_yaml(root / "models.yaml", root)
+    where = Where(name)
     if not isinstance(raw, dict) or set(raw) != {"models"} or not isinstance(raw["models"], list):
         where.fail("filen skal have præcis ét felt øverst: 'models' (en liste)")
-    models = [_build(Model, entry, where, "model") for entry in raw["models"]]
-    _unique([m.id for m in models], "model-id", where)
+    models = [build(Model, entry, where, "model") for entry in raw["models"]]
+    unique([m.id for m in models], "model-id", where)
     for model in models:
         _check(model, where)
     return {m.id: m for m in models}
@@ -76,12 +76,7 @@ def models(root: str | None = None) -> dict[str, Model]:
 
 
 def _canvas(width: float, height: float):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=110)
+    fig = blank_figure(width, height)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
     ax.set_ylim(0, height)
@@ -115,8 +110,7 @@ def draw(model: Model) -> bytes:
 
 
 def _title(ax, model: Model, width: float, height: float):
-    ax.text(width / 2, height - 0.45, model.title, ha="center", va="center", fontsize=26,
-            fontweight="bold", color="#0b3d5c")
+    centred(ax, width / 2, height - 0.45, model.title, 26, colour="#0b3d5c", bold=True)
 
 
 def _cycle(model: Model) -> bytes:
@@ -131,21 +125,17 @@ def _cycle(model: Model) -> bytes:
         x, y = cx + r * 1.25 * math.cos(angle), cy + r * math.sin(angle)
         points.append((x, y))
         _box(ax, x - 2.2, y - 0.8, 4.4, 1.6, COLOURS[i % len(COLOURS)])
-        ax.text(x, y + 0.3, _wrap(part.title, 24), ha="center", va="center", fontsize=19,
-                fontweight="bold", color="white")
-        ax.text(x, y - 0.4, _wrap(part.text, 34), ha="center", va="center", fontsize=12.5,
-                color="white")
+        centred(ax, x, y + 0.3, _wrap(part.title, 24), 19, colour="white", bold=True)
+        centred(ax, x, y - 0.4, _wrap(part.text, 34), 12.5, colour="white")
     for i in range(n):
         (x1, y1), (x2, y2) = points[i], points[(i + 1) % n]
         _arrow(ax, (x1 + (x2 - x1) * 0.3, y1 + (y2 - y1) * 0.3),
                (x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.7), rad=-0.25)
     if model.center:
-        ax.text(cx, cy, model.center, ha="center", va="center", fontsize=22, fontweight="bold",
-                color=INK)
+        centred(ax, cx, cy, model.center, 22, colour=INK, bold=True)
     if model.notes:
-        ax.text(W / 2, 0.45, "   ·   ".join(model.notes), ha="center", va="center", fontsize=15,
-                color=INK, style="italic")
-    return _png(fig)
+        centred(ax, W / 2, 0.45, "   ·   ".join(model.notes), 15, colour=INK, style="italic")
+    return png(fig)
 
 
 def _letters(model: Model) -> bytes:
@@ -156,10 +146,9 @@ def _letters(model: Model) -> bytes:
     for i, part in enumerate(model.parts):
         y = H - 1.6 - 1.6 * i
         _box(ax, 0.4, y - 0.6, 2.0, 1.3, COLOURS[i % len(COLOURS)])
-        ax.text(1.4, y + 0.05, part.title, ha="center", va="center", fontsize=32,
-                fontweight="bold", color="white")
+        centred(ax, 1.4, y + 0.05, part.title, 32, colour="white", bold=True)
         ax.text(2.9, y + 0.05, _wrap(part.text, 62), ha="left", va="center", fontsize=19, color=INK)
-    return _png(fig)
+    return png(fig)
 
 
 def _gamemaster(model: Model) -> bytes:
@@ -176,11 +165,10 @@ def _gamemaster(model: Model) -> bytes:
     xs = (2.6, W / 2, W - 2.6)
     for i, (x, part) in enumerate(zip(xs, model.parts)):
         _box(ax, x - 2.0, 4.55, 4.0, 1.45, COLOURS[(i + 2) % len(COLOURS)])
-        ax.text(x, 5.5, part.title, ha="center", va="center", fontsize=20, fontweight="bold",
-                color="white")
-        ax.text(x, 4.95, _wrap(part.text, 34), ha="center", va="center", fontsize=12, color="white")
+        centred(ax, x, 5.5, part.title, 20, colour="white", bold=True)
+        centred(ax, x, 4.95, _wrap(part.text, 34), 12, colour="white")
         _arrow(ax, (x, 1.35), (x, 4.45), colour=INK)
-    return _png(fig)
+    return png(fig)
 
 
 def _quadrants(model: Model) -> bytes:
@@ -189,20 +177,16 @@ def _quadrants(model: Model) -> bytes:
     _title(ax, model, W, H)
     left, bottom, cw, ch = 2.2, 0.9, 5.6, 3.9
     for r, row in enumerate(model.rows):
-        ax.text(1.1, bottom + ch * (1.5 - r), row, ha="center", va="center", fontsize=19,
-                fontweight="bold", rotation=90, color=INK)
+        centred(ax, 1.1, bottom + ch * (1.5 - r), row, 19, colour=INK, bold=True, rotation=90)
     for c, column in enumerate(model.columns):
-        ax.text(left + cw * (c + 0.5), bottom + 2 * ch + 0.35, column, ha="center", va="center",
-                fontsize=19, fontweight="bold", color=INK)
+        centred(ax, left + cw * (c + 0.5), bottom + 2 * ch + 0.35, column, 19, colour=INK, bold=True)
     for i, part in enumerate(model.parts):
         r, c = divmod(i, 2)
         x, y = left + cw * c, bottom + ch * (1 - r)
         _box(ax, x + 0.1, y + 0.1, cw - 0.2, ch - 0.2, COLOURS[i % len(COLOURS)])
-        ax.text(x + cw / 2, y + ch - 0.8, part.title, ha="center", va="center", fontsize=24,
-                fontweight="bold", color="white")
-        ax.text(x + cw / 2, y + ch / 2 - 0.4, _wrap(part.text, 36), ha="center", va="center",
-                fontsize=15, color="white")
-    return _png(fig)
+        centred(ax, x + cw / 2, y + ch - 0.8, part.title, 24, colour="white", bold=True)
+        centred(ax, x + cw / 2, y + ch / 2 - 0.4, _wrap(part.text, 36), 15, colour="white")
+    return png(fig)
 
 
 def _wheel(model: Model) -> bytes:
@@ -219,14 +203,11 @@ def _wheel(model: Model) -> bytes:
                            facecolor=COLOURS[i % len(COLOURS)], edgecolor="white", linewidth=4))
         mid = math.radians(start + 180 / n)
         x, y = cx + (r + 1.5) / 2 * math.cos(mid), cy + (r + 1.5) / 2 * math.sin(mid)
-        ax.text(x, y + 0.3, _wrap(part.title, 14), ha="center", va="center", fontsize=15,
-                fontweight="bold", color="white")
-        ax.text(x, y - 0.55, "\n".join(_wrap(t, 16) for t in part.text.split(" · ")), ha="center", va="center",
-                fontsize=12.5, color="white")
+        centred(ax, x, y + 0.3, _wrap(part.title, 14), 15, colour="white", bold=True)
+        centred(ax, x, y - 0.55, "\n".join(_wrap(t, 16) for t in part.text.split(" · ")), 12.5, colour="white")
     ax.add_patch(Circle((cx, cy), 1.45, facecolor="white", edgecolor="#0b3d5c", linewidth=3))
-    ax.text(cx, cy, _wrap(model.center, 10), ha="center", va="center", fontsize=20,
-            fontweight="bold", color="#0b3d5c")
-    return _png(fig)
+    centred(ax, cx, cy, _wrap(model.center, 10), 20, colour="#0b3d5c", bold=True)
+    return png(fig)
 
 
 def alt_text(model: Model) -> str:

@@ -126,12 +126,18 @@ def picture(exercise: Exercise, plan: list[Grip]) -> bytes:
                             counts(exercise, plan))
 
 
-def document_sections(exercise: Exercise, value, heading: str, with_picture: bool = True) -> list[Section]:
+def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+    """The plan as a document's part (``today`` and ``milestones`` are not used here)."""
     plan = grips(exercise, value)
     if not any(g.weeks for g in plan):
         return [Section(heading, paragraphs=["Ingen greb er placeret i ugerne endnu."])]
     section = Section(heading, paragraphs=[summary(exercise, plan)], table=week_table(exercise, plan))
-    if with_picture:
-        section.images.append(picture(exercise, plan))
-        section.captions.append(f"Balancen mellem de tre typer af læring uge for uge. {summary(exercise, plan)}")
+    section.images.append(picture(exercise, plan))
+    section.captions.append(f"Balancen mellem de tre typer af læring uge for uge. {summary(exercise, plan)}")
     return [section]
+
+
+def part_status(exercise: Exercise, value, today=None) -> tuple[str, list[str]]:
+    """As a part of the gathered plan: the balance, and the advice as what is missing."""
+    plan = grips(exercise, value)
+    return summary(exercise, plan), advice(exercise, plan)

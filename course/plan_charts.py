@@ -7,20 +7,18 @@ shapes tell the groups apart in grey print too.
 
 from __future__ import annotations
 
-import io
 import math
 import re
 import textwrap
-import warnings
 from datetime import date, timedelta
 
-INK = "#1a1a1a"
+from course.charts import INK, blank_figure, centred, png
+from course.danish import SHORT_MONTHS
+
 NAVY = "#0b3d5c"
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7a7a7a", "#000000"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "--", "oo"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
-MONTHS_SHORT = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-DPI = 110
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
@@ -29,20 +27,6 @@ def label_text(text: str, limit: int) -> str:
     """Participant text as a one-line label: no control signs, shortened with an ellipsis."""
     text = " ".join(_UNPRINTABLE.sub(" ", str(text)).split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _figure(width: float, height: float):
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), dpi=DPI)
-
-
-def _png(fig) -> bytes:
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a glyph missing from the font (an emoji) is drawn as a box
-        fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
-    return buffer.getvalue()
 
 
 def _plain(ax) -> None:
@@ -57,7 +41,7 @@ def learning_balance(periods: list[str], kinds: list[str], counts: list[list[int
     """
     from matplotlib.ticker import MaxNLocator
 
-    fig = _figure(11.5, 5.4)
+    fig = blank_figure(11.5, 5.4)
     grid = fig.add_gridspec(1, 2, width_ratios=[2.4, 1], wspace=0.45)
     ax, totals_ax = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
     x = list(range(len(periods)))
@@ -91,7 +75,7 @@ def learning_balance(periods: list[str], kinds: list[str], counts: list[list[int
     totals_ax.spines["bottom"].set_visible(False)
     totals_ax.set_title("I alt", fontsize=15, loc="left", color=NAVY, fontweight="bold")
     _plain(totals_ax)
-    return _png(fig)
+    return png(fig)
 
 
 def _tangent_rotation(clockwise: float) -> float:
@@ -108,7 +92,7 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
     from matplotlib.patches import Circle, Wedge
 
     size = 11.0
-    fig = _figure(size, size + 1.2)
+    fig = blank_figure(size, size + 1.2)
     ax = fig.add_axes([0.02, 0.1, 0.96, 0.88])
     ax.set_xlim(-1.2, 1.2)
     ax.set_ylim(-1.2, 1.2)
@@ -127,8 +111,7 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
                            facecolor=NAVY, edgecolor="white", linewidth=2))
         mid = math.radians(start + 15)
         r = outer + band / 2
-        ax.text(r * math.sin(mid), r * math.cos(mid), name, ha="center", va="center", fontsize=15,
-                fontweight="bold", color="white", rotation=_tangent_rotation(start + 15))
+        centred(ax, r * math.sin(mid), r * math.cos(mid), name, 15, colour="white", bold=True, rotation=_tangent_rotation(start + 15))
 
         here = [e for e in entries if e[0] == m]
         shown = here if len(here) <= 5 else here[:4]
@@ -162,19 +145,19 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
                     ha="left" if right else "right", va="center")
 
     ax.add_patch(Circle((0, 0), inner, facecolor="white", edgecolor="#8aa3b5", linewidth=1.2))
-    ax.text(0, 0, "Årshjul", ha="center", va="center", fontsize=17, fontweight="bold", color=NAVY)
+    centred(ax, 0, 0, "Årshjul", 17, colour=NAVY, bold=True)
     handles = [Line2D([], [], marker=MARKERS[i % len(MARKERS)], color=PALETTE[i % len(PALETTE)],
                       linewidth=2, markersize=10, label=title) for i, title in enumerate(groups)]
     fig.legend(handles=handles, loc="lower center", ncol=min(3, max(1, len(groups))), fontsize=13,
                frameon=False, bbox_to_anchor=(0.5, 0.0))
-    return _png(fig)
+    return png(fig)
 
 
 def _month_label(value, _pos=None) -> str:
     from matplotlib.dates import num2date
 
     day = num2date(value)
-    return f"{MONTHS_SHORT[day.month - 1]}\n{day.year}" if day.month == 1 or _pos == 0 else MONTHS_SHORT[day.month - 1]
+    return f"{SHORT_MONTHS[day.month - 1]}\n{day.year}" if day.month == 1 or _pos == 0 else SHORT_MONTHS[day.month - 1]
 
 
 def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date | None = None,
@@ -195,7 +178,7 @@ def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date
     days = [d for _, s, e, _ in lines if s for d in (s, e)] + [d for _, d in milestones]
     first, last = (min(days), max(days)) if days else (today or date.today(),) * 2
     span = max((last - first).days, 20)
-    fig = _figure(11.5, 1.8 + 0.52 * max(len(lines), 2))
+    fig = blank_figure(11.5, 1.8 + 0.52 * max(len(lines), 2))
     ax = fig.add_subplot()
     labels = []
     for y, (label, start, end, g) in enumerate(lines):
@@ -243,4 +226,4 @@ def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.75 / axes_height),
                   ncol=len(handles), fontsize=13, frameon=False)
     _plain(ax)
-    return _png(fig)
+    return png(fig)

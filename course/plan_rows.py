@@ -14,6 +14,7 @@ from course.content import Exercise
 from course.planning import field_text, validate_fields
 
 MAX_ROWS = 30  # per group: more than a plan for one person needs
+ONE_GROUP = (("", ""),)  # the groups of a plan whose rows are not grouped: (id, title)
 
 
 @dataclass
@@ -24,13 +25,6 @@ class Row:
 
     def as_value(self) -> dict:
         return {"group": self.group, "item": self.item, "fields": dict(self.fields)}
-
-
-def groups(exercise: Exercise) -> list[tuple[str, str]]:
-    """The plan's groups as (id, title): the action plan's periods, or one unnamed group."""
-    if exercise.kind == "handleplan":
-        return [(c.id, c.title) for c in exercise.categories]
-    return [("", "")]
 
 
 def clean_field(f, raw):
@@ -45,9 +39,12 @@ def clean_field(f, raw):
     return raw if isinstance(raw, str) else ""
 
 
-def rows(exercise: Exercise, value) -> list[Row]:
-    """The rows of a saved plan; unknown groups, items and broken values are dropped."""
-    known_groups = {g for g, _ in groups(exercise)}
+def rows(exercise: Exercise, value, groups=ONE_GROUP) -> list[Row]:
+    """The rows of a saved plan; unknown groups, items and broken values are dropped.
+
+    ``groups`` are the plan's groups as (id, title), e.g. the action plan's periods.
+    """
+    known_groups = {g for g, _ in groups}
     known_items = {i.id for i in exercise.items}
     entries = value.get("rows") if isinstance(value, dict) else None
     out, per_group = [], {}
@@ -64,10 +61,11 @@ def rows(exercise: Exercise, value) -> list[Row]:
     return out
 
 
-def validate(exercise: Exercise, plan_rows: list[Row], today: date | None = None) -> list[str]:
+def validate(exercise: Exercise, plan_rows: list[Row], today: date | None = None,
+             groups=ONE_GROUP) -> list[str]:
     """Danish messages for every incomplete or impossible row, naming group and row number."""
     problems = []
-    for group, title in groups(exercise):
+    for group, title in groups:
         in_group = [r for r in plan_rows if r.group == group]
         for n, row in enumerate(in_group, start=1):
             where = f"{title}, række {n}" if title else f"Række {n}"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from course.content import Exercise, Field
+from course.danish import date_text, parse_clock
 from course.document import Document, Section
 
 MAX_TEXT = 20_000
-_CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[.:]([0-5]\d)\s*$")
 NOT_FILLED = "(ikke udfyldt)"
 
 
@@ -17,12 +16,8 @@ def field_text(field: Field, value) -> str:
     if value in (None, ""):
         return ""
     if field.type == "dato":
-        return danish_date(date.fromisoformat(value))
+        return date_text(date.fromisoformat(value))
     return str(value)
-
-
-def danish_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def parse_date(value) -> date | None:
@@ -33,12 +28,6 @@ def parse_date(value) -> date | None:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         return None
-
-
-def parse_clock(value) -> tuple[int, int] | None:
-    """A time of day typed as 10.00 or 9:30; None when it is not one."""
-    match = _CLOCK.match(value) if isinstance(value, str) else None
-    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def whole_number(value) -> int | None:
@@ -80,11 +69,11 @@ def validate_fields(fields: tuple[Field, ...], values: dict, today: date | None 
                 problems.append(f"»{f.label}« er ikke en gyldig dato.")
                 continue
             if f.not_past and day < (today or date.today()):
-                problems.append(f"»{f.label}« ({danish_date(day)}) ligger før i dag.")
+                problems.append(f"»{f.label}« ({date_text(day)}) ligger før i dag.")
             other = parse_date(values.get(f.not_before)) if f.not_before else None
             if other is not None and day < other:
-                problems.append(f"»{f.label}« ({danish_date(day)}) ligger før "
-                                f"»{labels[f.not_before]}« ({danish_date(other)}).")
+                problems.append(f"»{f.label}« ({date_text(day)}) ligger før "
+                                f"»{labels[f.not_before]}« ({date_text(other)}).")
         elif isinstance(value, str) and len(value) > MAX_TEXT:
             problems.append(f"»{f.label}« er for lang (højst {MAX_TEXT:,} tegn).".replace(",", "."))
     return problems
@@ -112,9 +101,28 @@ def field_sections(exercise: Exercise, values: dict, level: int = 1) -> list[Sec
     return sections
 
 
+def form_values(value) -> dict:
+    """The field values of a saved form (``{"fields": {...}}``), or none."""
+    values = value.get("fields") if isinstance(value, dict) else None
+    return values if isinstance(values, dict) else {}
+
+
+def part_status(exercise: Exercise, value, today: date | None = None) -> tuple[str, list[str]]:
+    """As a part of the gathered plan: how much is filled in, and what is missing."""
+    values = form_values(value)
+    done = filled(exercise, values)
+    return (f"{len(done)} af {len(exercise.fields)} felter er udfyldt.",
+            validate(exercise, values, today) if done else ["Intet er udfyldt endnu."])
+
+
+def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+    """The form as a document's part: its heading, then one section per field."""
+    return [Section(heading)] + field_sections(exercise, form_values(value), level=2)
+
+
 def document_meta(name: str, job_centre: str, today: date | None = None) -> list[str]:
     return [f"Nøgleperson: {name}", f"Jobcenter: {job_centre}",
-            f"Dato: {danish_date(today or date.today())}"]
+            f"Dato: {date_text(today or date.today())}"]
 
 
 def build_document(exercise: Exercise, values: dict, name: str, job_centre: str,

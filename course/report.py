@@ -20,10 +20,11 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from course.content import Course, Exercise
+from course.danish import date_text, decimal, iso_date_text
 from course.document import Document, Section
 from course.room import RoomStore, SharedAnswer, Workshop, clean_code
 from course.summary import ANONYMOUS, RoomSummary, summarise
@@ -31,9 +32,6 @@ from course.summary import ANONYMOUS, RoomSummary, summarise
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "reports" / "rapport.ipynb"
 
-TASKS, CONDITIONS, CULTURE, PLANS, CHECK_IN = (
-    "rolle_opgaver", "rolle_betingelser", "laeringskultur_skala", "handleplan", "tjek_ind")
-EXERCISES = (CHECK_IN, TASKS, CONDITIONS, CULTURE, PLANS)
 NOT_GIVEN = "Ikke angivet"
 LOWEST = 2  # the attention points whose advice the report repeats
 EMPTY_MESSAGE = ("Workshoppen har endnu ingen delte svar. Rapporten fyldes ud, når deltagerne har "
@@ -49,8 +47,8 @@ class TaskRow:
     own: bool  # added by the room, in its own wording
     mean_rank: float  # 1 = most important
     mentions: int
-    levels: tuple[tuple[str, int], ...]  # (option, how many chose it), most chosen first
-    phases: tuple[tuple[str, int], ...]
+    levels: tuple[tuple[str, int], ...]  # first attribute: (option, how many chose it), most first
+    phases: tuple[tuple[str, int], ...]  # second attribute (when), the same way
 
     @property
     def level(self) -> str:
@@ -80,8 +78,10 @@ def task_rows(exercise: Exercise, answers: list[SharedAnswer]) -> list[TaskRow]:
     """Every task the room ranked or added, by average place, then by number of mentions.
 
     The room's own tasks with the same wording (ignoring case and spaces) count as one task.
+    The ranking's first two attributes are the task's level and time (»Niveau«, »Hvornår«).
     """
     options = {a.id: tuple(a.options) for a in exercise.attributes}
+    level, phase = (list(options) + ["", ""])[:2]
     known = {item.id: item.text for item in exercise.items}
     places: dict[tuple, list[int]] = {}
     texts: dict[tuple, str] = {}
@@ -109,44 +109,48 @@ def task_rows(exercise: Exercise, answers: list[SharedAnswer]) -> list[TaskRow]:
     for key, found in places.items():
         chosen = attrs.get(key, {})
         rows.append(TaskRow(texts[key], key[0] == "own", sum(found) / len(found), len(found),
-                            _choices(chosen.get("niveau", Counter()), options.get("niveau", ())),
-                            _choices(chosen.get("fase", Counter()), options.get("fase", ()))))
+                            _choices(chosen.get(level, Counter()), options.get(level, ())),
+                            _choices(chosen.get(phase, Counter()), options.get(phase, ()))))
     return sorted(rows, key=lambda r: (r.mean_rank, -r.mentions, r.text.casefold()))
-
-
-def _number(x: float) -> str:
-    return f"{x:.1f}".replace(".", ",")
 
 
 def _counts(choices: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{o} ({n})" for o, n in choices) or NOT_GIVEN
 
 
-def tasks_table(rows: list[TaskRow]):
+def _attributes(exercise: Exercise):
+    """The ranking's level and time attributes (the first two), as far as it has them."""
+    return (list(exercise.attributes) + [None, None])[:2]
+
+
+def tasks_table(exercise: Exercise, rows: list[TaskRow]):
     """The ranked tasks as a pandas table."""
     import pandas as pd
 
+    level, phase = (a.label if a else NOT_GIVEN for a in _attributes(exercise))
     return pd.DataFrame(
-        [(str(i), r.text + (" (tilføjet af deltagerne)" if r.own else ""), _number(r.mean_rank),
+        [(str(i), r.text + (" (tilføjet af deltagerne)" if r.own else ""), decimal(r.mean_rank),
           str(r.mentions), _counts(r.levels), _counts(r.phases))
          for i, r in enumerate(rows, start=1)],
-        columns=["Nr.", "Opgave", "Gns. plads", "Nævnt af", "Niveau", "Hvornår"])
+        columns=["Nr.", "Opgave", "Gns. plads", "Nævnt af", level, phase])
 
 
 def grouped_table(exercise: Exercise, rows: list[TaskRow]):
     """Tasks by their most chosen level (rows) and time (columns), in the room's order."""
     import pandas as pd
 
-    levels = [*next((a.options for a in exercise.attributes if a.id == "niveau"), ()), NOT_GIVEN]
-    phases = [*next((a.options for a in exercise.attributes if a.id == "fase"), ()), NOT_GIVEN]
+    level, phase = _attributes(exercise)
+    levels = [*(level.options if level else ()), NOT_GIVEN]
+    phases = [*(phase.options if phase else ()), NOT_GIVEN]
+    first = level.label if level else NOT_GIVEN
     cells = {(lv, ph): [] for lv in levels for ph in phases}
     for r in rows:
         cells.setdefault((r.level, r.phase), []).append(r.text)
     frame = pd.DataFrame([[lv, *["\n".join(cells[(lv, ph)]) for ph in phases]] for lv in levels],
-                         columns=["Niveau", *phases])
+                         columns=[first, *phases])
     # Leave out a level or a time nobody chose.
-    frame = frame[[c for c in frame.columns if c == "Niveau" or frame[c].str.len().any()]]
-    return frame[frame.drop(columns="Niveau").apply(lambda r: r.str.len().any(), axis=1)]
+    frame = frame[[c for c in frame.columns if c == first or frame[c].str.len().any()]]
+    return frame[frame.drop(columns=first).apply(lambda r: r.str.len().any(), axis=1)]
 
 
 def _table(frame) -> list[list[str]]:
@@ -170,11 +174,11 @@ def tasks_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
         "deltagerne selv, med deres egne ord.",
         "Opgaverne står efter gennemsnitlig plads (1 = vigtigst) og derefter efter, hvor mange "
         "der har nævnt dem. Niveau og tidspunkt viser, hvor mange der valgte hvad."]
-    head.table = _table(tasks_table(rows))
+    head.table = _table(tasks_table(exercise, rows))
     head.images.append(roomcharts.rank_bars(tuple(RankRow(r.text, r.mean_rank, r.mentions)
                                                   for r in rows)))
     head.captions.append("Gennemsnitlig plads for hver opgave, vigtigst øverst: " + "; ".join(
-        f"{r.text}: {_number(r.mean_rank)}" for r in rows) + ".")
+        f"{r.text}: {decimal(r.mean_rank)}" for r in rows) + ".")
     grouped = Section("Opgaverne efter niveau og tidspunkt", level=2, paragraphs=[
         "Hver opgave står under det niveau og det tidspunkt, flest deltagere valgte."],
         table=_table(grouped_table(exercise, rows)))
@@ -207,17 +211,18 @@ def conditions_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list
     low = scale.low_at or scale.min
     head.paragraphs.append(
         f"{summary.answered} deltagere har vurderet de fire forudsætninger fra {scale.min} "
-        f"({scale.low_label}) til {scale.max} ({scale.high_label}). Den lavest vurderede står øverst.")
+        f"({scale.low_label}) til {scale.max} ({scale.high_label}). "
+        "Den lavest vurderede står øverst.")
     head.table = [["Forudsætning", "Gennemsnit", "Svar", f"Svar på {low} eller lavere"]] + [
-        [item.text, _number(row.mean), str(row.n), str(sum(row.counts[:low - scale.min + 1]))]
+        [item.text, decimal(row.mean), str(row.n), str(sum(row.counts[:low - scale.min + 1]))]
         for item, row in rated]
     head.images.append(roomcharts.rating_histograms(summary.ratings, scale.min))
     head.captions.append("Rummets vurderinger: " + "; ".join(
-        f"{item.text.split(':')[0]}: gennemsnit {_number(row.mean)}" for item, row in rated) + ".")
+        f"{item.text.split(':')[0]}: gennemsnit {decimal(row.mean)}" for item, row in rated) + ".")
     advice = Section("Råd til de lavest vurderede punkter", level=2)
     for item, row in rated[:LOWEST]:
         if item.advice:
-            advice.paragraphs.append(f"{item.text} (gennemsnit {_number(row.mean)}) – {item.advice}")
+            advice.paragraphs.append(f"{item.text} (gennemsnit {decimal(row.mean)}) – {item.advice}")
     return [head, advice, *_texts_section(summary)]
 
 
@@ -233,7 +238,7 @@ def culture_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Se
     scale = exercise.scale
     for row in rows:
         head.paragraphs.append(f"{row.n} deltagere har givet læringskulturen en karakter fra "
-                               f"{scale.min} til {scale.max}; gennemsnittet er {_number(row.mean)}.")
+                               f"{scale.min} til {scale.max}; gennemsnittet er {decimal(row.mean)}.")
         values = range(scale.min, scale.max + 1)
         head.table = [["Karakter", *map(str, values)], ["Antal", *map(str, row.counts)]]
     if rows:
@@ -276,16 +281,11 @@ def check_in_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[S
     return [head, *_texts_section(summary)]
 
 
-BUILDERS = {TASKS: tasks_sections, CONDITIONS: conditions_sections, CULTURE: culture_sections,
-            PLANS: plans_sections, CHECK_IN: check_in_sections}
-ORDER = (TASKS, CONDITIONS, CULTURE, PLANS, CHECK_IN)
-
-
-def _when(day: str) -> str:
-    try:
-        return f"{date.fromisoformat(day):%d.%m.%Y}"
-    except ValueError:
-        return day
+# How a section shows its exercise: the »show« of data/report.yaml, allowed per kind in
+# course/kinds.py.
+VIEWS = {"opgaver": tasks_sections, "opmærksomhedspunkter": conditions_sections,
+         "læringskultur": culture_sections, "handleplaner": plans_sections,
+         "forventninger": check_in_sections}
 
 
 def build(content: Course, workshop: Workshop, answers: dict[str, list[SharedAnswer]],
@@ -293,22 +293,22 @@ def build(content: Course, workshop: Workshop, answers: dict[str, list[SharedAns
     """The report of one workshop from its shared answers (exercise id -> answers)."""
     made = made or datetime.now()
     doc = Document(f"Bruttoopgavebeskrivelse – {workshop.name}",
-                   meta=[f"Workshop: {workshop.name}, {_when(workshop.date)} (kode {workshop.code})",
-                         f"Lavet af kursuslederne {made:%d.%m.%Y} ud fra deltagernes delte svar.",
+                   meta=[f"Workshop: {workshop.name}, {iso_date_text(workshop.date)} (kode {workshop.code})",
+                         f"Lavet af kursuslederne {date_text(made)} ud fra deltagernes delte svar.",
                          f"Deltagere, der har svaret anonymt, står som »{ANONYMOUS}«."])
-    if not any(answers.get(ex) for ex in EXERCISES):
+    if not any(answers.get(s.exercise) for s in content.report):
         doc.sections.append(Section("Ingen svar endnu", paragraphs=[EMPTY_MESSAGE]))
         return doc
-    for exercise_id in ORDER:
-        if exercise_id in content.exercises:
-            doc.sections += BUILDERS[exercise_id](content.exercise(exercise_id),
-                                                   answers.get(exercise_id, []))
+    for section in content.report:
+        doc.sections += VIEWS[section.show](content.exercise(section.exercise),
+                                            answers.get(section.exercise, []))
     return doc
 
 
-def collect(room: RoomStore, code: str) -> tuple[Workshop, dict[str, list[SharedAnswer]]]:
+def collect(content: Course, room: RoomStore, code: str) -> tuple[Workshop, dict[str, list[SharedAnswer]]]:
+    """The workshop and the shared answers to the exercises of the report."""
     workshop = room.workshop(code)
-    return workshop, {ex: room.answers(workshop.code, ex) for ex in EXERCISES}
+    return workshop, {s.exercise: room.answers(workshop.code, s.exercise) for s in content.report}
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -366,9 +366,9 @@ def show(workshop: str, store_folder: str = "", store_url: str = "", output_fold
     from course.content import course
     from course.document import to_docx
 
-    room = RoomStore(store_folder or None, url=store_url or None)
-    found, answers = collect(room, workshop)
-    doc = build(course(), found, answers)
+    content = course()
+    found, answers = collect(content, RoomStore(store_folder or None, url=store_url or None), workshop)
+    doc = build(content, found, answers)
     if output_folder:
         out = Path(output_folder)
         out.mkdir(parents=True, exist_ok=True)

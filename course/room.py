@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from course.danish import iso_date_text
+
 try:  # POSIX only; used once per process to set up a SQLite file safely
     import fcntl
 except ImportError:  # pragma: no cover
@@ -57,11 +59,7 @@ class Workshop:
 
     @property
     def label(self) -> str:
-        try:
-            when = f"{date.fromisoformat(self.date):%d.%m.%Y}"
-        except ValueError:
-            when = self.date
-        return f"{self.name} ({when})"
+        return f"{self.name} ({iso_date_text(self.date)})"
 
 
 @dataclass(frozen=True)

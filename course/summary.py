@@ -10,20 +10,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from course import action_plan
 from course.content import Exercise
+from course.danish import MONTHS
+from course.planning import parse_date
 from course.room import SharedAnswer
 
 ANONYMOUS = "Anonym"
 TOP_WORDS = 12
 # Common Danish function words (after the Snowball/NLTK list) and filler words of answers.
-STOP_WORDS = frozenset("""
-ad af alle alt anden at blev blive bliver bare både da de dem den denne der deres det dette dig
-din dine disse dog du efter eller en end er et for fra fx få får godt ham han hans har havde have
-hende hendes her hos hun hvad hvem hver hvilke hvilken hvis hvor hvordan i ikke ind jeg jer jo
-kan kunne lidt man mange med meget men mere mig min mine mit mod ned noget nogle nu når og også
-om op os over på sig sin sine sit skal skulle selv som så sådan thi til ud under var vi vil ville
-vor være været
-""".split())
+STOP_WORDS = frozenset(["ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "bare", "både", "da", "de", "dem", "den", "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dog", "du", "efter", "eller", "en", "end", "er", "et", "for", "fra", "fx", "få", "får", "godt", "ham", "han", "hans", "har", "havde", "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hvem", "hver", "hvilke", "hvilken", "hvis", "hvor", "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lidt", "man", "mange", "med", "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "over", "på", "sig", "sin", "sine", "sit", "skal", "skulle", "selv", "som", "så", "sådan", "thi", "til", "ud", "under", "var", "vi", "vil", "ville", "vor", "være", "været"])
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -111,40 +107,42 @@ def _text_groups(prompts, answers: list[SharedAnswer], texts_of) -> tuple[TextGr
 
 def has_content(exercise: Exercise, value) -> bool:
     """Whether a shared value holds an answer at all (not only emptied fields)."""
-    if exercise.kind == "refleksion":
-        return any(_text(v) for v in _dict(value).values())
-    if exercise.kind == "skala":
-        return (any(isinstance(v, int) for v in _dict(value, "ratings").values())
-                or any(_text(v) for v in _dict(value, "texts").values()))
-    if exercise.kind == "sortering":
-        return bool(_dict(value, "answers"))
-    if exercise.kind == "rangering":
-        return isinstance(_dict(value).get("order"), list) and bool(value["order"])
-    if exercise.kind == "handleplan":
-        return bool(_plan_rows(exercise, value))
-    return False
+    room = _room(exercise)
+    return room is not None and room.answered(exercise, value)
 
 
 def summarise(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     """The room's answers to one shared exercise, counted per item, prompt or category."""
-    answers = [a for a in answers if has_content(exercise, a.value)]
-    kind, n = exercise.kind, len(answers)
-    if kind == "refleksion":
-        return RoomSummary(exercise, n, texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value)))
-    if kind == "skala":
-        return RoomSummary(exercise, n, ratings=_ratings(exercise, answers),
-                           texts=_text_groups(exercise.prompts, answers,
-                                              lambda a: _dict(a.value, "texts")))
-    if kind == "rangering":
-        return RoomSummary(exercise, n, ranks=_ranks(exercise, answers), texts=_own_items(answers))
-    if kind == "sortering":
-        return RoomSummary(exercise, n, sorts=_sorts(exercise, answers))
-    if kind == "handleplan":
-        return RoomSummary(exercise, n, plans=_plans(exercise, answers))
-    raise ValueError(f"{exercise.id}: a {kind} cannot be shared")
+    room = _room(exercise)
+    if room is None:
+        raise ValueError(f"{exercise.id}: a {exercise.kind} cannot be shared")
+    return room.summarise(exercise, [a for a in answers if room.answered(exercise, a.value)])
 
 
-def _ratings(exercise: Exercise, answers) -> tuple[RatingRow, ...]:
+def _room(exercise: Exercise):
+    from course.kinds import KINDS  # course.kinds names the summaries below: import it late
+
+    return KINDS[exercise.kind].room
+
+
+# --- per kind: whether a value holds an answer, and the answered values summarised ----------
+
+
+def reflection_answered(exercise: Exercise, value) -> bool:
+    return any(_text(v) for v in _dict(value).values())
+
+
+def reflection(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
+    return RoomSummary(exercise, len(answers),
+                       texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value)))
+
+
+def rating_answered(exercise: Exercise, value) -> bool:
+    return (any(isinstance(v, int) for v in _dict(value, "ratings").values())
+            or any(_text(v) for v in _dict(value, "texts").values()))
+
+
+def rating(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     scale = exercise.scale
     rows = []
     for item in exercise.items:
@@ -153,7 +151,13 @@ def _ratings(exercise: Exercise, answers) -> tuple[RatingRow, ...]:
                   and not isinstance(v, bool) and scale.min <= v <= scale.max]
         counts = tuple(values.count(x) for x in range(scale.min, scale.max + 1))
         rows.append(RatingRow(item.text, counts, sum(values) / len(values) if values else None))
-    return tuple(rows)
+    return RoomSummary(exercise, len(answers), ratings=tuple(rows),
+                       texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value, "texts")))
+
+
+def ranking_answered(exercise: Exercise, value) -> bool:
+    order = _dict(value).get("order")
+    return isinstance(order, list) and bool(order)
 
 
 def _order(value) -> list[dict]:
@@ -161,14 +165,15 @@ def _order(value) -> list[dict]:
     return [e for e in order if isinstance(e, dict)] if isinstance(order, list) else []
 
 
-def _ranks(exercise: Exercise, answers) -> tuple[RankRow, ...]:
+def ranking(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     rows = []
     for item in exercise.items:
         places = [place for a in answers
                   for place, entry in enumerate(_order(a.value), start=1)
                   if entry.get("id") == item.id and not entry.get("own")]
         rows.append(RankRow(item.text, sum(places) / len(places) if places else None, len(places)))
-    return tuple(sorted(rows, key=lambda r: (r.mean_rank is None, r.mean_rank or 0)))
+    ranks = tuple(sorted(rows, key=lambda r: (r.mean_rank is None, r.mean_rank or 0)))
+    return RoomSummary(exercise, len(answers), ranks=ranks, texts=_own_items(answers))
 
 
 def _own_items(answers) -> tuple[TextGroup, ...]:
@@ -180,33 +185,33 @@ def _own_items(answers) -> tuple[TextGroup, ...]:
                       tuple(word_frequencies(t for _, t in texts))),)
 
 
-def _sorts(exercise: Exercise, answers) -> tuple[SortRow, ...]:
+def sorting_answered(exercise: Exercise, value) -> bool:
+    return bool(_dict(value, "answers"))
+
+
+def sorting(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     known = [c.id for c in exercise.categories]
     rows = []
     for number, item in enumerate(exercise.items, start=1):
         given = [_dict(a.value, "answers").get(item.id) for a in answers]
-        rows.append(SortRow(number, item.text, item.category,
-                            {c: given.count(c) for c in known}))
-    return tuple(rows)
+        rows.append(SortRow(number, item.text, item.category, {c: given.count(c) for c in known}))
+    return RoomSummary(exercise, len(answers), sorts=tuple(rows))
 
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
+def _actions(exercise: Exercise, value) -> list:
+    return [r for r in action_plan.rows(exercise, value) if _text(r.fields.get("hvad"))]
 
 
-def _plan_rows(exercise: Exercise, value) -> list:
-    from course import plan_rows
-
-    return [r for r in plan_rows.rows(exercise, value) if _text(r.fields.get("hvad"))]
+def plan_answered(exercise: Exercise, value) -> bool:
+    return bool(_actions(exercise, value))
 
 
-def _plans(exercise: Exercise, answers) -> PlanCounts:
-    from course import plan_rows
-    from course.planning import parse_date
-
-    rows = [r for a in answers for r in _plan_rows(exercise, a.value)]
-    groups = tuple((title, sum(r.group == g for r in rows)) for g, title in plan_rows.groups(exercise))
+def action_plans(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
+    """Counted, never quoted: how many actions, in which period, starting when, which words."""
+    rows = [r for a in answers for r in _actions(exercise, a.value)]
+    groups = tuple((title, sum(r.group == g for r in rows)) for g, title in action_plan.groups(exercise))
     starts = Counter((d.year, d.month) for r in rows if (d := parse_date(r.fields.get("start"))))
     months = tuple((f"{MONTHS[m - 1]} {y}", n) for (y, m), n in sorted(starts.items()))
-    return PlanCounts(len(rows), groups, months,
-                      tuple(word_frequencies(_text(r.fields.get("hvad")) for r in rows)))
+    plans = PlanCounts(len(rows), groups, months,
+                       tuple(word_frequencies(_text(r.fields.get("hvad")) for r in rows)))
+    return RoomSummary(exercise, len(answers), plans=plans)

@@ -48,14 +48,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from course.danish import MONTHS
+
 SEED = 2017  # the year Jobrettet samtale's second wave started
 YEAR = 2025
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "team_noegletal.csv"
 TEAM, GROUP, MONTH, CITIZENS = "team", "maalgruppe", "maaned", "borgere"
 COLUMNS = (TEAM, GROUP, MONTH, CITIZENS, "jobrettede_samtaler", "andel_virksomhedskontakt",
            "andel_selvbooking", "andel_joblog", "andel_jobaftale", "progression")
-MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-               "september", "oktober", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def generate(seed: int = SEED) -> str:
 def month_label(month: str) -> str:
     """'2025-03' -> 'marts 2025'."""
     year, number = month.split("-")
-    return f"{MONTH_NAMES[int(number) - 1]} {year}"
+    return f"{MONTHS[int(number) - 1]} {year}"
 
 
 def overview(path: Path | str = DATA_FILE) -> tuple[list[tuple[str, str]], list[str]]:

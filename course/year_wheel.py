@@ -64,12 +64,19 @@ def table(exercise: Exercise, rows: list[plan_rows.Row]) -> list[list[str]]:
     return plan_rows.table(exercise, ordered, first=[("Type", lambda r: kinds[group_of(exercise, r)])])
 
 
-def document_sections(exercise: Exercise, value, heading: str, with_picture: bool = True) -> list[Section]:
+def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+    """The wheel as a document's part (``today`` and ``milestones`` are not used here)."""
     rows = plan_rows.rows(exercise, value)
     if not rows:
         return [Section(heading, paragraphs=["Årshjulet har endnu ingen aktiviteter."])]
     section = Section(heading, table=table(exercise, rows))
-    if with_picture and placed(exercise, rows):
+    if placed(exercise, rows):
         section.images.append(picture(exercise, rows))
         section.captions.append(f"Årshjulet. {summary(exercise, rows)}")
     return [section]
+
+
+def part_status(exercise: Exercise, value, today=None) -> tuple[str, list[str]]:
+    """As a part of the gathered plan: the activities and their months, and what is missing."""
+    rows = plan_rows.rows(exercise, value)
+    return summary(exercise, rows, detail=False), plan_rows.validate(exercise, rows)

@@ -10,6 +10,8 @@ BAD_TEXTS = {
     "script": "<script>alert('hej')</script>",
     "markdown": "# Overskrift\n**fed** _kursiv_ [link](http://x) `kode`\n- punkt\n1. nummer",
     "formel": "=1+1",
+    "dollar og mathtext": "Pris pr. deltager $x^{2$",
+    "mathtext": r"$\frac{1}{2}$ af $5 og \$ og $$ og 100$",
     "formel med @": "@SUM(A1:A9)",
     "kontroltegn": "før\x00\x07\x1b[31mrød\x7f efter\r\nny linje",
     "halv emoji": "halv \ud83d emoji",

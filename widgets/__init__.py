@@ -1,16 +1,25 @@
-"""Reusable exercise widgets for the course, built on ``course``."""
+"""Reusable exercise widgets for the course, built on ``course``.
 
-from widgets.conversation import ConversationTrainer
+Importing the package imports every module in it, so each widget registers itself for its
+exercise kind (``@exercise_kind``), and checks that no kind in course/kinds.py is left
+without one. A new widget module needs no line here.
+"""
+
+import importlib
+import pkgutil
+
+from widgets.action_plan import ActionPlan
+from widgets.base import WIDGETS, check_widgets
 from widgets.bridging import BridgingQuestions
+from widgets.conversation import ConversationTrainer
 from widgets.dialogue_board import DialogueBoard
-from widgets.meeting_plan import MeetingPlanner
+from widgets.facilitator import FacilitatorPage
+from widgets.first_plan import FirstPlan
 from widgets.key_figures import TeamKeyFigures
 from widgets.learning_cycle import LearningCycle
-from widgets.action_plan import ActionPlan
-from widgets.first_plan import FirstPlan
+from widgets.meeting_plan import MeetingPlanner
 from widgets.onboarding import OnboardingPlanner
-from widgets.facilitator import FacilitatorPage
-from widgets.page import KINDS, CoursePage
+from widgets.page import CoursePage
 from widgets.planner import Planner
 from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
@@ -19,7 +28,11 @@ from widgets.scale import Rating
 from widgets.sorting import Sorting
 from widgets.year_wheel import YearWheel
 
-__all__ = ["KINDS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
+check_widgets()
+
+__all__ = ["WIDGETS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",
            "DialogueBoard", "FacilitatorPage", "FirstPlan", "LearningCycle", "MeetingPlanner",
            "OnboardingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection",
            "Sorting", "TeamKeyFigures", "YearWheel"]

@@ -6,12 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from course import action_plan
+from widgets.base import exercise_kind
 from widgets.plan_rows import RowPlanner
 
 
+@exercise_kind("handleplan")
 class ActionPlan(RowPlanner):
     picture_label = "Tjek og tegn tidslinjen"
     complete_message = "Planen er udfyldt, og datoerne hænger sammen."
+
+    def groups(self) -> list[tuple[str, str]]:
+        return action_plan.groups(self.definition)
 
     def _picture(self):
         if not action_plan.dated(self.rows):
@@ -21,5 +26,5 @@ class ActionPlan(RowPlanner):
         return action_plan.picture(self.definition, self.rows, today=self.today or date.today()), alt
 
     def _sections(self) -> list:
-        return action_plan.document_sections(self.definition, self.value, self.definition.title,
+        return action_plan.document_sections(self.definition, self._read(), self.definition.title,
                                              today=self.today or date.today())

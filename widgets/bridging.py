@@ -5,13 +5,16 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course.dialogue import MAX_NAME, fill_pattern, parse_names
-from widgets.base import Exercise, esc, labelled, message_html, position, row
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import entry_problem, labelled, position, row
+from widgets.markup import esc, message_html, problems_html
 
 MAX_CHOSEN = 30
 MAX_QUESTION = 300
 NOBODY = ("Vælg …", "")
 
 
+@exercise_kind("brobygning")
 class BridgingQuestions(Exercise):
     def _build(self):
         self.chosen: list[str] = []
@@ -42,19 +45,13 @@ class BridgingQuestions(Exercise):
             "Dit eget spørgsmål",
         )
         self.own.add_class("nk-wide-input")
-        self.own_button = ipw.Button(
-            description="Tilføj til min liste",
-            icon="plus",
-            tooltip="Tilføj dit eget spørgsmål til listen",
-        )
-        self.own_button.add_class("nk-button")
+        self.own_button = self._button("Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen", self._add_own)
         self.list_message = ipw.HTML()
         self.chosen_view = ipw.VBox()
         self.chosen_view.add_class("nk-chosen")
         self._on_change(self.names_box, self._names_changed)
         for choice in (self.speaker, self.addressee, self.other):
             self._on_change(choice, self._changed)
-        self._on_click(self.own_button, self._add_own)
         self._render_chosen()
         self._render_suggestions()
         return [
@@ -70,8 +67,7 @@ class BridgingQuestions(Exercise):
         ]
 
     # --- state --------------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {
             "names": self.names_box.value,
             "speaker": self.speaker.value,
@@ -117,10 +113,7 @@ class BridgingQuestions(Exercise):
         self._set_options()
         _, problems = parse_names(self.names_box.value)
         if self.names_box.value.strip() and problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = (
-                f'<div class="nk-msg nk-warn" role="alert"><ul>{items}</ul></div>'
-            )
+            self.names_message.value = problems_html(problems, "")
         else:
             self.names_message.value = ""
         self._changed()
@@ -138,19 +131,13 @@ class BridgingQuestions(Exercise):
                 left_out += 1
                 continue
             taken = question in self.chosen
-            button = ipw.Button(
-                description="Valgt" if taken else "Vælg",
-                icon="check" if taken else "plus",
-                disabled=taken,
-                tooltip=f"Sæt på min liste: {question}",
-            )
-            button.add_class("nk-small")
-            self._on_click(button, lambda _, q=question: self.choose(q))
+            choose = self._button("Valgt" if taken else "Vælg", "check" if taken else "plus",
+                            f"Sæt på min liste: {question}", lambda _, q=question: self.choose(q), "nk-small", disabled=taken)
             text = ipw.HTML(
                 f'<p class="nk-question">{esc(question)}</p>'
                 f'<p class="nk-help">{esc(item.explanation)}</p>'
             )
-            rows.append(row([button, text], "nk-suggestion"))
+            rows.append(row([choose, text], "nk-suggestion"))
         if left_out:
             hint = (
                 "Skriv deltagernes navne, og vælg, hvem der har fortalt noget, hvem du vil "
@@ -164,15 +151,9 @@ class BridgingQuestions(Exercise):
 
     def choose(self, question: str) -> None:
         question = " ".join(question.split())
-        if not question:
-            self.list_message.value = message_html("Skriv først spørgsmålet i feltet.", "warn")
-            return
-        if len(question) > MAX_QUESTION:
-            self.list_message.value = message_html(
-                f"Skriv spørgsmålet kortere (højst {MAX_QUESTION} tegn). "
-                "Teksten står stadig i feltet.",
-                "warn",
-            )
+        problem = entry_problem(question, "spørgsmålet", MAX_QUESTION)
+        if problem:
+            self.list_message.value = message_html(problem, "warn")
             return
         if question in self.chosen:
             self.list_message.value = message_html(
@@ -207,9 +188,7 @@ class BridgingQuestions(Exercise):
     def _render_chosen(self) -> None:
         rows = []
         for i, question in enumerate(self.chosen):
-            remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern: {question}")
-            remove.add_class("nk-small")
-            self._on_click(remove, lambda _, q=question: self.remove(q))
+            remove = self._button("Fjern", "trash", f"Fjern: {question}", lambda _, q=question: self.remove(q), "nk-small")
             rows.append(
                 row(
                     [

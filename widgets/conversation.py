@@ -10,24 +10,16 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course.conversation import chosen_option, dialogue, hints_for
-from widgets.base import Exercise, esc, feedback_html, labelled, paragraphs
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import labelled, text_area
+from widgets.markup import esc, feedback_html, hints_html, message_html
 
 
-def case_html(text: str) -> str:
-    return f'<div class="nk-case"><b>Casen</b><br>{paragraphs(text)}</div>'
-
-
-def hints_html(hints: list[str], none: str) -> str:
-    if not hints:
-        return f'<div class="nk-msg nk-ok" role="status">{esc(none)}</div>'
-    items = "".join(f"<li>{esc(h)}</li>" for h in hints)
-    return f'<div class="nk-advice" role="status"><b>Til overvejelse:</b><ul>{items}</ul></div>'
-
-
+@exercise_kind("samtaletræner")
 class ConversationTrainer(Exercise):
     def _build(self):
         d = self.definition
-        children = [ipw.HTML(case_html(d.case))]
+        children = []  # the case is in the exercise's header
         self.choices, self.feedback, self.own, self.own_hints = {}, {}, {}, {}
         for n, phase in enumerate(d.phases, start=1):
             head = f'<h4 class="nk-phase">{n}. {esc(phase.title)}</h4>'
@@ -41,14 +33,10 @@ class ConversationTrainer(Exercise):
             choice.add_class("nk-replies")
             self._on_change(choice, self._changed)
             examples = " ".join(f"»{esc(e)}«" for e in phase.examples)
-            own = labelled(ipw.Textarea(placeholder="Skriv det, du ville sige til kollegaen …",
-                                        layout={"width": "100%", "height": "4.5em"}),
-                           f"Fase {n}: Eller skriv din egen replik")
+            own = text_area(f"Fase {n}: Eller skriv din egen replik",
+                            "Skriv det, du ville sige til kollegaen …", "4.5em")
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
-            check = ipw.Button(description="Tjek min replik", icon="check",
-                               tooltip=f"Få tips til din egen replik i fase {n}")
-            check.add_class("nk-button")
-            self._on_click(check, lambda _, pid=phase.id: self.check(pid))
+            check = self._button("Tjek min replik", "check", f"Få tips til din egen replik i fase {n}", lambda _, pid=phase.id: self.check(pid))
             self.choices[phase.id], self.own[phase.id] = choice, own
             self.feedback[phase.id], self.own_hints[phase.id] = ipw.HTML(), ipw.HTML()
             inspiration = (f'<p class="nk-help">Til inspiration, fra slidet: {examples}</p>'
@@ -60,8 +48,7 @@ class ConversationTrainer(Exercise):
         self.summary = ipw.HTML()
         return children + [self.summary]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"phases": {pid: {"choice": self.choices[pid].value, "own": self.own[pid].value}
                            for pid in self.choices}}
 
@@ -85,8 +72,7 @@ class ConversationTrainer(Exercise):
         """Gentle hints on the participant's own utterance; never a verdict, never blocking."""
         text = self.own[phase_id].value
         if not text.strip():
-            self.own_hints[phase_id].value = (
-                '<div class="nk-msg nk-info" role="status">Skriv først din egen replik i feltet.</div>')
+            self.own_hints[phase_id].value = message_html("Skriv først din egen replik i feltet.")
             return
         phase = self.definition.phase(phase_id)
         self.own_hints[phase_id].value = hints_html(
@@ -107,7 +93,7 @@ class ConversationTrainer(Exercise):
             else:
                 self.feedback[phase.id].value = feedback_html(False, "Passer ikke til fasen.",
                                                               esc(option.explanation))
-        lines = dialogue(d, self.value["phases"])
+        lines = dialogue(d, self._read()["phases"])
         if not lines:
             self.summary.value = ""
             return

@@ -15,7 +15,9 @@ import time
 import ipywidgets as ipw
 
 from course.dialogue import SpeakerTimer, TurnOrder, clock_text, duration_text, parse_names
-from widgets.base import Exercise, esc, labelled, message_html, row
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import labelled, row, text_area
+from widgets.markup import esc, message_html, problems_html
 
 SPEAKING_TIMES = (30, 60, 90, 120, 180, 240, 300)  # seconds
 DEFAULT_SECONDS = 120
@@ -23,30 +25,20 @@ TICK_MS = 500
 LOW_SECONDS = 15  # the last seconds are shown in orange
 
 
-def _button(description, icon, tooltip, *classes, **kwargs) -> ipw.Button:
-    button = ipw.Button(description=description, icon=icon, tooltip=tooltip, **kwargs)
-    for c in ("nk-button",) + classes:
-        button.add_class(c)
-    return button
-
-
+@exercise_kind("tavle")
 class DialogueBoard(Exercise):
     def _build(self):
         self.clock = time.monotonic
         self.rng = random.Random()
         self.order = TurnOrder()
         self.timer = SpeakerTimer(DEFAULT_SECONDS)
-        self.names_box = labelled(
-            ipw.Textarea(
-                placeholder="Fx:\nKirsten\nPer\nAnne", layout={"width": "100%", "height": "8.5em"}
-            ),
-            "Deltagernes navne – ét navn pr. linje",
+        self.names_box = text_area("Deltagernes navne – ét navn pr. linje",
+                                   "Fx:\nKirsten\nPer\nAnne", "8.5em")
+        self.use_button = self._button(
+            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står", self._use_names
         )
-        self.use_button = _button(
-            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står"
-        )
-        self.shuffle_button = _button(
-            "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge"
+        self.shuffle_button = self._button(
+            "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge", self._shuffle
         )
         self.names_message = ipw.HTML()
         self.speaker_view = ipw.HTML()
@@ -57,16 +49,19 @@ class DialogueBoard(Exercise):
             ),
             "Taletid pr. person",
         )
-        self.start_button = _button("Start uret", "play", "Start taletiden for den, der taler nu")
-        self.pause_button = _button("Pause", "pause", "Stop uret et øjeblik")
-        self.again_button = _button(
-            "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen"
+        self.start_button = self._button(
+            "Start uret", "play", "Start taletiden for den, der taler nu", self._start
         )
-        self.next_button = _button(
-            "Næste", "forward", "Giv ordet videre til den næste på tavlen", button_style="primary"
+        self.pause_button = self._button("Pause", "pause", "Stop uret et øjeblik", self._pause)
+        self.again_button = self._button(
+            "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen", self._again
         )
-        self.restart_button = _button(
-            "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen"
+        self.next_button = self._button(
+            "Næste", "forward", "Giv ordet videre til den næste på tavlen", self._next,
+            button_style="primary",
+        )
+        self.restart_button = self._button(
+            "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen", self._restart
         )
         # The browser's tick source; hidden, driven only from here.
         self.ticker = ipw.Play(
@@ -79,16 +74,6 @@ class DialogueBoard(Exercise):
         )
         self.rows = ipw.VBox()
         self.rows.add_class("nk-board-rows")
-        for button, handler in (
-            (self.use_button, self._use_names),
-            (self.shuffle_button, self._shuffle),
-            (self.start_button, self._start),
-            (self.pause_button, self._pause),
-            (self.again_button, self._again),
-            (self.next_button, self._next),
-            (self.restart_button, self._restart),
-        ):
-            self._on_click(button, handler)
         self._on_change(self.seconds, self._set_seconds)
         self._on_change(self.ticker, self._tick)
         stage = ipw.VBox(
@@ -121,8 +106,7 @@ class DialogueBoard(Exercise):
         ]
 
     # --- state ------------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return dict(self.order.to_value(), seconds=self.timer.seconds)
 
     def _restore(self, value) -> None:
@@ -139,11 +123,7 @@ class DialogueBoard(Exercise):
     def _use_names(self, *_):
         names, problems = parse_names(self.names_box.value, minimum=2)
         if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.names_message.value = (
-                f'<div class="nk-msg nk-warn" role="alert"><b>Tjek navnene:</b>'
-                f"<ul>{items}</ul></div>"
-            )
+            self.names_message.value = problems_html(problems, "Tjek navnene:")
             return
         self.order.set_names(names)
         self._new_round(f"Tavlen er klar med {len(names)} navne.")
@@ -239,20 +219,10 @@ class DialogueBoard(Exercise):
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
-            up = _button("Op", "arrow-up", f"Flyt {name} en plads op", "nk-small", disabled=i == 0)
-            down = _button(
-                "Ned", "arrow-down", f"Flyt {name} en plads ned", "nk-small", disabled=i == last
-            )
-            self._on_click(up, lambda _, n=name: self.move(n, -1))
-            self._on_click(down, lambda _, n=name: self.move(n, +1))
-            notes = labelled(
-                ipw.Textarea(
-                    value=self.order.notes.get(name, ""),
-                    placeholder=f"Det vigtigste, {name} siger …",
-                    layout={"width": "100%", "height": "4.2em"},
-                ),
-                f"Noter: {name}",
-            )
+            up, down = self._move_buttons(f"{name} en plads", i == 0, i == last,
+                                          lambda step, n=name: self.move(n, step), "nk-button", "nk-small")
+            notes = text_area(f"Noter: {name}", f"Det vigtigste, {name} siger …", "4.2em",
+                              value=self.order.notes.get(name, ""))
             self._on_change(notes, lambda change, n=name: self._set_note(n, change["new"]))
             self.row_controls.append({"up": up, "down": down, "notes": notes})
             entry = ipw.VBox([row([label, up, down]), notes])

@@ -20,13 +20,15 @@ from IPython.display import display
 
 from course import roomcharts
 from course.content import ContentError, Course, course
+from course.danish import decimal
 from course.models import alt_text, draw, models
 from course.room import RoomError, RoomStore, Workshop, facilitator_code_matches
 from course.summary import RoomSummary, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
-from widgets.base import download_link, esc, labelled, log, message_html, picture_html, safe
-from widgets.planner import DOCX_MIME
+from widgets.controls import button, labelled, row
+from widgets.handlers import log, safe
+from widgets.markup import DOCX_MIME, download_link, esc, message_html, picture_html
 from widgets.style import STYLE
 
 TICK_MS = 1000
@@ -38,7 +40,8 @@ FACILITATOR_STYLE = """<style>
 .nk-dashboard { font-size: 19px; color: #111; max-width: 72rem; gap: 0.6em; }
 .nk-dashboard h2 { color: #0b3d5c; font-size: 1.5em; margin: 0.3em 0; }
 .nk-dashboard h3 { color: #0b3d5c; font-size: 1.25em; margin: 0.8em 0 0.2em; }
-.nk-lock { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em; max-width: 48rem; }
+.nk-lock { background: #eef5fa; border-left: 6px solid #0b6ea8; padding: 0.6em 1em;
+  max-width: 48rem; }
 .nk-roombar { background: #0b3d5c; color: #fff; padding: 0.5em 1em; border-radius: 8px; }
 .nk-roombar b { color: #fff; }
 .nk-code { font-size: 4em; font-weight: 800; letter-spacing: 0.12em; color: #0b3d5c;
@@ -56,7 +59,8 @@ FACILITATOR_STYLE = """<style>
 .nk-views .widget-toggle-button { font-size: 18px !important; font-weight: 600; padding: 0 1.1em; }
 .nk-hidden { display: none !important; }
 /* The projector view: everything larger, the full width of the screen. */
-body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-output:has(.nk-projector),
+body[data-voila] .jp-Cell:has(.nk-projector),
+  body[data-voila] .jp-OutputArea-output:has(.nk-projector),
 .nk-page:has(.nk-projector) { max-width: none !important; }
 .nk-projector { max-width: none; }
 .nk-projector .widget-html-content, .nk-projector .widget-label, .nk-projector p,
@@ -69,18 +73,6 @@ body[data-voila] .jp-Cell:has(.nk-projector), body[data-voila] .jp-OutputArea-ou
 .nk-projector button, .nk-projector select, .nk-projector input { font-size: 22px !important; }
 .nk-projector .widget-dropdown, .nk-projector select { height: auto !important; min-height: 44px; }
 </style>"""
-
-
-def _row(children) -> ipw.HBox:
-    row = ipw.HBox(children)
-    row.add_class("nk-row")
-    return row
-
-
-def _button(description: str, icon: str, tooltip: str, style: str = "") -> ipw.Button:
-    button = ipw.Button(description=description, icon=icon, tooltip=tooltip, button_style=style)
-    button.add_class("nk-button")
-    return button
 
 
 class FacilitatorPage(ipw.VBox):
@@ -108,7 +100,7 @@ class FacilitatorPage(ipw.VBox):
         self.ticker.observe(safe(self._tick), names="value")
         self.code = labelled(ipw.Password(placeholder="Koden fra serverens terminal",
                                           continuous_update=False), "Facilitatorkode")
-        self.unlock_button = _button("Lås op", "unlock", "Åbn kursuslederens skærm", "primary")
+        self.unlock_button = button("Lås op", "unlock", "Åbn kursuslederens skærm", button_style="primary")
         self.message = ipw.HTML()
         self.code.observe(safe(lambda c: c["new"] and self._unlock(c["new"]), self._report),
                           names="value")
@@ -116,7 +108,7 @@ class FacilitatorPage(ipw.VBox):
         self.lock = ipw.VBox([
             ipw.HTML('<p><b>Denne side er til kursuslederen.</b> Skriv facilitatorkoden, som '
                      'serveren skrev i terminalen, da kurset blev startet.</p>'),
-            _row([self.code, self.unlock_button]), self.message])
+            row([self.code, self.unlock_button]), self.message])
         self.lock.add_class("nk-lock")
         super().__init__([ipw.HTML(STYLE + FACILITATOR_STYLE), self.lock, self.ticker])
         self.add_class("nk-page")
@@ -184,7 +176,7 @@ class Dashboard(ipw.VBox):
         self.panels = {"workshop": self._workshop_panel(), "svar": self._answers_panel(),
                        "timer": self._timer_panel(), "modeller": self._models_panel()}
         super().__init__([self.roombar,
-                          _row([self.views, self.projector]), self.message,
+                          row([self.views, self.projector]), self.message,
                           *self.panels.values()])
         self.add_class("nk-dashboard")
         choices = self.room_workshops()
@@ -228,13 +220,13 @@ class Dashboard(ipw.VBox):
         self.new_name = labelled(ipw.Text(placeholder="Fx Kursusdag Aarhus", continuous_update=False),
                                  "Navn på en ny workshop")
         self.new_date = labelled(ipw.DatePicker(value=date.today()), "Dato")
-        self.create_button = _button("Opret workshop", "plus", "Lav en ny workshop med sin egen kode",
-                                     "primary")
+        self.create_button = button("Opret workshop", "plus", "Lav en ny workshop med sin egen kode",
+                                    button_style="primary")
         self.create_button.on_click(safe(self._create, self._report))
         self.code_view = ipw.HTML()
-        self.report_button = _button("Lav rapporten (HTML og Word)", "file-text-o",
-                                     "Bruttoopgavebeskrivelsen og rummets svar som filer til "
-                                     "deltagerne")
+        self.report_button = button("Lav rapporten (HTML og Word)", "file-text-o",
+                                    "Bruttoopgavebeskrivelsen og rummets svar som filer til "
+                                    "deltagerne")
         self.report_button.on_click(safe(self._make_report, self._report))
         self.report_view = ipw.HTML()
         self.report_view.add_class("nk-report-files")
@@ -242,9 +234,9 @@ class Dashboard(ipw.VBox):
                           ipw.HTML("<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
                                    "rummets svar fra den valgte workshop, klar til at eftersende."
                                    "</p>"),
-                          _row([self.report_button]), self.report_view,
+                          row([self.report_button]), self.report_view,
                           ipw.HTML("<h3>Ny workshop</h3>"),
-                          _row([self.new_name, self.new_date, self.create_button])])
+                          row([self.new_name, self.new_date, self.create_button])])
         return panel
 
     def _make_report(self, _) -> None:
@@ -370,25 +362,25 @@ class Dashboard(ipw.VBox):
         self.clock_view = ipw.HTML()
         presets = []
         for minutes in (10, 15):
-            button = _button(f"{minutes} min", "clock-o", f"Sæt timeren til {minutes} minutter")
-            button.on_click(safe(lambda _, m=minutes: self.set_timer(m), self._report))
-            presets.append(button)
+            preset = button(f"{minutes} min", "clock-o", f"Sæt timeren til {minutes} minutter")
+            preset.on_click(safe(lambda _, m=minutes: self.set_timer(m), self._report))
+            presets.append(preset)
         self.own_minutes = labelled(ipw.BoundedIntText(value=5, min=1, max=MAX_MINUTES),
                                     "Egne minutter")
         self.own_minutes.add_class("nk-short")
-        own = _button("Sæt", "check", "Sæt timeren til dine egne minutter")
+        own = button("Sæt", "check", "Sæt timeren til dine egne minutter")
         own.on_click(safe(lambda _: self.set_timer(self.own_minutes.value), self._report))
-        self.start_button = _button("Start", "play", "Start nedtællingen", "success")
-        self.pause_button = _button("Pause", "pause", "Sæt nedtællingen på pause")
-        self.reset_button = _button("Nulstil", "undo", "Stil timeren tilbage til start")
-        for button, action in ((self.start_button, self.timer.start),
-                               (self.pause_button, self.timer.pause),
-                               (self.reset_button, self.timer.reset)):
-            button.on_click(safe(lambda _, act=action: (act(), self._render_clock()), self._report))
+        self.start_button = button("Start", "play", "Start nedtællingen", button_style="success")
+        self.pause_button = button("Pause", "pause", "Sæt nedtællingen på pause")
+        self.reset_button = button("Nulstil", "undo", "Stil timeren tilbage til start")
+        for control, action in ((self.start_button, self.timer.start),
+                                (self.pause_button, self.timer.pause),
+                                (self.reset_button, self.timer.reset)):
+            control.on_click(safe(lambda _, act=action: (act(), self._render_clock()), self._report))
         self._render_clock()
         return ipw.VBox([ipw.HTML("<h3>Timer til gruppearbejde</h3>"), self.clock_view,
-                         _row([self.start_button, self.pause_button, self.reset_button]),
-                         _row([*presets, self.own_minutes, own])])
+                         row([self.start_button, self.pause_button, self.reset_button]),
+                         row([*presets, self.own_minutes, own])])
 
     def set_timer(self, minutes: int) -> None:
         self.timer.set(minutes)
@@ -434,9 +426,9 @@ class Dashboard(ipw.VBox):
 
 def _alt_ratings(summary: RoomSummary) -> str:
     parts = []
-    for row in summary.ratings:
-        mean = f", gennemsnit {row.mean:.1f}".replace(".", ",") if row.mean is not None else ""
-        parts.append(f"{row.text.rstrip('.')}: {row.n} svar{mean}")
+    for rating in summary.ratings:
+        mean = f", gennemsnit {decimal(rating.mean)}" if rating.mean is not None else ""
+        parts.append(f"{rating.text.rstrip('.')}: {rating.n} svar{mean}")
     return "Søjlediagram over rummets svar. " + "; ".join(parts) + "."
 
 
@@ -453,7 +445,7 @@ def summary_html(summary: RoomSummary, joined: int | None = None) -> str:
                                   _alt_ratings(summary)))
     ranked = [r for r in summary.ranks if r.mean_rank is not None]
     if ranked:
-        alt = "; ".join(f"{r.text.rstrip('.')}: gennemsnitlig plads {r.mean_rank:.1f}".replace(".", ",")
+        alt = "; ".join(f"{r.text.rstrip('.')}: gennemsnitlig plads {decimal(r.mean_rank)}"
                         for r in ranked)
         parts.append(picture_html(roomcharts.rank_bars(summary.ranks),
                                   f"Rummets rangering, vigtigst øverst. {alt}."))

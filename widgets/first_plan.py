@@ -6,37 +6,33 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import first_plan, planning
-from course.content import course
-from course.document import to_docx, to_markdown
+from course.danish import date_text
 from course.ics import to_ics
-from widgets.base import Exercise, button_row, download_link, esc, labelled, message_html
-from widgets.planner import DOCX_MIME, control_value, document_stem, field_control, set_control
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import (
+    button_row,
+    form_values,
+    restore_form,
+)
+from widgets.markup import document_stem, download_link, esc, message_html, ready_html
 
 
+@exercise_kind("samleplan")
 class FirstPlan(Exercise):
+    """Reads the other exercises of the page's content (``content=``), which it needs."""
+
     def _build(self):
+        if self.content is None:
+            raise ValueError("a samleplan needs the page's content (content=...)")
         d = self.definition
         self.overview = ipw.HTML()
-        self.update_button = ipw.Button(description="Opdater oversigten", icon="refresh",
-                                        tooltip="Hent det seneste fra din logbog")
-        self.controls = {}
-        fields = []
-        for f in d.fields:
-            control = labelled(field_control(f), f.label)
-            self._on_change(control, self._changed)
-            self.controls[f.id] = control
-            fields.append(control)
-            if f.help:
-                fields.append(ipw.HTML(f'<p class="nk-help">{esc(f.help)}</p>'))
+        self.update_button = self._button("Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update)
+        self.controls, fields = self._form(d.fields)
         self.follow_ups = ipw.HTML()
-        self.make_button = ipw.Button(description="Lav min første plan", icon="file-text",
-                                      tooltip="Saml dine dele i ét Word-dokument og som tekstfil")
-        self.calendar_button = ipw.Button(description="Lav kalenderfil", icon="calendar",
-                                          tooltip="Handleplanens datoer og opfølgningssamtalerne som .ics-fil")
-        for button, handler in ((self.update_button, self._update), (self.make_button, self._make),
-                                (self.calendar_button, self._calendar)):
-            button.add_class("nk-button")
-            self._on_click(button, handler)
+        self.make_button = self._button("Lav min første plan", "file-text",
+                                  "Saml dine dele i ét Word-dokument og som tekstfil", self._make)
+        self.calendar_button = self._button("Lav kalenderfil", "calendar",
+                                      "Handleplanens datoer og opfølgningssamtalerne som .ics-fil", self._calendar)
         self.result = ipw.HTML()
         self.calendar_result = ipw.HTML()
         heading = d.categories[0].title if d.categories else "Opfølgning"
@@ -44,26 +40,22 @@ class FirstPlan(Exercise):
                 ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'), *fields, self.follow_ups,
                 button_row(self.make_button, self.calendar_button), self.result, self.calendar_result]
 
-    @property
-    def value(self) -> dict:
-        return {"fields": {field_id: control_value(c) for field_id, c in self.controls.items()}}
+    def _read(self) -> dict:
+        return {"fields": form_values(self.controls)}
 
     def _restore(self, value) -> None:
-        saved = value.get("fields") if isinstance(value, dict) else None
-        saved = saved if isinstance(saved, dict) else {}
-        for f in self.definition.fields:
-            set_control(self.controls[f.id], f, saved.get(f.id))
+        restore_form(self.controls, self.definition.fields, planning.form_values(value))
 
     def bind(self, workbook) -> None:
         super().bind(workbook)
-        self._refresh()  # the overview shows the workbook's parts even before anything is typed here
+        self._refresh()  # the overview shows the workbook's parts before anything is typed here
 
     def _answers(self) -> dict:
         answers = self.workbook.answers() if self.workbook is not None else {}
-        return {**answers, self.definition.id: self.value}
+        return {**answers, self.definition.id: self._read()}
 
     def statuses(self) -> list[first_plan.PartStatus]:
-        return first_plan.part_statuses(course(), self.definition, self._answers())
+        return first_plan.part_statuses(self.content, self.definition, self._answers())
 
     # --- view ----------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -75,7 +67,8 @@ class FirstPlan(Exercise):
     def _show_overview(self) -> None:
         if self.workbook is None:
             self.overview.value = message_html(
-                "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra logbogen.", "warn")
+                "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra "
+                "logbogen.", "warn")
             return
         rows = []
         for status in self.statuses():
@@ -97,15 +90,14 @@ class FirstPlan(Exercise):
             f'<tbody>{"".join(rows)}</tbody></table>')
 
     def _show_follow_ups(self) -> None:
-        values = self.value["fields"]
+        values = self._read()["fields"]
         problems = planning.validate(self.definition, values)
         talks = first_plan.follow_ups(self.definition, values)
         if problems:
             self.follow_ups.value = message_html(" ".join(problems), "warn")
         elif talks:
-            clock = planning.parse_clock(values.get("tidspunkt"))
-            at = f" kl. {clock[0]:02d}.{clock[1]:02d}" if clock else " (hele dagen)"
-            items = "".join(f"<li><b>{planning.danish_date(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks)
+            at = first_plan.clock_text(values) or " (hele dagen)"
+            items = "".join(f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks)
             self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>'
         else:
             self.follow_ups.value = '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
@@ -118,28 +110,20 @@ class FirstPlan(Exercise):
         self._show_follow_ups()
 
     def _make(self, *_):
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+        if self._needs_workbook(self.result):
             return
         self._update()
-        d = self.definition
-        doc = first_plan.build_document(course(), d, self._answers(), self.workbook.name,
+        doc = first_plan.build_document(self.content, self.definition, self._answers(), self.workbook.name,
                                         self.workbook.job_centre)
-        stem = document_stem(d.document_title or d.title, self.workbook.name)
-        links = (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent Min første plan som Word")
-                 + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
-                                       "text/markdown;charset=utf-8", "Hent som tekstfil"))
         missing = [s.part.heading for s in self.statuses() if not s.complete]
         note = (f" Bemærk: {', '.join(missing)} er ikke færdig endnu – dokumentet viser det, du har "
                 "lavet indtil nu. Se oversigten ovenfor." if missing else "")
-        self.result.value = (f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar.{esc(note)} '
-                             f'{links}</div>')
+        self._offer(self.result, doc, f"Dokumentet er klar.{note}", "Hent Min første plan som Word")
 
     def _calendar(self, *_):
-        if self.workbook is None:
-            self.calendar_result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+        if self._needs_workbook(self.calendar_result):
             return
-        values = self.value["fields"]
+        values = self._read()["fields"]
         problems = planning.validate(self.definition, values)
         if problems or not first_plan.follow_ups(self.definition, values):
             self.calendar_result.value = message_html(
@@ -147,10 +131,11 @@ class FirstPlan(Exercise):
             return
         self._update()
         d = self.definition
-        events = first_plan.calendar_events(course(), d, self._answers(), self.workbook.id)
+        events = first_plan.calendar_events(self.content, d, self._answers(), self.workbook.id)
         stem = document_stem(d.document_title or d.title, self.workbook.name)
         link = download_link(to_ics(events, d.document_title or d.title), f"{stem}.ics",
                              "text/calendar;charset=utf-8", "Hent kalenderfilen (.ics)")
-        self.calendar_result.value = (f'<div class="nk-msg nk-ok" role="status">Kalenderfilen har '
-                                      f'{len(events)} aftaler. Åbn den, så lægges de i din kalender '
-                                      f'(fx Outlook). {link}</div>')
+        self.calendar_result.value = ready_html(
+            f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender "
+            "(fx Outlook).",
+            link)

@@ -7,16 +7,19 @@ from pathlib import Path
 import ipywidgets as ipw
 
 from course import charts, teamdata
-from widgets.base import Exercise, download_link, esc, labelled, message_html, picture_html
+from course.danish import SHORT_MONTHS
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import labelled, prompt_box, row
+from widgets.markup import download_link, esc, message_html, picture_html
 
 VIEWS = (("Måned for måned", "tid"), ("Gennemsnit pr. team", "teams"))
-SHORT_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def _short(month: str) -> str:
     return SHORT_MONTHS[int(month.split("-")[1]) - 1]
 
 
+@exercise_kind("nøgletal")
 class TeamKeyFigures(Exercise):
     def _build(self):
         d = self.definition
@@ -36,21 +39,16 @@ class TeamKeyFigures(Exercise):
             box = ipw.Checkbox(value=True, description=team, indent=False,
                                tooltip=f"{team} ({group})", layout={"width": "auto"})
             self.teams[team] = box
-        team_row = ipw.HBox(list(self.teams.values()))
-        team_row.add_class("nk-row")
+        team_row = row(self.teams.values())
         month_options = [(teamdata.month_label(m), m) for m in self.months]
         self.start = labelled(ipw.Dropdown(options=month_options, value=self.months[0]), "Fra måned")
         self.end = labelled(ipw.Dropdown(options=month_options, value=self.months[-1]), "Til måned")
-        period = ipw.HBox([self.start, self.end])
-        period.add_class("nk-row")
-        period.add_class("nk-pair")
+        period = row([self.start, self.end], "nk-pair")
         for control in (self.measure, self.view, self.start, self.end, *self.teams.values()):
             self._on_change(control, self._changed)
 
-        self.show_button = ipw.Button(description="Vis tallene", icon="line-chart",
-                                      button_style="primary", tooltip="Tegn grafen og tabellen")
-        self.show_button.add_class("nk-button")
-        self._on_click(self.show_button, self._show)
+        self.show_button = self._button("Vis tallene", "line-chart", "Tegn grafen og tabellen", self._show,
+                                  button_style="primary")
         self.about = ipw.HTML()
         self.message = ipw.HTML()
         self.picture = ipw.HTML()
@@ -59,22 +57,17 @@ class TeamKeyFigures(Exercise):
                                           "text/csv;charset=utf-8", "Hent de fiktive data som CSV"))
         self.texts = {}
         for prompt in d.prompts:
-            box = labelled(ipw.Textarea(placeholder=prompt.hint or "Skriv her …",
-                                        layout=ipw.Layout(width="100%", height="6em")), prompt.text)
+            box = prompt_box(prompt, "6em", "Skriv her …")
             self._on_change(box, self._changed)
             self.texts[prompt.id] = box
         self._describe()
         teams_label = ipw.HTML('<p class="nk-label"><b>Teams</b></p>')
-        choice = ipw.HBox([self.measure, self.view])
-        choice.add_class("nk-row")
-        choice.add_class("nk-pair")
-        return [choice, self.about, teams_label, team_row, period,
+        return [row([self.measure, self.view], "nk-pair"), self.about, teams_label, team_row, period,
                 self.show_button, self.message, self.picture, self.table, csv_link,
                 *self.texts.values()]
 
     # --- state --------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"measure": self.measure.value, "view": self.view.value,
                 "teams": [t for t, box in self.teams.items() if box.value],
                 "start": self.start.value, "end": self.end.value,
@@ -103,7 +96,7 @@ class TeamKeyFigures(Exercise):
 
     def _refresh(self) -> None:
         self._describe()
-        selection = {k: v for k, v in self.value.items() if k != "texts"}
+        selection = {k: v for k, v in self._read().items() if k != "texts"}
         if self._visible and selection != self._drawn_for:  # not on every keystroke in the texts
             self._draw()
             self._drawn_for = selection
@@ -150,17 +143,20 @@ class TeamKeyFigures(Exercise):
         self.table.value = self._table(m, result)
 
     def _alt(self, m, result, period: str) -> str:
-        view = dict((v, k) for k, v in VIEWS)[self.view.value]
-        parts = [f"{r['team']}: gennemsnit {teamdata.format_value(r['mean'], m.unit)}, fra "
-                 f"{teamdata.format_value(r['first'], m.unit)} til {teamdata.format_value(r['last'], m.unit)}"
-                 for r in result.rows]
+        view = {v: k for k, v in VIEWS}[self.view.value]
+        def value(r, key):
+            return teamdata.format_value(r[key], m.unit)
+
+        parts = [f"{r['team']}: gennemsnit {value(r, 'mean')}, fra {value(r, 'first')} til "
+                 f"{value(r, 'last')}" for r in result.rows]
         return f"Graf, {view.lower()}: {m.label}, {period}. " + "; ".join(parts) + "."
 
     def _table(self, m, result) -> str:
         first, last = (teamdata.month_label(result.months[0]), teamdata.month_label(result.months[-1]))
         head = ["Team og målgruppe", "Gennemsnit", first, last, "Ændring", "Borgere pr. måned"]
         rows = "".join(
-            f'<tr><td><b>{esc(r["team"])}</b><br><span class="nk-group">{esc(r["group"])}</span></td>'
+            f'<tr><td><b>{esc(r["team"])}</b><br>'
+            f'<span class="nk-group">{esc(r["group"])}</span></td>'
             + "".join(f"<td>{esc(c)}</td>" for c in (
                 teamdata.format_value(r["mean"], m.unit),
                 teamdata.format_value(r["first"], m.unit), teamdata.format_value(r["last"], m.unit),

@@ -6,10 +6,18 @@ import ipywidgets as ipw
 
 from course import charts, planning
 from course.learning_cycle import clamp, experiment_card, last_position
-from widgets.base import Exercise, esc, file_stem, labelled, message_html, paragraphs, picture_html
-from widgets.planner import control_value, document_links, field_control, set_control
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import (
+    form_values,
+    required_note,
+    restore_form,
+    row,
+    text_area,
+)
+from widgets.markup import esc, paragraphs, picture_html
 
 
+@exercise_kind("læringscyklus")
 class LearningCycle(Exercise):
     """Positions: 0 the overview, 1..n the steps, n + 1 the experiment card."""
 
@@ -20,22 +28,13 @@ class LearningCycle(Exercise):
         self._shown = None
         self.boxes = {}
         for step in d.steps:
-            box = labelled(ipw.Textarea(placeholder=step.hint or "Skriv her …", rows=6,
-                                        layout=ipw.Layout(width="100%")), step.text)
+            box = text_area(step.text, step.hint or "Skriv her …", rows=6)
             self._on_change(box, self._changed)
             self.boxes[step.id] = box
-        self.controls = {}
-        card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>')]
-        for f in d.fields:
-            control = labelled(field_control(f), f.label + (" *" if f.required else ""))
-            self._on_change(control, self._changed)
-            self.controls[f.id] = control
-            card.append(control)
-        card.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
-        self.make_button = ipw.Button(description="Lav eksperimentkortet", icon="id-card",
-                                      tooltip="Tjek kortet og lav det som Word-fil og tekstfil")
-        self.make_button.add_class("nk-button")
-        self._on_click(self.make_button, self._make)
+        self.controls, fields = self._form(d.fields)
+        card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>'), *fields, required_note()]
+        self.make_button = self._button("Lav eksperimentkortet", "id-card",
+                                  "Tjek kortet og lav det som Word-fil og tekstfil", self._make)
         self.result = ipw.HTML()
         self.card = ipw.VBox(card + [self.make_button, self.result])
 
@@ -46,24 +45,18 @@ class LearningCycle(Exercise):
         self.picture.add_class("nk-cycle-picture")
         self.stage = ipw.VBox([self.overview])
         self.stage.add_class("nk-cycle-stage")
-        self.back = ipw.Button(description="Tilbage", icon="arrow-left", tooltip="Forrige trin")
-        self.next = ipw.Button(description="Næste", icon="arrow-right", tooltip="Næste trin")
-        for button, step in ((self.back, -1), (self.next, 1)):
-            button.add_class("nk-button")
-            self._on_click(button, lambda _, step=step: self.go(step))
-        nav = ipw.HBox([self.back, self.next])
-        nav.add_class("nk-row")
+        self.back = self._button("Tilbage", "arrow-left", "Forrige trin", lambda _: self.go(-1))
+        self.next = self._button("Næste", "arrow-right", "Næste trin", lambda _: self.go(1))
         body = ipw.HBox([self.stage, self.picture])
         body.add_class("nk-cycle")
         self._show()
-        return [self.where, body, nav]
+        return [self.where, body, row([self.back, self.next])]
 
     # --- state --------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"position": self.position,
                 "answers": {sid: box.value for sid, box in self.boxes.items()},
-                "card": {fid: control_value(c) for fid, c in self.controls.items()}}
+                "card": form_values(self.controls)}
 
     def _restore(self, value: dict) -> None:
         if not isinstance(value, dict):
@@ -73,8 +66,7 @@ class LearningCycle(Exercise):
         for step_id, box in self.boxes.items():
             box.value = str(answers.get(step_id) or "")
         card = value.get("card") if isinstance(value.get("card"), dict) else {}
-        for f in self.definition.fields:
-            set_control(self.controls[f.id], f, card.get(f.id))
+        restore_form(self.controls, self.definition.fields, card)
 
     def go(self, step: int) -> None:
         """Move one step forward (1) or back (-1)."""
@@ -95,8 +87,8 @@ class LearningCycle(Exercise):
             self.where.value = '<p class="nk-where">Sådan kommer du gennem cyklussen:</p>'
             self.stage.children = [self.overview]
         elif p == last:
-            self.where.value = (f'<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
-                                f'beslutning i et eksperimentkort.</p>')
+            self.where.value = ('<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
+                                'beslutning i et eksperimentkort.</p>')
             self.stage.children = [self.card]
         else:
             step = d.steps[p - 1]
@@ -130,27 +122,17 @@ class LearningCycle(Exercise):
 
     # --- the card -----------------------------------------------------------------
     def problems(self) -> list[str]:
-        return planning.validate(self.definition, self.value["card"])
+        return planning.validate(self.definition, self._read()["card"])
 
     def _make(self, *_):
-        problems = self.problems()
-        if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.result.value = (f'<div class="nk-msg nk-warn" role="alert"><b>Kortet er ikke '
-                                 f'færdigt endnu:</b><ul>{items}</ul></div>')
+        if self._not_ready(self.result, self.problems(), "Kortet er ikke færdigt endnu:"):
             return
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
-            return
-        d, value = self.definition, self.value
+        d, value = self.definition, self._read()
         doc = experiment_card(d, value["answers"], value["card"], self.workbook.name,
                               self.workbook.job_centre, picture=self._picture_png(None))
-        stem = f"{file_stem(d.document_title or d.title)}-{file_stem(self.workbook.name)}"
         rows = "".join(f'<div class="nk-card-label">{esc(s.heading)}</div>'
                        f"<div>{paragraphs(s.paragraphs[0])}</div>"
                        for s in doc.sections[:len(d.fields)])
-        self.result.value = (
-            f'<div class="nk-msg nk-ok" role="status">Dit eksperimentkort er klar. '
-            f'{document_links(doc, stem)}</div>'
-            f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
-            f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')
+        self._offer(self.result, doc, "Dit eksperimentkort er klar.",
+                    after=f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
+                          f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')

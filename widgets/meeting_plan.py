@@ -5,22 +5,18 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import charts, meeting
-from course.document import to_docx, to_markdown
-from widgets.base import (
-    Exercise,
-    download_link,
-    esc,
-    file_stem,
-    labelled,
-    message_html,
-    position,
-    paragraphs,
-    picture_html,
-    row,
-)
-from widgets.planner import DOCX_MIME
+from course.danish import DAY, clock
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import field_label, labelled, position, required_note, row, text_area
+from widgets.markup import esc, message_html, paragraphs, picture_html, problems_html
 
 
+def _part_head(field) -> ipw.HTML:
+    """The heading of the agenda or the time frame, with its help text."""
+    return ipw.HTML(f'<p class="nk-part">{esc(field.label)}</p><p class="nk-help">{esc(field.help)}</p>')
+
+
+@exercise_kind("mødeplan")
 class MeetingPlanner(Exercise):
     def _build(self):
         d = self.definition
@@ -38,62 +34,33 @@ class MeetingPlanner(Exercise):
         children = []
         for f in d.fields:
             if f.type == "dagsorden":
-                self.add_button = ipw.Button(
-                    description="Tilføj punkt",
-                    icon="plus",
-                    tooltip="Tilføj et punkt nederst på dagsordenen",
-                )
-                self.add_button.add_class("nk-button")
-                self._on_click(self.add_button, self._add)
+                self.add_button = self._button("Tilføj punkt", "plus", "Tilføj et punkt nederst på dagsordenen", self._add)
                 self.agenda_message = ipw.HTML()
-                children += [
-                    ipw.HTML(
-                        f'<p class="nk-part">{esc(f.label)}</p><p class="nk-help">{esc(f.help)}</p>'
-                    ),
-                    self.rows,
-                    row([self.add_button, self.agenda_message]),
-                    self.fit_view,
-                ]
+                children += [_part_head(f), self.rows, row([self.add_button, self.agenda_message]),
+                             self.fit_view]
             elif f.type == "tidsramme":
                 self.start = labelled(ipw.Text(placeholder="fx 09.30"), "Mødet starter kl.")
-                self.total = labelled(
-                    ipw.Text(placeholder="fx 60"), "Mødets samlede tid i minutter"
-                )
+                self.total = labelled(ipw.Text(placeholder="fx 60"), "Mødets samlede tid i minutter")
                 for control in (self.start, self.total):
                     control.add_class("nk-inline")
                 self.total.add_class("nk-long-label")
                 self._on_change(self.start, lambda change: self._set("start", change["new"]))
                 self._on_change(self.total, lambda change: self._set("minutes", change["new"]))
-                children += [
-                    ipw.HTML(
-                        f'<p class="nk-part">{esc(f.label)}</p><p class="nk-help">{esc(f.help)}</p>'
-                    ),
-                    row([self.start, self.total]),
-                    self.frame_view,
-                ]
+                children += [_part_head(f), row([self.start, self.total]), self.frame_view]
             else:
-                box = labelled(
-                    ipw.Textarea(placeholder=f.help, layout={"width": "100%", "height": "5em"}),
-                    f.label + (" *" if f.required else ""),
-                )
+                box = text_area(field_label(f), f.help, "5em")
                 self._on_change(box, lambda change, i=f.id: self._set_text(i, change["new"]))
                 self.texts[f.id] = box
                 children.append(box)
-        children.append(ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>'))
-        self.make_button = ipw.Button(
-            description="Lav mødeplanen",
-            icon="file-text",
-            tooltip="Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil",
-        )
-        self.make_button.add_class("nk-button")
-        self._on_click(self.make_button, self._make)
+        children.append(required_note())
+        self.make_button = self._button("Lav mødeplanen", "file-text",
+                                  "Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil", self._make)
         self.result = ipw.HTML()
         self._render_rows()
         return children + [row([self.make_button]), self.result]
 
     # --- state ----------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return meeting.normalise(self.plan)
 
     def _restore(self, value) -> None:
@@ -108,7 +75,7 @@ class MeetingPlanner(Exercise):
         self._render_rows()
 
     def problems(self) -> list[str]:
-        return meeting.problems(self.definition, self.value)
+        return meeting.problems(self.definition, self._read())
 
     # --- edits ----------------------------------------------------------------------
     def _set_text(self, field_id: str, text: str) -> None:
@@ -177,21 +144,9 @@ class MeetingPlanner(Exercise):
             minutes.add_class("nk-minutes")
             self._on_change(title, lambda change, e=entry: self._set_row(e, "title", change["new"]))
             self._on_change(minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"]))
-            up = ipw.Button(
-                description="Op", icon="arrow-up", disabled=i == 0, tooltip=f"Flyt punkt {n} op"
-            )
-            down = ipw.Button(
-                description="Ned",
-                icon="arrow-down",
-                disabled=i == last,
-                tooltip=f"Flyt punkt {n} ned",
-            )
-            remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern punkt {n}")
-            self._on_click(up, lambda _, e=entry: self.move(e, -1))
-            self._on_click(down, lambda _, e=entry: self.move(e, +1))
-            self._on_click(remove, lambda _, e=entry: self.remove(e))
-            for b in (up, down, remove):
-                b.add_class("nk-small")
+            up, down = self._move_buttons(f"punkt {n}", i == 0, i == last,
+                                          lambda step, e=entry: self.move(e, step))
+            remove = self._button("Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small")
             when = ipw.HTML()
             when.add_class("nk-slot")
             self.row_times.append(when)
@@ -204,7 +159,7 @@ class MeetingPlanner(Exercise):
 
     def _update_times(self) -> None:
         """The times beside each row, the fit of the agenda and the time frame, live."""
-        value = self.value
+        value = self._read()
         slots = meeting.schedule(value)
         offset = 0
         for i, when in enumerate(getattr(self, "row_times", [])):
@@ -242,7 +197,7 @@ class MeetingPlanner(Exercise):
         self.result.value = ""  # the plan shown no longer matches the form
 
     def _timeline(self) -> tuple[bytes, str] | None:
-        value = self.value
+        value = self._read()
         slots = meeting.schedule(value)
         if not slots:
             return None
@@ -255,60 +210,30 @@ class MeetingPlanner(Exercise):
             + "."
         )
         if frame:
-            alt += f" Tidsrammen slutter kl. {meeting.clock(frame[1] % meeting.DAY)}."
+            alt += f" Tidsrammen slutter kl. {clock(frame[1] % DAY)}."
         return png, alt
 
     def _make(self, *_):
-        problems = self.problems()
         timeline = self._timeline()
         picture = picture_html(*timeline) if timeline else ""
+        problems = self.problems()
         if problems:
-            items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-            self.result.value = (
-                f'<div class="nk-msg nk-warn" role="alert"><b>Mødeplanen er ikke færdig '
-                f"endnu:</b><ul>{items}</ul></div>{picture}"
-            )
+            self.result.value = problems_html(problems, "Mødeplanen er ikke færdig endnu:") + picture
             return
-        if self.workbook is None:
-            self.result.value = message_html(
-                "Skriv dit navn og jobcenter øverst på siden først.", "warn"
-            )
+        if self._needs_workbook(self.result):
             return
-        doc = meeting.build_document(
-            self.definition,
-            self.value,
-            self.workbook.name,
-            self.workbook.job_centre,
-            picture=timeline[0],
-        )
-        title = self.definition.document_title or self.definition.title
-        stem = f"{file_stem(title)}-{file_stem(self.workbook.name)}"
-        links = (
-            download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, "Hent som Word")
-            + " "
-            + download_link(
-                to_markdown(doc).encode("utf-8"),
-                f"{stem}.md",
-                "text/markdown;charset=utf-8",
-                "Hent som tekstfil",
-            )
-        )
+        doc = meeting.build_document(self.definition, self._read(), self.workbook.name,
+                                     self.workbook.job_centre, picture=timeline[0])
         preview = []
         for s in doc.sections:
             if s.table:
                 head, *body = s.table
-                cells = "".join(
-                    f"<tr>{''.join(f'<td>{esc(c)}</td>' for c in line)}</tr>" for line in body
-                )
-                preview.append(
-                    f'<h4>{esc(s.heading)}</h4><table class="nk-table"><thead><tr>'
-                    + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-                    + f"</tr></thead><tbody>{cells}</tbody></table>"
-                )
+                cells = "".join(f"<tr>{''.join(f'<td>{esc(c)}</td>' for c in line)}</tr>" for line in body)
+                preview.append(f'<h4>{esc(s.heading)}</h4><table class="nk-table"><thead><tr>'
+                               + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+                               + f"</tr></thead><tbody>{cells}</tbody></table>")
             else:
                 preview.append(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>")
-        self.result.value = (
-            f'<div class="nk-msg nk-ok" role="status">Mødeplanen er klar. {links}</div>'
-            f'{picture}<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
-            f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{''.join(preview)}</div>"
-        )
+        self._offer(self.result, doc, "Mødeplanen er klar.",
+                    after=f'{picture}<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
+                          f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{''.join(preview)}</div>")

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from course import onboarding, planning
-from course.document import Document
-from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
-from widgets.planner import document_links, document_stem
+from course import onboarding
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import button_row, entry_problem, labelled, row
+from widgets.markup import esc, message_html, picture_html
+
+NO_WEEKS = "Placér mindst ét greb i en uge først."
 
 
+@exercise_kind("introduktionsplan")
 class OnboardingPlanner(Exercise):
     def _build(self):
         d = self.definition
@@ -24,22 +27,14 @@ class OnboardingPlanner(Exercise):
                                           layout={"width": "100%"}), d.own_label or "Dit eget greb")
         self.new_kind = labelled(ipw.Dropdown(options=[("Vælg …", "")] + [(c.title, c.id) for c in d.categories],
                                               value=""), "Type af læring")
-        self.add_button = ipw.Button(description="Tilføj grebet", icon="plus",
-                                     tooltip="Tilføj dit eget greb nederst i planen")
-        self.add_button.add_class("nk-button")
-        self._on_click(self.add_button, self._add)
+        self.add_button = self._button("Tilføj grebet", "plus", "Tilføj dit eget greb nederst i planen", self._add)
         self.add_message = ipw.HTML()
-        own_row = ipw.HBox([self.new_text, self.new_kind, self.add_button])
-        own_row.add_class("nk-row")
-        own_row.add_class("nk-own-row")
+        own_row = row([self.new_text, self.new_kind, self.add_button], "nk-own-row")
         self.balance = ipw.HTML()
-        self.picture_button = ipw.Button(description="Tegn balancen", icon="bar-chart",
-                                         tooltip="Tegn balancen mellem de tre typer af læring uge for uge")
-        self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
-                                      tooltip="Lav introduktionsplanen som Word-fil og tekstfil")
-        for button, handler in ((self.picture_button, self._draw), (self.make_button, self._make)):
-            button.add_class("nk-button")
-            self._on_click(button, handler)
+        self.picture_button = self._button("Tegn balancen", "bar-chart",
+                                     "Tegn balancen mellem de tre typer af læring uge for uge", self._draw)
+        self.make_button = self._button("Lav dokumentet", "file-text",
+                                  "Lav introduktionsplanen som Word-fil og tekstfil", self._make)
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
         actions = button_row(self.picture_button, self.make_button)
@@ -48,8 +43,7 @@ class OnboardingPlanner(Exercise):
                 ipw.HTML('<h4 class="nk-group">Mangler der et greb?</h4>'),
                 own_row, self.add_message, self.balance, actions, self.picture, self.result]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"weeks": {g: sorted(w) for g, w in self.weeks.items() if w},
                 "own": [dict(o) for o in self.own]}
 
@@ -59,7 +53,7 @@ class OnboardingPlanner(Exercise):
         self._render()
 
     def plan(self) -> list[onboarding.Grip]:
-        return onboarding.grips(self.definition, self.value)
+        return onboarding.grips(self.definition, self._read())
 
     # --- actions ---------------------------------------------------------------------
     def toggle(self, grip_id: str, week: int, on: bool) -> None:
@@ -73,13 +67,9 @@ class OnboardingPlanner(Exercise):
 
     def _add(self, *_):
         text = " ".join(self.new_text.value.split())
-        if not text:
-            self.add_message.value = message_html("Skriv først grebet i feltet.", "warn")
-            return
-        if len(text) > onboarding.MAX_OWN_CHARS:
-            self.add_message.value = message_html(
-                f"Skriv grebet kortere (højst {onboarding.MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.",
-                "warn")
+        problem = entry_problem(text, "grebet", onboarding.MAX_OWN_CHARS)
+        if problem:
+            self.add_message.value = message_html(problem, "warn")
             return
         if not self.new_kind.value:
             self.add_message.value = message_html("Vælg, hvilken type af læring grebet er.", "warn")
@@ -87,7 +77,7 @@ class OnboardingPlanner(Exercise):
         if len(self.own) >= onboarding.MAX_OWN:
             self.add_message.value = message_html(f"Du kan højst tilføje {onboarding.MAX_OWN} egne greb.", "warn")
             return
-        grip_id = onboarding.next_own_id(self.definition, self.value)
+        grip_id = onboarding.next_own_id(self.definition, self._read())
         self.own.append({"id": grip_id, "text": text, "category": self.new_kind.value})
         self.new_text.value, self.new_kind.value = "", ""
         self.add_message.value = message_html(f"»{text}« er tilføjet nederst i planen. Vælg ugerne.", "ok")
@@ -124,16 +114,11 @@ class OnboardingPlanner(Exercise):
                 self._on_change(toggle, lambda change, g=grip.id, w=w, t=toggle: self._toggled(t, g, w))
                 toggles.append(toggle)
             if grip.own:
-                remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{grip.text}«")
-                remove.add_class("nk-small")
-                self._on_click(remove, lambda _, g=grip.id: self._remove(g))
+                remove = self._button("Fjern", "trash", f"Fjern »{grip.text}«", lambda _, g=grip.id: self._remove(g), "nk-small")
                 toggles.append(remove)
-            weeks = ipw.HBox(toggles)
-            weeks.add_class("nk-row")
-            weeks.add_class("nk-weeks")
-            row = ipw.VBox([label, weeks])
-            row.add_class("nk-rank-row")
-            rows.append(row)
+            grip_view = ipw.VBox([label, row(toggles, "nk-weeks")])
+            grip_view.add_class("nk-rank-row")
+            rows.append(grip_view)
         self.rows.children = rows
         self._refresh()
 
@@ -149,7 +134,7 @@ class OnboardingPlanner(Exercise):
     def _draw(self, *_):
         plan = self.plan()
         if not any(g.weeks for g in plan):
-            self.picture.value = message_html("Placér mindst ét greb i en uge først.", "warn")
+            self.picture.value = message_html(NO_WEEKS, "warn")
             return
         self.picture.value = picture_html(
             onboarding.picture(self.definition, plan),
@@ -157,15 +142,10 @@ class OnboardingPlanner(Exercise):
             f"{onboarding.summary(self.definition, plan)}")
 
     def _make(self, *_):
-        if self.workbook is None:
-            self.result.value = message_html("Skriv dit navn og jobcenter øverst på siden først.", "warn")
+        if self._needs_workbook(self.result):
             return
         if not any(g.weeks for g in self.plan()):
-            self.result.value = message_html("Placér mindst ét greb i en uge først.", "warn")
+            self.result.value = message_html(NO_WEEKS, "warn")
             return
         d = self.definition
-        doc = Document(title=d.document_title or d.title,
-                       meta=planning.document_meta(self.workbook.name, self.workbook.job_centre),
-                       sections=onboarding.document_sections(d, self.value, d.title))
-        links = document_links(doc, document_stem(d.document_title or d.title, self.workbook.name))
-        self.result.value = f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
+        self._offer(self.result, self._document(onboarding.document_sections(d, self._read(), d.title)))

@@ -10,38 +10,13 @@ from course.progress import Progress, progress
 from course.room import RoomError, RoomStore
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.workbook import Workbook, WorkbookError, WorkbookStore
-from widgets.base import download_link, esc, file_stem, labelled, log, message_html, safe
-from widgets.conversation import ConversationTrainer
-from widgets.bridging import BridgingQuestions
-from widgets.dialogue_board import DialogueBoard
-from widgets.meeting_plan import MeetingPlanner
-from widgets.key_figures import TeamKeyFigures
-from widgets.learning_cycle import LearningCycle
-from widgets.action_plan import ActionPlan
-from widgets.first_plan import FirstPlan
-from widgets.onboarding import OnboardingPlanner
-from widgets.planner import Planner
-from widgets.question_builder import QuestionBuilder
-from widgets.ranking import Ranking
-from widgets.reflection import Reflection
-from widgets.scale import Rating
-from widgets.sorting import Sorting
+from widgets.base import WIDGETS
+from widgets.controls import button, labelled, row
+from widgets.handlers import log, safe
+from widgets.markup import download_link, esc, file_stem, message_html
 from widgets.style import STYLE
-from widgets.year_wheel import YearWheel
 
-KINDS = {"refleksion": Reflection, "skala": Rating, "sortering": Sorting,
-         "rangering": Ranking, "planlægger": Planner, "samtaletræner": ConversationTrainer,
-         "spørgsmålsbygger": QuestionBuilder, "mødeplan": MeetingPlanner,
-         "tavle": DialogueBoard, "brobygning": BridgingQuestions, "læringscyklus": LearningCycle,
-         "nøgletal": TeamKeyFigures, "introduktionsplan": OnboardingPlanner,
-         "årshjul": YearWheel, "handleplan": ActionPlan, "samleplan": FirstPlan}
 START_PAGE = "00_velkommen.ipynb"
-
-
-def _row(children) -> ipw.HBox:
-    row = ipw.HBox(children)
-    row.add_class("nk-row")
-    return row
 
 
 class CoursePage(ipw.VBox):
@@ -65,6 +40,7 @@ class CoursePage(ipw.VBox):
         self.session_id = session_id
         self.request = request or current_request()
         self.store = WorkbookStore(folder or None)
+        self.room = RoomStore(self.store.folder)  # workshops and shared answers, beside the workbooks
         self.workbook: Workbook | None = None
         self._exercises: list = []
         self._link_views: list = []
@@ -125,22 +101,19 @@ class CoursePage(ipw.VBox):
                f'<a href="{esc(start)}">startsiden med din logbog</a>. '
                f'Gem den som bogmærke, så kan du altid vende tilbage.</p>'
                if self.request.in_voila else ""))
-        fetch = ipw.Button(description="Hent min logbog som fil", icon="download",
-                           tooltip="Gem alle dine svar som en fil på din computer")
-        fetch.add_class("nk-button")
+        fetch = button("Hent min logbog som fil", "download", "Gem alle dine svar som en fil på din computer")
         link = ipw.HTML()
         fetch.on_click(safe(lambda _: setattr(link, "value", download_link(
             wb.to_bytes(), f"logbog-{file_stem(wb.name)}.json", "application/json",
             "Klik her for at gemme filen")), self._report))
-        rows = [summary, _row([fetch, link])]
+        rows = [summary, row([fetch, link])]
         if self._is_start_page():
             code = self._workshop_field("Skift til en anden workshop (kode)" if workshop
                                         else "Workshopkode fra kursuslederen")
-            join = ipw.Button(description="Skift workshop" if workshop else "Deltag i workshoppen",
-                              icon="users", tooltip="Del dine svar med rummet i denne workshop")
-            join.add_class("nk-button")
+            join = button("Skift workshop" if workshop else "Deltag i workshoppen", "users",
+                          "Del dine svar med rummet i denne workshop")
             join.on_click(safe(lambda _: self._join(code.value), self._report))
-            rows.append(_row([code, join]))
+            rows.append(row([code, join]))
         self.identity.children = rows
 
     def _is_start_page(self) -> bool:
@@ -157,7 +130,7 @@ class CoursePage(ipw.VBox):
         """Join the workshop with this code; a Danish message either way."""
         workbook = workbook or self.workbook
         try:
-            workshop = RoomStore(self.store.folder).join(code, workbook.id)
+            workshop = self.room.join(code, workbook.id)
         except RoomError as e:
             self.message.value = message_html(str(e), "warn")
             return False
@@ -177,9 +150,8 @@ class CoursePage(ipw.VBox):
         name = labelled(ipw.Text(placeholder="Fx Karen Jensen", continuous_update=False), "Dit navn")
         centre = labelled(ipw.Text(placeholder="Fx Jobcenter Aarhus", continuous_update=False),
                           "Dit jobcenter")
-        start = ipw.Button(description="Start min logbog", icon="book", button_style="primary",
-                           tooltip="Opret din logbog, så dine svar bliver gemt")
-        start.add_class("nk-button")
+        start = button("Start min logbog", "book", "Opret din logbog, så dine svar bliver gemt",
+                       button_style="primary")
         start_page = self._is_start_page()
         workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
         upload = ipw.FileUpload(accept=".json", multiple=False, description="Indlæs logbogsfil",
@@ -190,7 +162,7 @@ class CoursePage(ipw.VBox):
             try:
                 code = workshop.value.strip() if start_page else ""
                 if code:  # check the code first, so a typo creates nothing
-                    RoomStore(self.store.folder).workshop(code)
+                    self.room.workshop(code)
                 workbook = self.store.create(name.value, centre.value)
             except (WorkbookError, RoomError) as e:
                 self.message.value = message_html(str(e), "warn")
@@ -219,7 +191,7 @@ class CoursePage(ipw.VBox):
                          + (' Har kursuslederen givet jer en workshopkode, så skriv den også: '
                             'så kan dine svar på udvalgte øvelser vises for rummet.'
                             if start_page else '') + '</p>')
-        return [intro, _row([name, centre] + ([workshop] if start_page else [])), _row([start, upload])]
+        return [intro, row([name, centre] + ([workshop] if start_page else [])), row([start, upload])]
 
     def _report(self, text: str) -> None:
         self.message.value = message_html(text, "error")
@@ -231,15 +203,15 @@ class CoursePage(ipw.VBox):
             return ipw.HTML()
         try:
             definition = self.content.exercise(exercise_id)
-            widget = KINDS[definition.kind](
-                definition, self.workbook, session=self.session_id,
+            widget = WIDGETS[definition.kind](
+                definition, self.workbook, room=self.room, content=self.content, session=self.session_id,
                 href=lambda notebook: page_link(notebook, self.workbook, self.request))
         except Exception:
             log.exception("Øvelsen %s kunne ikke vises", exercise_id)
             return ipw.HTML(message_html("Denne øvelse kan ikke vises lige nu. "
                                          "Giv kursuslederen besked.", "error"))
         self._exercises.append(widget)
-        widget.saved_listeners.append(self._render_links)  # progress follows each answer
+        widget.observe(safe(lambda _: self._render_links(), self._report), names="value")  # progress
         return widget
 
     def programme(self) -> ipw.HTML:
@@ -290,7 +262,7 @@ class CoursePage(ipw.VBox):
             title = (f'<a href="{self._link(s.notebook)}">{esc(s.title)}</a>' if s.notebook
                      else f"<span>{esc(s.title)}</span>")
             goals = "".join(f"<li>{esc(g)}</li>" for g in s.goals)
-            cells = [f"<td class='nk-time'>{esc(_when(s))}</td>",
+            cells = [f"<td class='nk-time'>{esc(_session_time(s))}</td>",
                      f"<td>{title}{'<ul>' + goals + '</ul>' if goals else ''}</td>"]
             if show_progress:
                 cells.append(f"<td class='nk-progress'>{_progress_html(done.get(s.id))}</td>")
@@ -335,7 +307,7 @@ class CoursePage(ipw.VBox):
                 f'<p>{" · ".join(links)}</p></nav>')
 
 
-def _when(session: Session) -> str:
+def _session_time(session: Session) -> str:
     """Clock times, or the estimated time of a self-study session, or nothing."""
     if session.start and session.end:
         return f"{session.start}–{session.end}"

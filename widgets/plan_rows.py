@@ -1,7 +1,8 @@
 """Plans made of rows of fields from data/ (the year wheel, the action plan).
 
 Rows are added and removed with buttons (no dragging); each field has a visible label.
-Subclasses add what comes before the rows (a catalogue), the picture and the document.
+Subclasses add what comes before the rows (a catalogue), the groups, the picture and the
+document.
 """
 
 from __future__ import annotations
@@ -10,11 +11,17 @@ from datetime import date
 
 import ipywidgets as ipw
 
-from course import plan_rows, planning
-from course.document import Document
-from widgets.base import Exercise, button_row, esc, labelled, message_html, picture_html
-from widgets.planner import (control_value, document_links, document_stem, field_control, not_ready,
-                             problems_html)
+from course import plan_rows
+from widgets.base import Exercise
+from widgets.controls import (
+    button_row,
+    control_value,
+    field_input,
+    required_note,
+    row,
+    set_control,
+)
+from widgets.markup import esc, message_html, picture_html, problems_html
 
 
 class RowPlanner(Exercise):
@@ -24,7 +31,6 @@ class RowPlanner(Exercise):
     message_above_rows = False  # True when rows are added from above (a catalogue), not below
 
     def _build(self):
-        d = self.definition
         self.today: date | None = None  # None: the real today; tests may fix it
         self.rows: list[plan_rows.Row] = []
         self.group_boxes: dict[str, ipw.VBox] = {}
@@ -32,7 +38,7 @@ class RowPlanner(Exercise):
         self.messages: dict[str, ipw.HTML] = {}
         self._views: dict[int, tuple[dict, ipw.Button]] = {}  # id(row) -> its controls, its remove button
         children = self._before_rows()
-        for group, title in plan_rows.groups(d):
+        for group, title in self.groups():
             box = ipw.VBox()
             box.add_class("nk-plan-rows")
             self.group_boxes[group] = box
@@ -43,30 +49,27 @@ class RowPlanner(Exercise):
                 children.append(self.messages[group])
             children.append(box)
             if self.blank_rows:
-                add = ipw.Button(description=f"Tilføj en handling – {title}" if title else "Tilføj en række",
-                                 icon="plus", tooltip=f"Tilføj en tom række{' i ' + title if title else ''}")
-                add.add_class("nk-button")
-                self._on_click(add, lambda _, g=group: self.add_row(g))
+                add = self._button(f"Tilføj en handling – {title}" if title else "Tilføj en række", "plus",
+                             f"Tilføj en tom række{' i ' + title if title else ''}", lambda _, g=group: self.add_row(g))
                 self.add_buttons[group] = add
                 children.append(button_row(add))
             if not self.message_above_rows:
                 children.append(self.messages[group])
-        self.check_button = ipw.Button(description=self.picture_label, icon="bar-chart",
-                                       tooltip="Tjek rækkerne og tegn planen")
-        self.make_button = ipw.Button(description="Lav dokumentet", icon="file-text",
-                                      tooltip="Tjek planen og lav den som Word-fil og tekstfil")
-        for button, handler in ((self.check_button, self._check), (self.make_button, self._make)):
-            button.add_class("nk-button")
-            self._on_click(button, handler)
-        actions = button_row(self.check_button, self.make_button)
+        self.check_button = self._button(self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check)
+        self.make_button = self._button("Lav dokumentet", "file-text",
+                                  "Tjek planen og lav den som Word-fil og tekstfil", self._make)
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
         self._render()
-        required = ipw.HTML('<p class="nk-help">Felter med * skal udfyldes.</p>')
-        return children + [required, actions, self.feedback, self.picture, self.result]
+        return children + [required_note(), button_row(self.check_button, self.make_button),
+                           self.feedback, self.picture, self.result]
 
     # --- for subclasses ----------------------------------------------------------------
+    def groups(self) -> list[tuple[str, str]]:
+        """The plan's groups of rows as (id, title); one unnamed group unless overridden."""
+        return list(plan_rows.ONE_GROUP)
+
     def _before_rows(self) -> list:
         return []
 
@@ -78,16 +81,15 @@ class RowPlanner(Exercise):
         raise NotImplementedError
 
     # --- state -------------------------------------------------------------------------
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"rows": [r.as_value() for r in self.rows]}
 
     def _restore(self, value) -> None:
-        self.rows = plan_rows.rows(self.definition, value)
+        self.rows = plan_rows.rows(self.definition, value, self.groups())
         self._render()
 
     def problems(self) -> list[str]:
-        return plan_rows.validate(self.definition, self.rows, self.today)
+        return plan_rows.validate(self.definition, self.rows, self.today, self.groups())
 
     # --- actions -----------------------------------------------------------------------
     def add_row(self, group: str = "", item: str = "", fields: dict | None = None) -> bool:
@@ -124,31 +126,22 @@ class RowPlanner(Exercise):
                 box.children = [self._row_view(n, r) for n, r in enumerate(in_group, start=1)]
         self._views = {k: v for k, v in self._views.items() if k in {id(r) for r in self.rows}}
 
-    def _row_view(self, number: int, row: plan_rows.Row):
+    def _row_view(self, number: int, plan_row: plan_rows.Row):
         controls = {}
         for f in self.definition.fields:
-            control = field_control(f)
-            value = row.fields.get(f.id)
-            if f.type == "dato":
-                control.value = date.fromisoformat(value) if value else None
-            else:
-                control.value = value or ""
-            labelled(control, f.label + (" *" if f.required else ""))
+            control = field_input(f)
+            set_control(control, f, plan_row.fields.get(f.id))
             control.add_class(f"nk-field-{f.type}")
             if f.id == self._title_field():
                 control.add_class("nk-field-title")
-            self._on_change(control, lambda _, r=row, fid=f.id, c=control: self._set(r, fid, c))
+            self._on_change(control, lambda _, r=plan_row, fid=f.id, c=control: self._set(r, fid, c))
             controls[f.id] = control
-        what = str(row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
-        remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{what}«")
-        remove.add_class("nk-small")
-        self._on_click(remove, lambda _, r=row: self.remove_row(r))
+        what = str(plan_row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
+        remove = self._button("Fjern", "trash", f"Fjern »{what}«", lambda _, r=plan_row: self.remove_row(r), "nk-small")
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
-        self._views[id(row)] = (controls, remove)
-        fields = ipw.HBox(list(controls.values()))
-        fields.add_class("nk-row")
-        fields.add_class("nk-plan-fields")
-        view = ipw.VBox([ipw.HBox([head, remove], layout={"justify_content": "space-between"}), fields])
+        self._views[id(plan_row)] = (controls, remove)
+        view = ipw.VBox([ipw.HBox([head, remove], layout={"justify_content": "space-between"}),
+                         row(controls.values(), "nk-plan-fields")])
         view.add_class("nk-plan-row")
         return view
 
@@ -169,11 +162,6 @@ class RowPlanner(Exercise):
         self.picture.value = picture_html(*drawn) if drawn else ""
 
     def _make(self, *_):
-        if not_ready(self, self.problems()):
+        if self._not_ready(self.result, self.problems()):
             return
-        d = self.definition
-        doc = Document(title=d.document_title or d.title,
-                       meta=planning.document_meta(self.workbook.name, self.workbook.job_centre),
-                       sections=self._sections())
-        links = document_links(doc, document_stem(d.document_title or d.title, self.workbook.name))
-        self.result.value = f'<div class="nk-msg nk-ok" role="status">Dokumentet er klar. {links}</div>'
+        self._offer(self.result, self._document(self._sections()))

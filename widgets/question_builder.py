@@ -7,16 +7,18 @@ import ipywidgets as ipw
 
 from course import charts
 from course.conversation import grid_layout, hints_for
-from widgets.base import Exercise, esc, labelled, picture_html
-from widgets.conversation import case_html, hints_html
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import text_area
+from widgets.markup import esc, hints_html, message_html, picture_html
 
 NO_HINTS = "Ingen tips her. Sammenlign selv med slidets eksempler: passer spørgsmålet til typen?"
 
 
+@exercise_kind("spørgsmålsbygger")
 class QuestionBuilder(Exercise):
     def _build(self):
         d = self.definition
-        children = [ipw.HTML(case_html(d.case))]
+        children = []  # the case is in the exercise's header
         self.questions, self.hints = {}, {}
         places = {c: (row, col) for row, ids in zip(d.grid.rows, d.grid.cells)
                   for col, c in zip(d.grid.columns, ids)}
@@ -28,25 +30,20 @@ class QuestionBuilder(Exercise):
                 f"({esc(row)} · {esc(col)})</span></h4>"
                 + (f'<p class="nk-intro">{esc(category.description)}</p>' if category.description else "")
                 + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else ""))
-            box = labelled(ipw.Textarea(placeholder="Skriv dit spørgsmål til kollegaen …",
-                                        layout={"width": "100%", "height": "3.6em"}),
-                           f"{category.title}: dit spørgsmål")
+            box = text_area(f"{category.title}: dit spørgsmål", "Skriv dit spørgsmål til kollegaen …",
+                            "3.6em")
             self._on_change(box, lambda _, cid=category.id: self._edited(cid))
             self.questions[category.id], self.hints[category.id] = box, ipw.HTML()
             part = ipw.VBox([head, box, self.hints[category.id]])
             part.add_class("nk-phase-box")
             children.append(part)
-        self.check_button = ipw.Button(description="Tjek mine spørgsmål og vis dem på modellen",
-                                       icon="check", button_style="primary",
-                                       tooltip="Få tips til dine spørgsmål og se dem samlet")
-        self.check_button.add_class("nk-button")
-        self._on_click(self.check_button, self.check)
+        self.check_button = self._button("Tjek mine spørgsmål og vis dem på modellen", "check",
+                                   "Få tips til dine spørgsmål og se dem samlet", self.check, button_style="primary")
         self.overview = ipw.HTML()
         self.picture = ipw.HTML()
         return children + [self.check_button, self.overview, self.picture]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"questions": {cid: box.value for cid, box in self.questions.items()}}
 
     def _restore(self, value: dict) -> None:
@@ -74,8 +71,7 @@ class QuestionBuilder(Exercise):
             self.hints[category.id].value = (
                 hints_html(hints_for(text, category.hints), NO_HINTS)
                 if text.strip() else
-                f'<div class="nk-msg nk-info" role="status">Du har ikke skrevet et spørgsmål som '
-                f"{esc(category.title)} endnu.</div>")
+                message_html(f"Du har ikke skrevet et spørgsmål som {category.title} endnu."))
         self.overview.value = (f'<p class="nk-score" role="status">Du har skrevet '
                                f"<b>{self.written} af {len(d.categories)}</b> spørgsmål.</p>")
         layout = [[charts.GridCell(c.title, "" if self.questions[c.id].value.strip()

@@ -9,12 +9,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import ranking
-from widgets.base import Exercise, blocks, esc, labelled, message_html, position
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import entry_problem, labelled, position, row
+from widgets.markup import blocks, esc, message_html
 
 MAX_OWN = 10
 MAX_OWN_CHARS = 300
 
 
+@exercise_kind("rangering")
 class Ranking(Exercise):
     def _build(self):
         d = self.definition
@@ -24,21 +27,14 @@ class Ranking(Exercise):
         self.rows.add_class("nk-ranking")
         self.new_item = labelled(ipw.Text(placeholder="Skriv en opgave, der mangler …",
                                           layout={"width": "100%"}), d.own_label or "Tilføj din egen")
-        self.add_button = ipw.Button(description="Tilføj", icon="plus", tooltip="Tilføj til listen")
-        self.add_button.add_class("nk-button")
+        self.add_button = self._button("Tilføj", "plus", "Tilføj til listen", self._add)
         self.add_message = ipw.HTML()
-        self._on_click(self.add_button, self._add)
         self._render()
-        add_row = ipw.HBox([self.new_item, self.add_button], layout={"align_items": "flex-end"})
-        add_row.add_class("nk-row")
-        own = [add_row,
-               self.add_message] if d.allow_own else []
+        own = [row([self.new_item, self.add_button]), self.add_message] if d.allow_own else []
         check = []
         if d.correct_order:
-            self.check_button = ipw.Button(description="Tjek min rækkefølge", icon="check",
-                                           tooltip="Sammenlign din rækkefølge med den rigtige")
-            self.check_button.add_class("nk-button")
-            self._on_click(self.check_button, self._check)
+            self.check_button = self._button("Tjek min rækkefølge", "check",
+                                       "Sammenlign din rækkefølge med den rigtige", self._check)
             self.result = ipw.HTML()
             check = [self.check_button, self.result]
         return [self.rows, *own, *check]
@@ -51,8 +47,7 @@ class Ranking(Exercise):
         item = next(i for i in self.definition.items if i.id == item_id)
         return {"id": item.id, "text": item.text, "own": False, "attrs": {}}
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         value = {"order": [dict(entry, attrs=dict(entry["attrs"])) for entry in self.order]}
         if self.definition.correct_order:
             value["checked"] = self.checked
@@ -111,20 +106,18 @@ class Ranking(Exercise):
         summary = (f"Du har {right} af {len(placements)} på den rigtige plads."
                    + (" Flot – hele rækkefølgen er rigtig." if right == len(placements) else
                       " Flyt gerne punkterne og se, hvordan svaret ændrer sig."))
+        tone = "right" if right == len(placements) else "wrong"
         self.result.value = (
-            f'<div class="nk-feedback nk-{"right" if right == len(placements) else "wrong"}" role="status">'
+            f'<div class="nk-feedback nk-{tone}" role="status">'
             f'<p class="nk-score"><b>{esc(summary)}</b></p>'
             f'<p>Den rigtige rækkefølge:</p><ol class="nk-right-order">{"".join(rows)}</ol></div>'
             + (f'<div class="nk-explanation">{blocks(d.explanation)}</div>' if d.explanation else ""))
 
     def _add(self, *_):
         text = " ".join(self.new_item.value.split())
-        if not text:
-            self.add_message.value = message_html("Skriv først opgaven i feltet.", "warn")
-            return
-        if len(text) > MAX_OWN_CHARS:
-            self.add_message.value = message_html(
-                f"Skriv opgaven kortere (højst {MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.", "warn")
+        problem = entry_problem(text, "opgaven", MAX_OWN_CHARS)
+        if problem:
+            self.add_message.value = message_html(problem, "warn")
             return
         own = [e for e in self.order if e["own"]]
         if len(own) >= MAX_OWN:
@@ -161,29 +154,21 @@ class Ranking(Exercise):
             label = ipw.HTML(f'<span class="nk-rank">{index + 1}.</span> {esc(text)}'
                              + (' <span class="nk-own">(egen)</span>' if entry["own"] else ""))
             label.add_class("nk-rank-text")
-            up = ipw.Button(description="Op", icon="arrow-up", disabled=index == 0,
-                            tooltip=f"Flyt »{text}« en plads op")
-            down = ipw.Button(description="Ned", icon="arrow-down", disabled=index == last,
-                              tooltip=f"Flyt »{text}« en plads ned")
-            self._on_click(up, lambda _, e=entry: self._move_entry(e, -1))
-            self._on_click(down, lambda _, e=entry: self._move_entry(e, +1))
+            up, down = self._move_buttons(f"»{text}« en plads", index == 0, index == last,
+                                          lambda step, e=entry: self._move_entry(e, step))
             controls = [up, down]
             for attr in self.definition.attributes:
                 choice = ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in attr.options],
                                       value=entry["attrs"].get(attr.id, ""),
                                       description=attr.label, style={"description_width": "initial"},
                                       layout={"width": "auto"})
+                choice.add_class("nk-small")
                 self._on_change(choice, lambda change, e=entry, a=attr.id: self._set_attr(e, a, change))
                 controls.append(choice)
             if entry["own"]:
-                remove = ipw.Button(description="Fjern", icon="trash", tooltip=f"Fjern »{text}«")
-                self._on_click(remove, lambda _, e=entry: self._remove(e))
+                remove = self._button("Fjern", "trash", f"Fjern »{text}«", lambda _, e=entry: self._remove(e), "nk-small")
                 controls.append(remove)
-            for c in controls:
-                c.add_class("nk-small")
-            buttons = ipw.HBox(controls)
-            buttons.add_class("nk-row")
-            row = ipw.VBox([label, buttons])
-            row.add_class("nk-rank-row")
-            rows.append(row)
+            entry_view = ipw.VBox([label, row(controls)])
+            entry_view.add_class("nk-rank-row")
+            rows.append(entry_view)
         self.rows.children = rows

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ipywidgets as ipw
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import prompt_box
 
-from widgets.base import Exercise, prompt_box
 
-
+@exercise_kind("refleksion")
 class Reflection(Exercise):
     def _build(self):
         self.boxes = {}
@@ -16,8 +16,7 @@ class Reflection(Exercise):
             self.boxes[prompt.id] = box
         return list(self.boxes.values())
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {pid: box.value for pid, box in self.boxes.items()}
 
     def _restore(self, value: dict) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import charts
-from widgets.base import Exercise, esc, labelled, picture_html, prompt_box
+from widgets.base import Exercise, exercise_kind
+from widgets.controls import labelled, prompt_box
+from widgets.markup import esc, picture_html
 
 
+@exercise_kind("skala")
 class Rating(Exercise):
     def _build(self):
         d = self.definition
@@ -65,10 +68,8 @@ class Rating(Exercise):
             self._on_change(box, self._changed)
             self.texts[prompt.id] = box
         if d.chart:
-            self.picture_button = ipw.Button(description="Vis billedet af dine svar", icon="bar-chart",
-                                             tooltip="Tegn et billede af dine svar")
-            self.picture_button.add_class("nk-button")
-            self._on_click(self.picture_button, self._draw)
+            self.picture_button = self._button("Vis billedet af dine svar", "bar-chart",
+                                         "Tegn et billede af dine svar", self._draw)
             self.picture = ipw.HTML()
             self._drawn = False
             rows += [self.picture_button, self.picture]
@@ -83,8 +84,7 @@ class Rating(Exercise):
     def _values(self, occasion: str) -> dict:
         return {i: b.value for i, b in self.by_occasion[occasion].items()}
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         if self.definition.occasions:
             ratings = {o: self._values(o) for o in self.occasion_ids}
         else:

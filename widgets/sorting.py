@@ -10,19 +10,22 @@ import ipywidgets as ipw
 
 from course import charts
 from course.conversation import grid_layout
-from widgets.base import Exercise, esc, feedback_html, grid_html, picture_html
+from widgets.base import Exercise, exercise_kind
+from widgets.markup import esc, feedback_html, grid_html, picture_html
 
 DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
                "Tallet er punktets nummer.")
 
 
+@exercise_kind("sortering")
 class Sorting(Exercise):
     def _build(self):
         d = self.definition
         if d.grid is not None:
             rows = [ipw.HTML(grid_html(d, lambda c: f"<b>{esc(c.title)}</b><br>{esc(c.description)}"))]
         else:
-            legend = "".join(f"<li><b>{esc(c.title)}</b>{': ' + esc(c.description) if c.description else ''}</li>"
+            legend = "".join(f"<li><b>{esc(c.title)}</b>"
+                             f"{': ' + esc(c.description) if c.description else ''}</li>"
                              for c in d.categories)
             rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
         self.choices, self.feedback = {}, {}
@@ -37,15 +40,12 @@ class Sorting(Exercise):
             self.choices[item.id], self.feedback[item.id] = buttons, ipw.HTML()
             rows.append(ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"}))
         self.score = ipw.HTML()
-        self.picture_button = ipw.Button(description="Vis hvor dine svar landede", icon="bar-chart",
-                                         tooltip="Tegn et billede af dine svar")
-        self.picture_button.add_class("nk-button")
-        self._on_click(self.picture_button, self._draw)
+        self.picture_button = self._button("Vis hvor dine svar landede", "bar-chart",
+                                     "Tegn et billede af dine svar", self._draw)
         self.picture = ipw.HTML()
         return rows + [self.score, self.picture_button, self.picture]
 
-    @property
-    def value(self) -> dict:
+    def _read(self) -> dict:
         return {"answers": {i: b.value for i, b in self.choices.items() if b.value is not None}}
 
     def _restore(self, value: dict) -> None:

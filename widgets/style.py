@@ -37,7 +37,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-help { color: #333; font-size: 0.92em; }
 .nk-stacked { flex-direction: column !important; align-items: stretch !important; gap: 0.3em;
   margin-bottom: 0.6em !important; height: auto !important; width: 100% !important; }
-.nk-stacked > select, .nk-stacked > input, .nk-stacked > textarea, .nk-stacked > .widget-toggle-buttons {
+.nk-stacked > select, .nk-stacked > input, .nk-stacked > textarea,
+  .nk-stacked > .widget-toggle-buttons {
   flex: 0 0 auto !important; }
 .nk-stacked > select, .nk-stacked > input { height: 40px; max-width: 28em; }
 .nk-short > input { max-width: 10em !important; }
@@ -120,7 +121,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
   cursor: pointer; }
 .nk-replies .widget-radio-box label:has(input:checked) { border: 2px solid #0b6ea8;
   background: #e8f2fa; }
-.nk-replies .widget-radio-box input { flex: 0 0 auto; width: 1.2em; height: 1.2em; margin: 0.15em 0 0; }
+.nk-replies .widget-radio-box input { flex: 0 0 auto; width: 1.2em; height: 1.2em;
+  margin: 0.15em 0 0; }
 .nk-grid { border-collapse: collapse; margin: 0.3em 0 0.9em; width: 100%; table-layout: fixed; }
 .nk-grid th, .nk-grid td { border: 2px solid #0b3d5c; padding: 0.5em 0.7em; vertical-align: top;
   text-align: left; font-size: 17px; line-height: 1.45; }
@@ -176,7 +178,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-page-progress .nk-done { display: inline; margin-left: 0.6em; }
 .nk-preview { border: 1px dashed #6b8aa0; padding: 0.5em 1em; margin-top: 0.5em; background: #fff; }
 .nk-part { font-weight: 700; font-size: 1.08em; color: #0b3d5c; margin: 0.9em 0 0.1em; }
-.nk-row > .nk-stacked.nk-inline { width: auto !important; flex: 0 0 10em; margin-bottom: 0 !important; }
+.nk-row > .nk-stacked.nk-inline { width: auto !important; flex: 0 0 10em;
+  margin-bottom: 0 !important; }
 .nk-row > .nk-stacked.nk-inline.nk-wide { flex: 1 1 10em; }
 .nk-inline > input { max-width: none !important; width: 100%; }
 .nk-inline > .widget-label { white-space: nowrap !important; }
@@ -190,7 +193,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-board-label { font-size: 1.3em; letter-spacing: 0.04em; }
 .nk-board-name { font-size: 3.2em; font-weight: 800; line-height: 1.15; overflow-wrap: anywhere; }
 .nk-board-next { font-size: 1.25em; margin-top: 0.2em; }
-.nk-board-timer { font-size: 7.5rem; font-weight: 800; line-height: 1.05; font-variant-numeric: tabular-nums;
+.nk-board-timer { font-size: 7.5rem; font-weight: 800; line-height: 1.05;
+  font-variant-numeric: tabular-nums;
   padding: 0 0.3em; border-radius: 12px; display: inline-block; }
 .nk-board-timer.nk-low { color: #ffd27a; }
 .nk-board-timer.nk-up { background: #b3261e; color: #fff; }
@@ -200,7 +204,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-board-row { border-bottom: 1px solid #d5e1ea; padding: 0.4em 0.6em; }
 .nk-board-row.nk-current { background: #fff3cd; border-left: 6px solid #c79100; }
 .nk-board-name-cell { font-size: 1.1em; align-self: center; min-width: 14em; }
-.nk-now { background: #c79100; color: #111; border-radius: 4px; padding: 0 0.4em; margin-left: 0.4em;
+.nk-now { background: #c79100; color: #111; border-radius: 4px; padding: 0 0.4em;
+  margin-left: 0.4em;
   font-weight: 700; font-size: 0.9em; }
 .nk-done { color: #1b5e20; font-size: 0.9em; margin-left: 0.4em; }
 .nk-question { margin: 0; font-size: 1.05em; }
@@ -215,7 +220,8 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-group { font-size: 1.12em; color: #0b3d5c; margin: 0.9em 0 0.2em; }
 .nk-tag { display: inline-block; padding: 0 0.5em; border-radius: 4px; font-size: 0.85em;
   font-weight: 600; color: #fff; white-space: nowrap; }
-.nk-kind-0 { background: #0b5f99; } .nk-kind-1 { background: #8a5a00; } .nk-kind-2 { background: #00694d; }
+.nk-kind-0 { background: #0b5f99; } .nk-kind-1 { background: #8a5a00; }
+  .nk-kind-2 { background: #00694d; }
 .nk-weeks { gap: 4px 6px !important; }
 .nk-week button, button.nk-week { min-width: 4.6em; width: auto !important; padding: 0 0.5em; }
 .nk-plan-row { border: 1px solid #c9d7e1; border-radius: 6px; padding: 0.4em 0.8em 0.2em;
@@ -226,9 +232,11 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-plan-fields .nk-field-langtekst { flex: 1 1 100% !important; }
 .nk-plan-fields .nk-field-langtekst textarea { min-height: 2.8em !important; height: 3.4em; }
 .nk-plan-fields .nk-field-valg { flex: 0 1 14em !important; }
-.nk-plan-fields .nk-stacked > input, .nk-plan-fields .nk-stacked > select { max-width: none; width: 100%; }
+.nk-plan-fields .nk-stacked > input, .nk-plan-fields .nk-stacked > select { max-width: none;
+  width: 100%; }
 .nk-catalogue { gap: 0.1em; }
-.nk-catalogue-entry { align-items: flex-start !important; gap: 0.8em; border-bottom: 1px solid #e1e9ef;
+.nk-catalogue-entry { align-items: flex-start !important; gap: 0.8em;
+  border-bottom: 1px solid #e1e9ef;
   padding: 0.25em 0; }
 .nk-catalogue-entry .nk-item { margin: 0; }
 .nk-own-row .nk-stacked { flex: 1 1 20em !important; width: auto !important; }

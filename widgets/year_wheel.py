@@ -6,12 +6,15 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import year_wheel
-from widgets.base import esc, labelled, message_html
+from widgets.base import exercise_kind
+from widgets.controls import entry_problem, labelled, row
+from widgets.markup import esc, message_html
 from widgets.plan_rows import RowPlanner
 
 MAX_OWN_CHARS = 200
 
 
+@exercise_kind("årshjul")
 class YearWheel(RowPlanner):
     blank_rows = False  # rows come from the catalogue or from the participant's own activity
     picture_label = "Tjek og tegn årshjulet"
@@ -24,10 +27,7 @@ class YearWheel(RowPlanner):
         for category in d.categories:
             entries = []
             for item in (i for i in d.items if i.category == category.id):
-                add = ipw.Button(description="Sæt i årshjulet", icon="plus",
-                                 tooltip=f"Sæt »{item.text}« i årshjulet")
-                add.add_class("nk-small")
-                self._on_click(add, lambda _, i=item: self._add_item(i))
+                add = self._button("Sæt i årshjulet", "plus", f"Sæt »{item.text}« i årshjulet", lambda _, i=item: self._add_item(i), "nk-small")
                 self.catalogue_buttons[item.id] = add
                 text = ipw.HTML(f'<p class="nk-item"><b>{esc(item.text)}</b><br>'
                                 f'<span class="nk-help">{esc(item.explanation)}</span></p>')
@@ -42,14 +42,8 @@ class YearWheel(RowPlanner):
         catalogue.add_class("nk-catalogue")
         self.own_text = labelled(ipw.Text(placeholder="Fx Fælles morgenmad om gode jobaftaler",
                                           layout={"width": "100%"}), d.own_label or "Din egen aktivitet")
-        self.own_button = ipw.Button(description="Tilføj egen aktivitet", icon="plus",
-                                     tooltip="Sæt din egen aktivitet i årshjulet")
-        self.own_button.add_class("nk-button")
-        self._on_click(self.own_button, self._add_own)
-        own = ipw.HBox([self.own_text, self.own_button])
-        own.add_class("nk-row")
-        own.add_class("nk-own-row")
-        return [catalogue, own,
+        self.own_button = self._button("Tilføj egen aktivitet", "plus", "Sæt din egen aktivitet i årshjulet", self._add_own)
+        return [catalogue, row([self.own_text, self.own_button], "nk-own-row"),
                 ipw.HTML('<h4 class="nk-group">Dit årshjul</h4><p class="nk-help">Vælg måned og '
                          'ansvarlig for hver aktivitet. Du kan rette aktivitetens navn.</p>')]
 
@@ -60,12 +54,9 @@ class YearWheel(RowPlanner):
 
     def _add_own(self, *_) -> None:
         text = " ".join(self.own_text.value.split())
-        if not text:
-            self.messages[""].value = message_html("Skriv først din aktivitet i feltet.", "warn")
-            return
-        if len(text) > MAX_OWN_CHARS:
-            self.messages[""].value = message_html(
-                f"Skriv aktiviteten kortere (højst {MAX_OWN_CHARS} tegn). Teksten står stadig i feltet.", "warn")
+        problem = entry_problem(text, "aktiviteten", MAX_OWN_CHARS, missing="din aktivitet")
+        if problem:
+            self.messages[""].value = message_html(problem, "warn")
             return
         if self.add_row("", "", {"aktivitet": text}):
             self.own_text.value = ""
@@ -79,9 +70,7 @@ class YearWheel(RowPlanner):
                 f"Årshjul med årets 12 måneder. {year_wheel.summary(self.definition, self.rows)}")
 
     def _sections(self) -> list:
-        return year_wheel.document_sections(self.definition, self.value, self.definition.title)
+        return year_wheel.document_sections(self.definition, self._read(), self.definition.title)
 
     def _title_field(self) -> str:
         return "aktivitet"
-
-

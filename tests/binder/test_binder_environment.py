@@ -50,9 +50,9 @@ def binder_kernel(tmp_path_factory):
 
 
 def test_the_binder_environment_is_pinned_and_has_no_test_tools(binder_kernel):
-    lines = [l for l in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
-             if l.strip() and not l.startswith("#")]
-    assert lines and all("==" in l for l in lines), "every requirement pinned"
+    lines = [line for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines and all("==" in line for line in lines), "every requirement pinned"
     out = subprocess.run([str(binder_kernel), "-m", "pip", "list", "--format=json"], check=True,
                          capture_output=True, text=True).stdout
     installed = {p["name"].lower() for p in json.loads(out)}

@@ -41,7 +41,8 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
     quiz.get_by_role("button", name="Vis hvor dine svar landede").click()
     expect(quiz.locator("img.nk-picture")).to_have_attribute(
         "alt", "Dine svar placeret på modellen. Detektiven: 1 svar · 0 rigtige (forkert placeret: nr. 2); "
-               "Kaptajnen: 1 svar · 1 rigtige; Antropologen: ingen svar her; Fremtidsforskeren: ingen svar her.")
+               "Kaptajnen: 1 svar · 1 rigtige; Antropologen: ingen svar her; "
+               "Fremtidsforskeren: ingen svar her.")
     picture(page, quiz.locator(".nk-grid"), "04_tomm_grid_legend.png")
     picture(page, quiz.locator("img.nk-picture"), "04_tomm_grid_picture.png")
 
@@ -51,8 +52,8 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
     expect(builder).to_contain_text("Kaptajnens spørgsmål er fremadrettede og handlingsorienterede.")
     expect(builder).to_contain_text("Du har skrevet 1 af 4 spørgsmål.")
     expect(builder.locator("img.nk-picture")).to_have_attribute("alt", f"Dine spørgsmål på modellen. "
-        f"Detektiven: ikke skrevet endnu; Kaptajnen: »{QUESTION}«; Antropologen: ikke skrevet endnu; "
-        "Fremtidsforskeren: ikke skrevet endnu.")
+        f"Detektiven: ikke skrevet endnu; Kaptajnen: »{QUESTION}«; "
+        "Antropologen: ikke skrevet endnu; Fremtidsforskeren: ikke skrevet endnu.")
     expect(builder).to_contain_text("Gemt i din logbog")
     picture(page, builder, "04_spoergsmaalsbygger.png")
 

@@ -1,4 +1,5 @@
-"""Page 05 in Voilà: weeks clicked (and pressed by keyboard), the balance, the contract – after a reload."""
+"""Page 05 in Voilà: weeks clicked (and pressed by keyboard), the balance, the contract – after
+a reload."""
 
 import re
 

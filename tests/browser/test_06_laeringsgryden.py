@@ -1,4 +1,5 @@
-"""Page 06 in Voilà: an activity from the catalogue into the year wheel, checked, drawn, after a reload."""
+"""Page 06 in Voilà: an activity from the catalogue into the year wheel, checked, drawn, after a
+reload."""
 
 import re
 

@@ -1,4 +1,5 @@
-"""12 Vidensmobilisering in Voilà: the knowledge sources as a scale with advice and a bar picture."""
+"""12 Vidensmobilisering in Voilà: the knowledge sources as a scale with advice and a bar
+picture."""
 
 from playwright.sync_api import expect
 

@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 from course.content import load_course
 from course.workbook import WorkbookStore
 from tests.browser.conftest import assert_danish_page, open_page
-from tests.conftest import ROOT
 
 # The participants' pages; the facilitator's page has its own test (test_facilitator.py).
 SESSIONS = [s for s in load_course().programme.sessions() if s.notebook]

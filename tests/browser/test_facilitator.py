@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, VoilaServer, open_page, watch_page
+from tests.browser.conftest import ARTIFACTS, VoilaServer, watch_page
 
 CODE = "K7M4QXPR2D"
 CHECKIN = "Hvad ser du frem til?"

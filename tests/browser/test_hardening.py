@@ -46,10 +46,12 @@ SEND_FROM_PAGE = """async ({kernelId, code}) => {
     if (msg.header.msg_type === "kernel_info_reply") resolve();
   });
   const message = (id, type, content) => JSON.stringify({
-    header: {msg_id: id, msg_type: type, username: "", session: "angriber", date: "", version: "5.3"},
+    header: {msg_id: id, msg_type: type, username: "", session: "angriber", date: "",
+             version: "5.3"},
     parent_header: {}, metadata: {}, content, channel: "shell", buffers: []});
   ws.send(message("a1", "execute_request", {code, silent: false, store_history: false,
-                                             user_expressions: {}, allow_stdin: false, stop_on_error: true}));
+                                             user_expressions: {}, allow_stdin: false,
+                                             stop_on_error: true}));
   ws.send(message("a2", "kernel_info_request", {}));
   await done;
   ws.close();

@@ -1,4 +1,5 @@
-"""Notebook 02 in Voilà: the learning cycle to an experiment card, and the fictitious key figures."""
+"""Notebook 02 in Voilà: the learning cycle to an experiment card, and the fictitious key
+figures."""
 
 import io
 import re

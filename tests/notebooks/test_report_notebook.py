@@ -19,7 +19,7 @@ def test_the_report_notebook_is_thin_and_outside_the_participants_pages():
 
 
 def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
-    room, workshop = seed(tmp_path / "rum")
+    _, workshop = seed(tmp_path / "rum")
     out = tmp_path / "ud"
     assert report.main(["--workshop", workshop.code.lower(), "--out", str(out),
                         "--mappe", str(tmp_path / "rum")]) == 0

@@ -1,6 +1,6 @@
 """Participant text in pictures is drawn literally and never breaks the drawing."""
 
-from course.charts import GridCell, _figure, _png, grid_chart
+from course.charts import GridCell, figure, grid_chart, png
 
 
 def test_undrawable_characters_and_dollar_signs_do_not_break_a_picture():
@@ -10,7 +10,7 @@ def test_undrawable_characters_and_dollar_signs_do_not_break_a_picture():
 
 
 def test_text_is_kept_literal_apart_from_undrawable_characters():
-    fig, ax = _figure(2, 1)
+    fig, ax = figure(2, 1)
     label = ax.text(0, 0, "$x$ \ud83d\x07 ok")
-    _png(fig)
+    png(fig)
     assert label.get_text() == "$x$ \ufffd\ufffd ok" and not label.get_parse_math()

@@ -1,4 +1,5 @@
-"""The optional content features of the self-study pages: each bad use fails with a Danish message."""
+"""The optional content features of the self-study pages: each bad use fails with a Danish
+message."""
 
 import shutil
 import textwrap

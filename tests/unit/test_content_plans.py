@@ -3,7 +3,7 @@
 import pytest
 
 from course.content import ContentError, load_course
-from tests.unit.test_content import data, write  # noqa: F401 (the fixture is used by name)
+from tests.unit.test_content import write
 
 WHEEL = """\
 exercises:
@@ -15,7 +15,8 @@ exercises:
     items: [{id: a, text: Et møde, category: m, explanation: Et godt møde.}]
     fields:
       - {id: aktivitet, label: Aktivitet, type: tekst, required: true}
-      - {id: maaned, label: Måned, type: valg, options: [Jan, Feb, Mar, Apr, Maj, Jun, Jul, Aug, Sep, Okt, Nov, Dec]}
+      - {id: maaned, label: Måned, type: valg,
+         options: [Jan, Feb, Mar, Apr, Maj, Jun, Jul, Aug, Sep, Okt, Nov, Dec]}
       - {id: ansvarlig, label: Ansvarlig, type: tekst}
 """
 
@@ -47,7 +48,7 @@ exercises:
 
 
 @pytest.mark.parametrize("text", [WHEEL, ACTION, GATHERED], ids=["årshjul", "handleplan", "samleplan"])
-def test_good_plan_definitions_load(data, text):  # noqa: F811
+def test_good_plan_definitions_load(data, text):
     write(data, "99_extra.yaml", text)
     load_course(data)
 
@@ -80,7 +81,7 @@ def test_good_plan_definitions_load(data, text):  # noqa: F811
     (GATHERED, ("type: klokkeslæt", "type: tekst"), ["felt med id 'tidspunkt' af typen klokkeslæt"]),
     (GATHERED, ("heading: Opgavebeskrivelse}", "}"), ["del nr. 1", "feltet 'heading' mangler"]),
 ])
-def test_bad_plan_content_names_file_item_and_field(data, base, change, expected):  # noqa: F811
+def test_bad_plan_content_names_file_item_and_field(data, base, change, expected):
     old, new = change
     assert old in base
     write(data, "99_extra.yaml", base.replace(old, new, 1))

@@ -3,8 +3,7 @@
 import pytest
 
 from course.content import ContentError, load_course
-from tests.unit.test_content import GOOD_SORTING, data, write  # noqa: F401  (data is a fixture)
-
+from tests.unit.test_content import GOOD_SORTING, write
 
 # --- sharing with the room and the facilitator's pages --------------------------------------
 

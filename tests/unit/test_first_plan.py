@@ -1,7 +1,8 @@
-"""»Min første plan som nøgleperson«: the day's parts gathered into one Word document and one calendar."""
+"""»Min første plan som nøgleperson«: the day's parts gathered into one Word document and one
+calendar."""
 
 import io
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 
 import docx
 import icalendar

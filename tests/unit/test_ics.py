@@ -1,6 +1,7 @@
-"""Calendar files: RFC 5545 line endings, folding, escaping; read back with the icalendar package."""
+"""Calendar files: RFC 5545 line endings, folding, escaping; read back with the icalendar
+package."""
 
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 
 import icalendar
 from hypothesis import given, settings

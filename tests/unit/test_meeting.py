@@ -1,12 +1,13 @@
 """The I DO ART meeting plan: time arithmetic, the fit of the agenda, checks and the document."""
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from course import charts, meeting
+from course import charts, danish, meeting
 from course.document import to_markdown
 
 
@@ -52,11 +53,11 @@ def complete_plan(**changes):
     ],
 )
 def test_clock_times_are_read_the_danish_way(text, minutes):
-    assert meeting.parse_clock(text) == minutes
+    assert danish.parse_clock(text) == minutes
 
 
 def test_clock_and_minutes_are_written_in_danish():
-    assert meeting.clock(570) == "09.30" and meeting.clock(0) == "00.00"
+    assert danish.clock(570) == "09.30" and danish.clock(0) == "00.00"
     assert meeting.minutes_text(1) == "1 minut" and meeting.minutes_text(5) == "5 minutter"
 
 
@@ -215,12 +216,12 @@ def test_slots_follow_each_other_and_the_fit_counts_every_minute(lengths, total,
     exercise = course().exercise("moedeplan")  # loaded once per process
     plan = complete_plan(
         agenda=[{"title": f"P{i}", "minutes": str(n)} for i, n in enumerate(lengths)],
-        start=meeting.clock(start),
+        start=danish.clock(start),
         minutes=str(total),
     )
     slots = meeting.schedule(plan)
     assert slots[0].start == start and slots[-1].end == start + sum(lengths)
-    assert all(a.end == b.start for a, b in zip(slots, slots[1:]))
+    assert all(a.end == b.start for a, b in pairwise(slots))
     fit = meeting.fit(exercise, plan)
     assert fit.over == sum(lengths) - total
     assert (fit.message() in meeting.problems(exercise, plan)) == (fit.over > 0)

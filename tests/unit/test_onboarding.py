@@ -50,10 +50,11 @@ def test_advice_names_a_missing_kind_with_an_example(content):
     assert "Placér mindst ét greb" in onboarding.advice(ex, onboarding.grips(ex, {}))[0]
     tips = onboarding.advice(ex, onboarding.grips(ex, {"weeks": {"laese": [1]}}))
     assert tips == [
-        ("Planen har endnu ingen greb med aktionslæring – fx »Lave læringskontrakt: Hvad skal især "
-         "øves og styrkes? Hvad skal aflæres?«."),
-        ("Planen har endnu ingen greb med mesterlære – fx »Kollegial observation A: Den nye kollega "
-         "deltager i dine samtaler og stiller spørgsmål«.")]
+        ("Planen har endnu ingen greb med aktionslæring – "
+         "fx »Lave læringskontrakt: Hvad skal især øves og styrkes? Hvad skal aflæres?«."),
+        ("Planen har endnu ingen greb med mesterlære – "
+         "fx »Kollegial observation A: Den nye kollega deltager i dine samtaler og stiller "
+         "spørgsmål«.")]
 
 
 def test_the_document_has_a_week_table_and_the_balance_picture(content):

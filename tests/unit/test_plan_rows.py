@@ -1,4 +1,5 @@
-"""Row plans: the year wheel and the action plan – cleaning, checks with an injected today, tables."""
+"""Row plans: the year wheel and the action plan – cleaning, checks with an injected today,
+tables."""
 
 from datetime import date
 
@@ -49,12 +50,12 @@ def test_the_year_wheel_is_ordered_by_month_with_the_type_of_each_activity(conte
 
 def test_action_rows_are_checked_for_missing_fields_order_of_dates_and_the_past(content):
     ex = content.exercise("handleplan")
-    rows = plan_rows.rows(ex, {"rows": [
+    rows = action_plan.rows(ex, {"rows": [
         row("projektperioden", hvad="Læringsmøder", hvem="Mig", start="2026-12-01", slut="2026-11-30",
             hvordan="Flere jobaftaler"),
         row("naeste_aar", hvad="Årshjul", hvem="Teamet", start="2026-11-01", slut="2027-11-01", hvordan=""),
         row("naeste_aar", hvad="", hvem="", start="ikke en dato", slut=None, hvordan="x")]})
-    assert plan_rows.validate(ex, rows, today=TODAY) == [
+    assert action_plan.validate(ex, rows, today=TODAY) == [
         "Projektperioden, række 1: »Slut« (30.11.2026) ligger før »Start« (01.12.2026).",
         "Det næste år, række 1: »Start« (01.11.2026) ligger før i dag.",
         "Det næste år, række 1: Udfyld feltet »Hvordan ved vi, at det virkede?«.",
@@ -63,7 +64,7 @@ def test_action_rows_are_checked_for_missing_fields_order_of_dates_and_the_past(
         "Det næste år, række 2: Vælg en dato i »Start«.",
         "Det næste år, række 2: Vælg en dato i »Slut«."]
     # The same plan checked on an earlier day has no date in the past.
-    assert not any("før i dag" in p for p in plan_rows.validate(ex, rows, today=date(2026, 10, 1)))
+    assert not any("før i dag" in p for p in action_plan.validate(ex, rows, today=date(2026, 10, 1)))
 
 
 def test_the_action_plan_document_has_a_table_per_period_and_a_timeline(content):
@@ -73,7 +74,7 @@ def test_the_action_plan_document_has_a_table_per_period_and_a_timeline(content)
             med_hvem="Projektleder", hvordan="Flere jobaftaler"),
         row("naeste_aar", hvad="Årshjul i drift", hvem="Teamet", start="2027-04-01", slut="2027-03-01",
             hvordan="Fremmøde")]}
-    rows = plan_rows.rows(ex, value)
+    rows = action_plan.rows(ex, value)
     assert [r.fields["hvad"] for r, _, _ in action_plan.dated(rows)] == ["Læringsmøder =1+1"]
     sections = action_plan.document_sections(ex, value, "Handleplan", today=TODAY)
     assert [(s.heading, s.level) for s in sections] == [("Handleplan", 1), ("Projektperioden", 2),

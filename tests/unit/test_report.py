@@ -82,7 +82,7 @@ def seeded(tmp_path):
 
 
 def document(content, room, workshop):
-    workshop, answers = report.collect(room, getattr(workshop, "code", workshop))
+    workshop, answers = report.collect(content, room, getattr(workshop, "code", workshop))
     return report.build(content, workshop, answers, made=datetime(2026, 11, 21))
 
 

@@ -5,8 +5,16 @@ import sqlite3
 
 import pytest
 
-from course.room import (CODE_ALPHABET, RoomError, RoomStore, clean_code, database_url,
-                         facilitator_code_matches, new_code, new_facilitator_code)
+from course.room import (
+    CODE_ALPHABET,
+    RoomError,
+    RoomStore,
+    clean_code,
+    database_url,
+    facilitator_code_matches,
+    new_code,
+    new_facilitator_code,
+)
 
 WB = ["wb-" + "a" * 20, "wb-" + "b" * 20, "wb-" + "c" * 20]
 

@@ -59,7 +59,9 @@ def test_a_scale_counts_each_value_and_averages(content):
 
 def test_a_ranking_averages_the_place_of_each_task_and_lists_own_tasks(content):
     ranking = content.exercise("rolle_opgaver")
-    order = lambda *ids: {"order": [{"id": i, "text": "x", "own": i.startswith("egen")} for i in ids]}  # noqa: E731
+    def order(*ids):
+        return {"order": [{"id": i, "text": "x", "own": i.startswith("egen")} for i in ids]}
+
     value = order("sparring", "facilitering", "introduktion", "laeringsgryden")
     own = order("facilitering", "egen-1", "sparring", "introduktion", "laeringsgryden")
     own["order"][1]["text"] = "Kaffe   med nye kolleger"
@@ -101,7 +103,9 @@ def test_shared_action_plans_are_counted_per_period_and_month_never_quoted(conte
     from widgets.facilitator import summary_html
 
     plan = content.exercise("handleplan")
-    row = lambda group, what, start: {"group": group, "fields": {"hvad": what, "start": start}}  # noqa: E731
+    def row(group, what, start):
+        return {"group": group, "fields": {"hvad": what, "start": start}}
+
     summary = summarise(plan, answers(
         "handleplan",
         ("Karen", {"rows": [row("projektperioden", "Møde om <spørgsmål>", "2027-02-03"),

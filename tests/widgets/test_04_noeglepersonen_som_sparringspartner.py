@@ -6,6 +6,7 @@ import re
 
 from course.workbook import WorkbookStore
 from widgets import ConversationTrainer, QuestionBuilder, Sorting
+from widgets.status import SaveState
 
 
 def saved(workbook, exercise_id):
@@ -63,7 +64,7 @@ def test_ugu_trainer_restores_and_ignores_options_that_no_longer_exist(content, 
     assert ex.own["undersoeg_behov"].value == "Hvordan kan jeg hjælpe?"
     assert ex.choices["giv"].value == "nogle_kolleger" and "✔ Passer til fasen." in ex.feedback["giv"].value
     assert ex.choices["undersoeg_brug"].value is None and ex.own["undersoeg_brug"].value == ""
-    assert "hentet fra din logbog" in ex.status.value
+    assert ex.save_state is SaveState.RESTORED
 
 
 def test_question_builder_hints_never_block_and_the_questions_land_on_the_2x2(content, workbook):
@@ -123,3 +124,17 @@ def test_knowing_sorting_without_a_grid_keeps_the_matrix_picture(content, workbo
     assert "✘ Ikke helt." in ex.feedback["v03"].value and "Spejling" in ex.feedback["v03"].value
     ex.picture_button.click()
     assert "Vidende position: 1 af 1 rigtige; Ikke-vidende position: 0 af 1 rigtige" in ex.picture.value
+
+
+def test_the_case_is_shown_once_above_the_trainer_and_the_question_builder(content, workbook):
+    import ipywidgets as ipw
+
+    def html_of(widget):
+        own = [widget.value] if isinstance(widget, ipw.HTML) else []
+        return own + [h for child in getattr(widget, "children", ()) for h in html_of(child)]
+
+    for cls, exercise_id in ((ConversationTrainer, "ugu_traener"), (QuestionBuilder, "spoergsmaalsbygger")):
+        ex = cls(content.exercise(exercise_id), workbook)
+        page = "".join(html_of(ex))
+        assert page.count('class="nk-case"') == 1, exercise_id
+        assert 'class="nk-case"' in ex.children[0].value  # in the header, above the exercise

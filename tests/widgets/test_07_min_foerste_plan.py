@@ -75,7 +75,7 @@ def test_rows_are_restored_and_removed_with_their_button(content, workbook):
 
 
 def test_the_overview_links_to_the_pages_and_names_what_is_missing(content, workbook):
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, session="min_plan",
+    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan",
                    href=lambda notebook: f"{notebook}?logbog=KODE")
     overview = ex.overview.value
     assert '<a href="01_rollen_som_noegleperson.ipynb?logbog=KODE">Rollen som nøgleperson</a>' in overview
@@ -88,7 +88,7 @@ def test_the_overview_links_to_the_pages_and_names_what_is_missing(content, work
 
 
 def test_another_tab_s_work_shows_after_updating(content, store, workbook):
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook)
+    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     other_tab = WorkbookStore(store.folder).open(workbook.id)
     other_tab.save_answer("aarshjul", A_DAY["aarshjul"])
     assert "2 aktiviteter" not in ex.overview.value
@@ -111,7 +111,7 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
     for exercise_id, answer in A_DAY.items():
         if exercise_id != "min_foerste_plan":
             workbook.save_answer(exercise_id, answer)
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, session="min_plan")
+    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan")
     assert ex.overview.value.count("✔ Klar") == 5
     ex.make_button.click()
     assert "Dokumentet er klar." in ex.result.value and "Bemærk" not in ex.result.value
@@ -128,15 +128,15 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
 
 
 def test_an_unfinished_plan_is_still_made_with_a_note(content, workbook):
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook)
+    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     ex.make_button.click()
-    assert "Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan er ikke færdig" \
-        in ex.result.value
+    assert ("Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan "
+            "er ikke færdig") in ex.result.value
 
 
 def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(content, workbook):
     workbook.save_answer("handleplan", A_DAY["handleplan"])
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook)
+    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     ex.calendar_button.click()
     assert "Vælg først en startdato" in ex.calendar_result.value
     assert "Vælg en startdato, så beregnes" in ex.follow_ups.value
@@ -158,7 +158,7 @@ def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(cont
 
 
 def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
-    from widgets import KINDS
+    from widgets import WIDGETS
 
     garbage = [[1, 2], "tekst", {"rows": [1, {"group": None}], "weeks": [], "own": {"id": 1}},
                {"fields": ["x"], "rows": {"a": 1}}, None]
@@ -168,9 +168,9 @@ def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
             workbook.save_answer(exercise_id, value)
         for exercise_id in ids:
             definition = content.exercise(exercise_id)
-            widget = KINDS[definition.kind](definition, workbook)
+            widget = WIDGETS[definition.kind](definition, workbook, content=content)
             assert widget.value in ({"weeks": {}, "own": []}, {"rows": []}) or "fields" in widget.value
-        plan = FirstPlan(content.exercise("min_foerste_plan"), workbook)
+        plan = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
         plan.make_button.click()
         assert "Dokumentet er klar." in plan.result.value
 

@@ -1,4 +1,5 @@
-"""10 Fra BIP til praksis, headless: the case, the questions per reflection type, the expectations."""
+"""10 Fra BIP til praksis, headless: the case, the questions per reflection type, the
+expectations."""
 
 import dataclasses
 

@@ -1,4 +1,5 @@
-"""11 Beskæftigelsesfaglighed i praksis, headless: the ranking with a right order, the wheel, the radar."""
+"""11 Beskæftigelsesfaglighed i praksis, headless: the ranking with a right order, the wheel,
+the radar."""
 
 from course.ranking import start_order
 from course.workbook import WorkbookStore

@@ -7,11 +7,12 @@ import re
 import ipywidgets as ipw
 import pytest
 
+from course.session import PageRequest
 from course.workbook import WorkbookStore
 from tests.bad_input import BAD_NAMES, BAD_TEXTS
-from widgets import KINDS, CoursePage
-from widgets.base import FRIENDLY_ERROR, esc, file_stem
-from course.session import PageRequest
+from widgets import WIDGETS, CoursePage
+from widgets.handlers import FRIENDLY_ERROR
+from widgets.markup import esc, file_stem
 
 
 def walk(widget):
@@ -44,7 +45,7 @@ def test_every_exercise_survives_every_bad_text(content, store, case):
     text = BAD_TEXTS[case]
     workbook = store.create("Karen Jensen", "Jobcenter Århus")
     for definition in content.exercises.values():
-        exercise = KINDS[definition.kind](definition, workbook)
+        exercise = WIDGETS[definition.kind](definition, workbook, content=content)
         for control in text_controls(exercise):
             control.value = text
             for button in buttons(exercise):
@@ -53,14 +54,15 @@ def test_every_exercise_survives_every_bad_text(content, store, case):
         assert esc(FRIENDLY_ERROR) not in html, f"{definition.id} crashed on {case}"
         assert_not_live(html, text)
         # Nothing lost: what the exercise holds is exactly what a reopened page shows.
-        reopened = KINDS[definition.kind](definition, WorkbookStore(store.folder).open(workbook.id))
+        reopened = WIDGETS[definition.kind](definition, WorkbookStore(store.folder).open(workbook.id),
+                                            content=content)
         assert reopened.value == exercise.value, f"{definition.id} lost input for {case}"
 
 
 def test_reflection_keeps_each_bad_text_literally(content, store):
     workbook = store.create("Karen Jensen", "Jobcenter Århus")
     for case, text in BAD_TEXTS.items():
-        exercise = KINDS["refleksion"](content.exercise("tjek_ind"), workbook)
+        exercise = WIDGETS["refleksion"](content.exercise("tjek_ind"), workbook)
         exercise.boxes["ser_frem_til"].value = text
         again = WorkbookStore(store.folder).open(workbook.id)
         assert (again.answer("tjek_ind") or {}).get("ser_frem_til", "") == text, case

@@ -132,7 +132,7 @@ def test_the_scale_shows_a_histogram_and_anonymous_answers_no_name(facilitator, 
         page, _ = participant(store, f"Deltager {i}", workshop.code)
         scale = CoursePage("rollen", folder=str(store.folder),
                            request=PageRequest(True, page.workbook.id)).exercise("rolle_betingelser")
-        scale.anonymous.value = i == 0
+        scale.sharing.anonymous.value = i == 0
         scale.ratings["legitimitet"].value = rating
         scale.texts["vigtigst"].value = f"Svar fra nr. {i}"
     clock.now += REDRAW_SECONDS

@@ -8,7 +8,7 @@ from docx import Document as Word
 
 from tests.unit.test_report import SECRET, seed
 from widgets import FacilitatorPage
-from widgets.planner import DOCX_MIME
+from widgets.markup import DOCX_MIME
 
 CODE = "K7M4QXPR2D"
 
@@ -46,7 +46,7 @@ def test_the_button_offers_the_report_as_html_and_word(store):
 
 
 def test_a_failing_run_is_a_danish_message(store):
-    _, workshop = seed(store.folder, [])
+    seed(store.folder, [])
 
     def broken(*_args, **_kwargs):
         raise OSError("no kernel")

@@ -8,6 +8,8 @@ from course.session import PageRequest
 from course.workbook import WorkbookStore
 from tests.widgets.test_page import find
 from widgets import CoursePage
+from widgets.sharing import Sharing
+from widgets.status import SaveState
 
 CODE_LABEL = "Workshopkode (hvis kursuslederen har givet jer en)"
 
@@ -40,14 +42,15 @@ def sign_in(page, name="Karen Jensen", code=""):
 def test_join_with_the_code_when_signing_in_and_share_the_checkin(store, room, workshop):
     page = voila_page(store)
     checkin = page.exercise("tjek_ind")
-    assert "når du er med i en workshop" in checkin.share_note.value
+    assert checkin.sharing.state is Sharing.NO_WORKSHOP
     sign_in(page, code=f" {workshop.code.lower()} ")
     assert page.workbook.workshop["code"] == workshop.code
     assert "Du er med i workshoppen »Kursusdag Aarhus«" in page.message.value
     assert "<b>Workshop:</b> Kursusdag Aarhus" in page.identity.children[0].value
-    assert "Dit svar deles med rummet i workshoppen »Kursusdag Aarhus«" in checkin.share_note.value
+    assert checkin.sharing.state is Sharing.NAMED
+    assert "i workshoppen »Kursusdag Aarhus«" in checkin.sharing.note.value
     checkin.boxes["ser_frem_til"].value = "Sparring"
-    assert "Gemt i din logbog" in checkin.status.value and "delt med rummet" in checkin.status.value
+    assert checkin.save_state is SaveState.SHARED
     [answer] = room.answers(workshop.code, "tjek_ind")
     assert (answer.name, answer.value["ser_frem_til"]) == ("Karen Jensen", "Sparring")
     assert room.member_count(workshop.code) == 1
@@ -79,7 +82,7 @@ def test_join_after_signing_in_and_switch_workshop(store, room, workshop, workbo
     text(page, "Workshopkode fra kursuslederen").value = workshop.code
     find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
     assert WorkbookStore(store.folder).open(workbook.id).workshop["code"] == workshop.code
-    assert "Kursusdag Aarhus" in checkin.share_note.value
+    assert checkin.sharing.state is Sharing.NAMED and "Kursusdag Aarhus" in checkin.sharing.note.value
     other = room.create_workshop("Kursusdag Odense", "2026-11-21")
     text(page, "Skift til en anden workshop (kode)").value = other.code
     find(page.identity, ipw.Button, "Skift workshop")[0].click()
@@ -101,12 +104,12 @@ def test_share_anonymously_replaces_the_named_answer(store, room, workshop, work
     scale = page.exercise("rolle_betingelser")
     scale.ratings["legitimitet"].value = 4
     assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == ["Karen Jensen"]
-    scale.anonymous.value = True
-    assert "uden dit navn" in scale.share_note.value and "uden dit navn" in scale.status.value
+    scale.sharing.anonymous.value = True
+    assert scale.sharing.state is Sharing.ANONYMOUS and scale.save_state is SaveState.SHARED_ANONYMOUSLY
     assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == [""]
     # The choice is kept in the workbook for the next visit.
     again = voila_page(store, session="rollen", code=workbook.id).exercise("rolle_betingelser")
-    assert again.anonymous.value is True
+    assert again.sharing.anonymous.value is True
     again.ratings["tid"].value = 1
     assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == [""]
 
@@ -114,7 +117,7 @@ def test_share_anonymously_replaces_the_named_answer(store, room, workshop, work
 def test_anonymous_ticked_before_signing_in_is_kept(store, room, workshop):
     page = voila_page(store)
     checkin = page.exercise("tjek_ind")
-    checkin.anonymous.value = True
+    checkin.sharing.anonymous.value = True
     checkin.boxes["brug_for"].value = "Ro"
     sign_in(page, code=workshop.code)
     checkin.boxes["brug_for"].value = "Ro og tid"
@@ -124,7 +127,7 @@ def test_anonymous_ticked_before_signing_in_is_kept(store, room, workshop):
 def test_unshared_exercises_show_no_sharing(store, workbook):
     page = voila_page(store, session="rollen", code=workbook.id)
     group = page.exercise("rolle_gruppe")
-    assert group.share_note.value == "" and group.anonymous is None
+    assert group.sharing is None
     assert not [c for c in group.children if "nk-share" in c._dom_classes]
 
 
@@ -139,8 +142,8 @@ def test_a_failing_room_never_loses_the_workbook_save(store, room, workshop, wor
 
     monkeypatch.setattr(RoomStore, "record", broken)
     checkin.boxes["brug_for"].value = "Mit svar"
-    assert "Gemt i din logbog" in checkin.status.value
-    assert "men ikke delt med rummet: Rummets database svarer ikke lige nu." in checkin.status.value
+    assert checkin.save_state is SaveState.NOT_SHARED
+    assert checkin.share_problem == "Rummets database svarer ikke lige nu."
     assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Mit svar"
     monkeypatch.undo()
     checkin.boxes["brug_for"].value = "Mit svar igen"
@@ -152,7 +155,8 @@ def test_a_deleted_workshop_is_reported_and_the_answer_kept(store, workbook):
     page = voila_page(store, code=workbook.id)
     checkin = page.exercise("tjek_ind")
     checkin.boxes["brug_for"].value = "Tid"
-    assert "Workshoppen ABCDEF findes ikke længere" in checkin.status.value
+    assert checkin.save_state is SaveState.NOT_SHARED
+    assert "Workshoppen ABCDEF findes ikke længere" in checkin.share_problem
     assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Tid"
 
 
@@ -170,16 +174,17 @@ def test_a_plan_is_shared_only_when_the_participant_ticks_it_and_can_be_withdraw
 
     workbook = store.create("Karen Jensen", "Jobcenter Århus")
     workbook.join_workshop(workshop.as_dict())
-    plan = ActionPlan(content.exercise("handleplan"), workbook)
+    plan = ActionPlan(content.exercise("handleplan"), workbook, room=room)
     plan.add_buttons["projektperioden"].click()
     fill(plan, "projektperioden", 1, hvad="Læringsmøder om UGU", hvem="Mig", start=SOON)
     assert room.answers(workshop.code, "handleplan") == []  # written, but not chosen to share
-    assert "Deles ikke." in plan.share_note.value and not plan.opt_in.value
-    plan.opt_in.value = True
+    assert plan.sharing.state is Sharing.NOT_CHOSEN and not plan.sharing.opt_in.value
+    plan.sharing.opt_in.value = True
     [shared] = room.answers(workshop.code, "handleplan")
     assert shared.name == "Karen Jensen" and shared.value["rows"][0]["fields"]["hvad"] == "Læringsmøder om UGU"
-    again = ActionPlan(content.exercise("handleplan"), WorkbookStore(store.folder).open(workbook.id))
-    assert again.opt_in.value  # the choice is kept in the workbook
-    again.opt_in.value = False
+    again = ActionPlan(content.exercise("handleplan"), WorkbookStore(store.folder).open(workbook.id),
+                       room=room)
+    assert again.sharing.opt_in.value  # the choice is kept in the workbook
+    again.sharing.opt_in.value = False
     assert room.answers(workshop.code, "handleplan") == []
-    assert "ikke længere delt" in again.status.value
+    assert again.save_state is SaveState.WITHDRAWN
