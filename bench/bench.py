@@ -38,17 +38,31 @@ from course.serve import command, voila_environment  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = "zz_tom_reference.ipynb"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def reference_notebook() -> dict:
     """The empty reference: a kernel that shows one ipywidgets label."""
     import nbformat
 
-    cell = nbformat.v4.new_code_cell('import ipywidgets\nipywidgets.Label("Tom side").add_class("nk-reference")')
-    return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    cell = nbformat.v4.new_code_cell(
+        'import ipywidgets\nipywidgets.Label("Tom side").add_class("nk-reference")'
+    )
+    return nbformat.v4.new_notebook(
+        cells=[cell],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
 
 
 def ready_selector(name: str) -> str:
@@ -75,7 +89,9 @@ def kernel_pids(server_pid: int) -> list[int]:
             cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        ppid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+        ppid = int(
+            next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:"))
+        )
         if ppid == server_pid and "ipykernel" in cmdline:
             pids.append(int(proc.name))
     return sorted(pids)
@@ -94,8 +110,13 @@ class Server:
     def __init__(self, notebook_dir: Path, workbooks: Path, extra: tuple[str, ...] = ()):
         self.port = free_port()
         env = voila_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(workbooks)))
-        self.process = subprocess.Popen(command("127.0.0.1", self.port, notebook_dir, extra), cwd=ROOT,
-                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command("127.0.0.1", self.port, notebook_dir, extra),
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -146,11 +167,16 @@ def measure_pages(browser, server: Server, names: list[str], runs: int, pause: f
                 time.sleep(pause)
             else:
                 server_times.append(render_server_side(server.url(name)))
-        rows[name] = {"interactive_s": statistics.median(times),
-                      "kernel_rss_mib": statistics.median(memory) if memory else float("nan"),
-                      "server_render_s": statistics.median(server_times) if server_times else float("nan")}
-        print(f"  {name}: {rows[name]['interactive_s']:.2f} s, {rows[name]['kernel_rss_mib']:.0f} MiB",
-              flush=True)
+        rows[name] = {
+            "interactive_s": statistics.median(times),
+            "kernel_rss_mib": statistics.median(memory) if memory else float("nan"),
+            "server_render_s": statistics.median(server_times) if server_times else float("nan"),
+        }
+        print(
+            f"  {name}: {rows[name]['interactive_s']:.2f} s, "
+            f"{rows[name]['kernel_rss_mib']:.0f} MiB",
+            flush=True,
+        )
     return rows
 
 
@@ -158,16 +184,26 @@ def measure_crowd(server: Server, name: str, n: int) -> dict:
     before = set(kernel_pids(server.process.pid))
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=n) as pool:
-        times = list(pool.map(lambda url: render_server_side(url, timeout=120), [server.url(name)] * n))
+        times = list(
+            pool.map(lambda url: render_server_side(url, timeout=120), [server.url(name)] * n)
+        )
     elapsed = time.perf_counter() - start
     new = [p for p in kernel_pids(server.process.pid) if p not in before]
     done = [t for t in times if t != float("inf")]
-    row = {"n": n, "all_rendered_s": elapsed, "rendered": len(done),
-           "median_page_s": statistics.median(done) if done else float("nan"),
-           "kernels": len(new), "total_kernel_mib": sum(rss_mib(p) for p in new)}
-    print(f"  {n} opens: {len(done)}/{n} rendered, all done after {elapsed:.1f} s "
-          f"(median {row['median_page_s']:.1f} s), {len(new)} kernels, {row['total_kernel_mib']:.0f} MiB",
-          flush=True)
+    row = {
+        "n": n,
+        "all_rendered_s": elapsed,
+        "rendered": len(done),
+        "median_page_s": statistics.median(done) if done else float("nan"),
+        "kernels": len(new),
+        "total_kernel_mib": sum(rss_mib(p) for p in new),
+    }
+    print(
+        f"  {n} opens: {len(done)}/{n} rendered, all done after {elapsed:.1f} s "
+        f"(median {row['median_page_s']:.1f} s), {len(new)} kernels, "
+        f"{row['total_kernel_mib']:.0f} MiB",
+        flush=True,
+    )
     return row
 
 
@@ -175,15 +211,22 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--crowd", type=int, nargs="*", default=[10, 20, 40])
-    parser.add_argument("--pool-size", type=int, default=3,
-                        help="preheated kernels per notebook; 0 skips the preheated measurement")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=3,
+        help="preheated kernels per notebook; 0 skips the preheated measurement",
+    )
     parser.add_argument("--runs-only-crowd", action="store_true", help="measure only the crowds")
     parser.add_argument("--pages", nargs="*", help="only these notebooks (default: all)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")
-                       if not args.pages or p.name in args.pages)
+    notebooks = sorted(
+        p.name
+        for p in (ROOT / "notebooks").glob("*.ipynb")
+        if not args.pages or p.name in args.pages
+    )
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         served = Path(tmp) / "notebooks"
         served.mkdir()
@@ -199,8 +242,9 @@ def main(argv=None) -> int:
             print("Cold kernels (as `make serve`):", flush=True)
             server = Server(served, Path(tmp) / "logbog")
             try:
-                result["pages"] = measure_pages(browser, server, [REFERENCE] if args.runs_only_crowd
-                                                else names, args.runs)
+                result["pages"] = measure_pages(
+                    browser, server, [REFERENCE] if args.runs_only_crowd else names, args.runs
+                )
             finally:
                 server.stop()
             if args.pool_size == 0:
@@ -212,7 +256,9 @@ def main(argv=None) -> int:
                 server = Server(served, Path(tmp) / "logbog", preheat)
                 try:
                     time.sleep(10)  # let the pools fill before measuring, as on a real server
-                    result["preheated"] = measure_pages(browser, server, names, args.runs, pause=4.0)
+                    result["preheated"] = measure_pages(
+                        browser, server, names, args.runs, pause=4.0
+                    )
                 finally:
                     server.stop()
                 browser.close()
@@ -233,17 +279,21 @@ def report(result: dict) -> None:
     rows = []
     for name, cold in result["pages"].items():
         hot = result["preheated"].get(name, {})
-        rows.append({
-            "page": name,
-            "interactive_s": round(cold["interactive_s"], 2),
-            "ratio_interactive": round(cold["interactive_s"] / ref["interactive_s"], 2),
-            "kernel_rss_mib": round(cold["kernel_rss_mib"], 1),
-            "ratio_rss": round(cold["kernel_rss_mib"] / ref["kernel_rss_mib"], 2),
-            "server_render_s": round(cold["server_render_s"], 2),
-            "ratio_render": round(cold["server_render_s"] / ref["server_render_s"], 2),
-            "preheated_interactive_s": round(hot.get("interactive_s", float("nan")), 2),
-            "preheated_vs_cold_reference": round(hot.get("interactive_s", float("nan")) / ref["interactive_s"], 2),
-        })
+        rows.append(
+            {
+                "page": name,
+                "interactive_s": round(cold["interactive_s"], 2),
+                "ratio_interactive": round(cold["interactive_s"] / ref["interactive_s"], 2),
+                "kernel_rss_mib": round(cold["kernel_rss_mib"], 1),
+                "ratio_rss": round(cold["kernel_rss_mib"] / ref["kernel_rss_mib"], 2),
+                "server_render_s": round(cold["server_render_s"], 2),
+                "ratio_render": round(cold["server_render_s"] / ref["server_render_s"], 2),
+                "preheated_interactive_s": round(hot.get("interactive_s", float("nan")), 2),
+                "preheated_vs_cold_reference": round(
+                    hot.get("interactive_s", float("nan")) / ref["interactive_s"], 2
+                ),
+            }
+        )
     header = list(rows[0])
     widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in header]
     print()
@@ -252,10 +302,13 @@ def report(result: dict) -> None:
         print("  ".join(str(r[h]).ljust(w) for h, w in zip(header, widths)))
     print()
     for c in result["crowd"]:
-        print(f"{c['n']:>3} simultaneous opens of {c['page']}: {c['rendered']}/{c['n']} rendered, "
-              f"done after {c['all_rendered_s']:.1f} s; "
-              f"{c['kernels']} kernels, {c['total_kernel_mib']:.0f} MiB in total "
-              f"({c['total_kernel_mib'] / max(1, c['kernels']) / ref['kernel_rss_mib']:.2f}× reference per kernel)")
+        print(
+            f"{c['n']:>3} simultaneous opens of {c['page']}: {c['rendered']}/{c['n']} rendered, "
+            f"done after {c['all_rendered_s']:.1f} s; "
+            f"{c['kernels']} kernels, {c['total_kernel_mib']:.0f} MiB in total "
+            f"({c['total_kernel_mib'] / max(1, c['kernels']) / ref['kernel_rss_mib']:.2f}× "
+            "reference per kernel)"
+        )
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     with open(RESULTS / f"bench-{stamp}.csv", "w", newline="", encoding="utf-8") as f:
@@ -263,7 +316,9 @@ def report(result: dict) -> None:
         writer.writeheader()
         writer.writerows(rows)
     (RESULTS / f"bench-{stamp}.json").write_text(
-        json.dumps({"pages": rows, "crowd": result["crowd"], "raw": result}, indent=2), encoding="utf-8")
+        json.dumps({"pages": rows, "crowd": result["crowd"], "raw": result}, indent=2),
+        encoding="utf-8",
+    )
     print(f"\nResults in {RESULTS}/bench-{stamp}.csv and .json")
 
 

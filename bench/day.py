@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -36,6 +37,7 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -49,8 +51,16 @@ from course.workbook import WorkbookStore  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 FACILITATOR_CODE = "BENCHKODE42"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]+)"')
 LOGBOG = re.compile(r"logbog=([A-Za-z0-9_-]+)")
 
@@ -68,10 +78,20 @@ class Server:
     def __init__(self, folder: Path):
         self.folder = folder
         self.port = free_port()
-        env = server_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(folder),
-                                      NOEGLEPERSONKURSUS_FACILITATORKODE=FACILITATOR_CODE))
-        self.process = subprocess.Popen(command("127.0.0.1", self.port), cwd=ROOT, env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = server_environment(
+            dict(
+                os.environ,
+                NOEGLEPERSONKURSUS_LOGBOG=str(folder),
+                NOEGLEPERSONKURSUS_FACILITATORKODE=FACILITATOR_CODE,
+            )
+        )
+        self.process = subprocess.Popen(
+            command("127.0.0.1", self.port),
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -111,8 +131,10 @@ def rss_mib(pid: int) -> float:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
-    return next((int(line.split()[1]) for line in status.splitlines()
-                 if line.startswith("VmRSS:")), 0) / 1024
+    return (
+        next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        / 1024
+    )
 
 
 # --- Voilà's protocol, as the page's front end speaks it ----------------------------------
@@ -135,8 +157,13 @@ def decode(frame: bytes) -> dict:
 
     channel, parts = deserialize_msg_from_ws_v1(frame)
     header, parent, metadata, content = (json.loads(p) for p in parts[:4])
-    return {"channel": channel, "header": header, "parent_header": parent,
-            "metadata": metadata, "content": content}
+    return {
+        "channel": channel,
+        "header": header,
+        "parent_header": parent,
+        "metadata": metadata,
+        "content": content,
+    }
 
 
 class PageSession:
@@ -164,24 +191,45 @@ class PageSession:
         if not found:
             raise RuntimeError(f"{self.notebook}: no kernel in the page")
         self.kernel_id = found.group(1)
-        ws_url = (f"ws://127.0.0.1:{self.server.port}/api/kernels/{self.kernel_id}/channels"
-                  f"?session_id={self.session}")
-        self.ws = await websocket_connect(HTTPRequest(
-            ws_url, headers={"Origin": self.server.base, **_cookie(cookies)}),
-            max_message_size=64 * 1024 * 1024, subprotocols=[WS_PROTOCOL])
+        ws_url = (
+            f"ws://127.0.0.1:{self.server.port}/api/kernels/{self.kernel_id}/channels"
+            f"?session_id={self.session}"
+        )
+        self.ws = await websocket_connect(
+            HTTPRequest(ws_url, headers={"Origin": self.server.base, **_cookie(cookies)}),
+            max_message_size=64 * 1024 * 1024,
+            subprotocols=[WS_PROTOCOL],
+        )
         self.reader = asyncio.ensure_future(self._read())
         control = uuid.uuid4().hex
         self.control = control
-        self._send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control",
-                                 "data": {}}, metadata={"version": "1.0.0"})
+        self._send(
+            "comm_open",
+            {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            metadata={"version": "1.0.0"},
+        )
         self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
         await asyncio.wait_for(self._wait(lambda: bool(self.states)), 300)
 
     def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> None:
-        self.ws.write_message(encode({
-            "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "bench",
-                       "session": self.session, "date": "", "version": "5.3"},
-            "parent_header": {}, "metadata": metadata or {}, "content": content}), binary=True)
+        self.ws.write_message(
+            encode(
+                {
+                    "header": {
+                        "msg_id": uuid.uuid4().hex,
+                        "msg_type": msg_type,
+                        "username": "bench",
+                        "session": self.session,
+                        "date": "",
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": metadata or {},
+                    "content": content,
+                }
+            ),
+            binary=True,
+        )
 
     async def _read(self) -> None:
         while True:
@@ -205,19 +253,21 @@ class PageSession:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError("no answer from the page's kernel")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.updated.wait(), left)
-            except asyncio.TimeoutError:
-                pass
 
     def set(self, model_id: str, **state) -> None:
         self.states[model_id].update(state)
-        self._send("comm_msg", {"comm_id": model_id, "data": {
-            "method": "update", "state": state, "buffer_paths": []}})
+        self._send(
+            "comm_msg",
+            {"comm_id": model_id, "data": {"method": "update", "state": state, "buffer_paths": []}},
+        )
 
     def click(self, model_id: str) -> None:
-        self._send("comm_msg", {"comm_id": model_id, "data": {
-            "method": "custom", "content": {"event": "click"}}})
+        self._send(
+            "comm_msg",
+            {"comm_id": model_id, "data": {"method": "custom", "content": {"event": "click"}}},
+        )
 
     # --- finding widgets by what a participant sees ------------------------------------
     def find(self, model: str, label: str = "", within: str | None = None) -> str:
@@ -233,23 +283,29 @@ class PageSession:
         while todo:
             model_id = todo.pop()
             out.append(model_id)
-            todo += [c.removeprefix("IPY_MODEL_") for c in self.states.get(model_id, {}).get(
-                "children", [])]
+            todo += [
+                c.removeprefix("IPY_MODEL_")
+                for c in self.states.get(model_id, {}).get("children", [])
+            ]
         return out
 
     def exercise_root(self, title: str) -> str:
         """The exercise box whose heading is ``title``."""
         for model_id, state in self.states.items():
             if "nk-exercise" in state.get("_dom_classes", ()):
-                values = (self.states.get(c.removeprefix("IPY_MODEL_"), {}).get("value")
-                          for c in state.get("children", []))
+                values = (
+                    self.states.get(c.removeprefix("IPY_MODEL_"), {}).get("value")
+                    for c in state.get("children", [])
+                )
                 if any(isinstance(v, str) and f">{title}<" in v for v in values):
                     return model_id
         raise LookupError(f"{self.notebook}: no exercise »{title}«")
 
     def text_in(self, root: str, needle: str) -> bool:
-        return any(isinstance(v := self.states.get(m, {}).get("value"), str) and needle in v
-                   for m in self.descendants(root))
+        return any(
+            isinstance(v := self.states.get(m, {}).get("value"), str) and needle in v
+            for m in self.descendants(root)
+        )
 
     async def leave(self, cookies: dict) -> None:
         """What the page does on leaving: the shutdown beacon with the XSRF value."""
@@ -262,9 +318,13 @@ class PageSession:
         if self.ws:
             self.ws.close()
         try:
-            await self.client.fetch(f"{self.server.base}/voila/api/shutdown/{self.kernel_id}",
-                                    method="POST", body=body, headers=_cookie(cookies),
-                                    request_timeout=60)
+            await self.client.fetch(
+                f"{self.server.base}/voila/api/shutdown/{self.kernel_id}",
+                method="POST",
+                body=body,
+                headers=_cookie(cookies),
+                request_timeout=60,
+            )
         except HTTPClientError as e:
             raise RuntimeError(f"shutdown refused: {e.code}") from None
 
@@ -304,8 +364,9 @@ def page_exercise(notebook: str) -> tuple[str, str, bool]:
 TEXT_KINDS = ("refleksion", "skala", "planlægger", "introduktionsplan", "læringscyklus")
 
 
-async def participant(number: int, server: Server, run: Run, workshop: str,
-                      waves: list[asyncio.Barrier], args) -> None:
+async def participant(
+    number: int, server: Server, run: Run, workshop: str, waves: list[asyncio.Barrier], args
+) -> None:
     from tornado.httpclient import AsyncHTTPClient
 
     client = AsyncHTTPClient(force_instance=True, max_clients=4)
@@ -313,12 +374,13 @@ async def participant(number: int, server: Server, run: Run, workshop: str,
     name = f"Deltager {number:02d} Ærø"
     workbook_id = ""
     page = None
+    beacons: set = set()
     for index, notebook in enumerate(run.pages):
         await waves[index].wait()
         await asyncio.sleep(random.uniform(0, args.jitter))
         try:
             if page is not None:
-                asyncio.ensure_future(page.leave(cookies))  # a beacon: not awaited
+                beacons.add(asyncio.ensure_future(page.leave(cookies)))  # a beacon: not awaited
             query = f"?logbog={workbook_id}" if workbook_id else ""
             page = PageSession(client, server, notebook, query)
             start = time.monotonic()
@@ -333,19 +395,21 @@ async def participant(number: int, server: Server, run: Run, workshop: str,
             if exercise:
                 text = f"Svar fra {name} på {notebook} – æøå"
                 root = page.exercise_root(title)
-                box = next(m for m in page.descendants(root)
-                           if page.states.get(m, {}).get("_model_name") in ("TextareaModel",
-                                                                             "TextModel"))
+                box = next(
+                    m
+                    for m in page.descendants(root)
+                    if page.states.get(m, {}).get("_model_name") in ("TextareaModel", "TextModel")
+                )
                 run.typed.append((workbook_id, exercise, text, shared))
                 page.set(box, value=text)
-                await page._wait(lambda: page.text_in(root, "Gemt i din logbog"), 120)
+                await page._wait(partial(page.text_in, root, "Gemt i din logbog"), 120)
             await asyncio.sleep(args.think)
-        except Exception as e:  # noqa: BLE001 - every failure is counted and reported
+        except Exception as e:
             run.errors.append(f"deltager {number}, {notebook}: {type(e).__name__}: {e}")
     if page is not None:
         try:
             await page.leave(cookies)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             run.errors.append(f"deltager {number}, forlader siden: {e}")
     client.close()
 
@@ -372,27 +436,40 @@ async def sign_in(page: PageSession, name: str, workshop: str) -> str:
 async def sample(server: Server, run: Run, stop: asyncio.Event, started: float) -> None:
     while not stop.is_set():
         pids = server.kernels()
-        run.samples.append({"t": round(time.monotonic() - started, 1), "kernels": len(pids),
-                            "kernel_mib": round(sum(rss_mib(p) for p in pids), 1)})
+        run.samples.append(
+            {
+                "t": round(time.monotonic() - started, 1),
+                "kernels": len(pids),
+                "kernel_mib": round(sum(rss_mib(p) for p in pids), 1),
+            }
+        )
         if len(run.samples) % 15 == 0:
             last = run.samples[-1]
-            print(f"    {last['t']:6.0f} s: {last['kernels']} kerner, {last['kernel_mib']:.0f} MiB",
-                  flush=True)
-        try:
+            print(
+                f"    {last['t']:6.0f} s: {last['kernels']} kerner, {last['kernel_mib']:.0f} MiB",
+                flush=True,
+            )
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 1.0)
-        except asyncio.TimeoutError:
-            pass
 
 
-async def facilitator_and_probe(server: Server, run: Run, workshop_name: str,
-                                waves: list[asyncio.Barrier], ready: asyncio.Event, args) -> None:
+async def facilitator_and_probe(
+    server: Server,
+    run: Run,
+    workshop_name: str,
+    waves: list[asyncio.Barrier],
+    ready: asyncio.Event,
+    args,
+) -> None:
     """The facilitator's dashboard in Chromium, live on the workshop, and one participant
     walking the pages in Chromium (time to the page's last widget visible)."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        board = await (await browser.new_context(viewport={"width": 1920, "height": 1080})).new_page()
+        board = await (
+            await browser.new_context(viewport={"width": 1920, "height": 1080})
+        ).new_page()
         await board.goto(f"{server.base}/voila/render/90_facilitator.ipynb", timeout=300_000)
         await board.get_by_label("Facilitatorkode").fill(FACILITATOR_CODE, timeout=300_000)
         await board.get_by_role("button", name="Lås op").click()
@@ -401,19 +478,25 @@ async def facilitator_and_probe(server: Server, run: Run, workshop_name: str,
         await option.wait_for(state="attached", timeout=120_000)
         await choose.select_option(label=await option.inner_text())
         ready.set()
-        probe = await (await browser.new_context(viewport={"width": 1366, "height": 768})).new_page()
+        probe = await (
+            await browser.new_context(viewport={"width": 1366, "height": 768})
+        ).new_page()
         code = ""
         for index, notebook in enumerate(run.pages):
             await waves[index].wait()
             start = time.monotonic()
             query = f"?logbog={code}" if code else ""
             try:
-                await probe.goto(f"{server.base}/voila/render/{notebook}{query}",
-                                 wait_until="commit", timeout=300_000)
+                await probe.goto(
+                    f"{server.base}/voila/render/{notebook}{query}",
+                    wait_until="commit",
+                    timeout=300_000,
+                )
                 await probe.locator(".nk-nav").first.wait_for(timeout=300_000)
-                run.probe.append({"page": notebook,
-                                  "interactive_s": round(time.monotonic() - start, 2)})
-            except Exception as e:  # noqa: BLE001 - counted like the other participants' errors
+                run.probe.append(
+                    {"page": notebook, "interactive_s": round(time.monotonic() - start, 2)}
+                )
+            except Exception as e:
                 run.errors.append(f"Chromium-deltager, {notebook}: {type(e).__name__}: {e}")
             if not code:
                 code = WorkbookStore(server.folder).create("Probe Chromium", "Jobcenter Bench").id
@@ -425,7 +508,9 @@ async def facilitator_and_probe(server: Server, run: Run, workshop_name: str,
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+    return (
+        ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+    )
 
 
 async def day(n: int, args) -> dict:
@@ -443,15 +528,23 @@ async def day(n: int, args) -> dict:
         extra = 0 if args.no_browser else 1
         waves = [asyncio.Barrier(n + extra) for _ in pages]
         try:
-            tasks = [asyncio.ensure_future(participant(i + 1, server, run, workshop.code, waves, args))
-                     for i in range(n)]
+            tasks = [
+                asyncio.ensure_future(participant(i + 1, server, run, workshop.code, waves, args))
+                for i in range(n)
+            ]
             if not args.no_browser:
                 ready = asyncio.Event()
-                tasks.append(asyncio.ensure_future(
-                    facilitator_and_probe(server, run, workshop.name, waves, ready, args)))
-            print(f"\n{n} deltagere, {len(pages)} sider"
-                  + ("" if args.no_browser else ", kursuslederens skærm og en deltager i Chromium")
-                  + ":", flush=True)
+                tasks.append(
+                    asyncio.ensure_future(
+                        facilitator_and_probe(server, run, workshop.name, waves, ready, args)
+                    )
+                )
+            print(
+                f"\n{n} deltagere, {len(pages)} sider"
+                + ("" if args.no_browser else ", kursuslederens skærm og en deltager i Chromium")
+                + ":",
+                flush=True,
+            )
             await asyncio.gather(*tasks)
             await asyncio.sleep(3)  # let the last shutdown beacons land
         finally:
@@ -466,9 +559,12 @@ def print_wave(run: Run, index: int) -> None:
     wave = run.waves[index]
     t = wave["tti"]
     last = run.samples[-1] if run.samples else {"kernels": 0, "kernel_mib": 0}
-    print(f"  {wave['page']:48} tid til interaktiv: median {statistics.median(t):5.2f} s, "
-          f"p95 {percentile(t, 0.95):5.2f} s, max {max(t):5.2f} s ({len(t)} sider); "
-          f"kerner nu {last['kernels']}, {last['kernel_mib']:.0f} MiB", flush=True)
+    print(
+        f"  {wave['page']:48} tid til interaktiv: median {statistics.median(t):5.2f} s, "
+        f"p95 {percentile(t, 0.95):5.2f} s, max {max(t):5.2f} s ({len(t)} sider); "
+        f"kerner nu {last['kernels']}, {last['kernel_mib']:.0f} MiB",
+        flush=True,
+    )
 
 
 def verify(folder: Path, workshop: str, run: Run) -> tuple[int, int]:
@@ -478,8 +574,10 @@ def verify(folder: Path, workshop: str, run: Run) -> tuple[int, int]:
         answer = store.open(workbook_id).answer(exercise)
         if text in json.dumps(answer, ensure_ascii=False):
             saved += 1
-        if shared and any(text in json.dumps(a.value, ensure_ascii=False)
-                          for a in room.answers(workshop, exercise)):
+        if shared and any(
+            text in json.dumps(a.value, ensure_ascii=False)
+            for a in room.answers(workshop, exercise)
+        ):
             shared_saved += 1
     return saved, shared_saved
 
@@ -488,19 +586,31 @@ def summarise(n: int, run: Run, saved: int, shared_saved: int) -> dict:
     every = [t for w in run.waves for t in w["tti"]]
     typed_shared = sum(1 for *_, shared in run.typed if shared)
     result = {
-        "participants": n, "pages": run.pages,
+        "participants": n,
+        "pages": run.pages,
         "tti_median_s": round(statistics.median(every), 2) if every else None,
         "tti_p95_s": round(percentile(every, 0.95), 2) if every else None,
         "tti_max_s": round(max(every), 2) if every else None,
-        "per_page": [{"page": w["page"], "median_s": round(statistics.median(w["tti"]), 2),
-                      "p95_s": round(percentile(w["tti"], 0.95), 2), "max_s": round(max(w["tti"]), 2)}
-                     for w in run.waves if w["tti"]],
+        "per_page": [
+            {
+                "page": w["page"],
+                "median_s": round(statistics.median(w["tti"]), 2),
+                "p95_s": round(percentile(w["tti"], 0.95), 2),
+                "max_s": round(max(w["tti"]), 2),
+            }
+            for w in run.waves
+            if w["tti"]
+        ],
         "max_kernels": max((s["kernels"] for s in run.samples), default=0),
         "max_kernel_mib": max((s["kernel_mib"] for s in run.samples), default=0),
         "kernels_at_end": run.samples[-1]["kernels"] if run.samples else None,
-        "typed": len(run.typed), "saved": saved,
-        "typed_shared": typed_shared, "shared_saved": shared_saved,
-        "errors": run.errors, "probe": run.probe, "series": run.samples,
+        "typed": len(run.typed),
+        "saved": saved,
+        "typed_shared": typed_shared,
+        "shared_saved": shared_saved,
+        "errors": run.errors,
+        "probe": run.probe,
+        "series": run.samples,
     }
     return result
 
@@ -510,14 +620,18 @@ def _s(value) -> str:
 
 
 def print_table(results: list[dict]) -> None:
-    print("\ndeltagere  tid til interaktiv (median / p95 / max)  kerner (max / ved slut)  "
-          "kernehukommelse max  svar skrevet / gemt  delte svar skrevet / i rummet  fejl")
+    print(
+        "\ndeltagere  tid til interaktiv (median / p95 / max)  kerner (max / ved slut)  "
+        "kernehukommelse max  svar skrevet / gemt  delte svar skrevet / i rummet  fejl"
+    )
     for r in results:
-        print(f"{r['participants']:>9}  {_s(r['tti_median_s']):>6} / {_s(r['tti_p95_s']):>6} / "
-              f"{_s(r['tti_max_s']):>6} s           {r['max_kernels']:>4} / {r['kernels_at_end']:<4}"
-              f"              {r['max_kernel_mib']:>7.0f} MiB      {r['typed']:>4} / {r['saved']:<4}"
-              f"           {r['typed_shared']:>4} / {r['shared_saved']:<4}            "
-              f"{len(r['errors'])}")
+        print(
+            f"{r['participants']:>9}  {_s(r['tti_median_s']):>6} / {_s(r['tti_p95_s']):>6} / "
+            f"{_s(r['tti_max_s']):>6} s           {r['max_kernels']:>4} / {r['kernels_at_end']:<4}"
+            f"              {r['max_kernel_mib']:>7.0f} MiB      {r['typed']:>4} / {r['saved']:<4}"
+            f"           {r['typed_shared']:>4} / {r['shared_saved']:<4}            "
+            f"{len(r['errors'])}"
+        )
         if r["probe"]:
             probe = ", ".join(f"{p['page'][:2]}: {p['interactive_s']} s" for p in r["probe"])
             print(f"           Chromium-deltager (sidste widget synlig): {probe}")
@@ -528,22 +642,33 @@ def print_table(results: list[dict]) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, nargs="+", default=[40])
-    parser.add_argument("--think", type=float, default=5.0,
-                        help="seconds each participant stays on a page after answering")
-    parser.add_argument("--jitter", type=float, default=3.0,
-                        help="participants change page within this many seconds of each other")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=5.0,
+        help="seconds each participant stays on a page after answering",
+    )
+    parser.add_argument(
+        "--jitter",
+        type=float,
+        default=3.0,
+        help="participants change page within this many seconds of each other",
+    )
     parser.add_argument("--pages", nargs="*", help="notebooks in order (default: the course day)")
-    parser.add_argument("--no-browser", action="store_true",
-                        help="no facilitator page and no Chromium probe")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="no facilitator page and no Chromium probe"
+    )
     args = parser.parse_args(argv)
     results = []
     for n in args.participants:
         args.n = n
         result = asyncio.run(day(n, args))
         results.append(result)
-        for index, wave in enumerate(result["per_page"]):
-            print(f"  {wave['page']:48} median {wave['median_s']:5.2f} s, p95 {wave['p95_s']:5.2f} s,"
-                  f" max {wave['max_s']:5.2f} s")
+        for wave in result["per_page"]:
+            print(
+                f"  {wave['page']:48} median {wave['median_s']:5.2f} s, p95 {wave['p95_s']:5.2f} s,"
+                f" max {wave['max_s']:5.2f} s"
+            )
     print_table(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"day-{time.strftime('%Y%m%d-%H%M%S')}.json"

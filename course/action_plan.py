@@ -48,21 +48,31 @@ def summary(exercise: Exercise, rows: list[plan_rows.Row]) -> str:
     return "; ".join(counts) + "."
 
 
-def picture(exercise: Exercise, rows: list[plan_rows.Row], today: date | None = None,
-            milestones=()) -> bytes:
+def picture(
+    exercise: Exercise, rows: list[plan_rows.Row], today: date | None = None, milestones=()
+) -> bytes:
     from course.plan_charts import timeline
 
     ready = dated(rows)
-    lanes = [(title, [(str(r.fields["hvad"]), s, e) for r, s, e in ready if r.group == g])
-             for g, title in groups(exercise)]
+    lanes = [
+        (title, [(str(r.fields["hvad"]), s, e) for r, s, e in ready if r.group == g])
+        for g, title in groups(exercise)
+    ]
     return timeline(lanes, today=today, milestones=list(milestones))
 
 
-def document_sections(exercise: Exercise, value, heading: str, today: date | None = None,
-                      milestones=()) -> list[Section]:
+def document_sections(
+    exercise: Exercise, value, heading: str, today: date | None = None, milestones=()
+) -> list[Section]:
     plan = rows(exercise, value)
-    sections = [Section(heading, paragraphs=[summary(exercise, plan)] if plan else
-                        ["Handleplanen har endnu ingen handlinger."])]
+    sections = [
+        Section(
+            heading,
+            paragraphs=[summary(exercise, plan)]
+            if plan
+            else ["Handleplanen har endnu ingen handlinger."],
+        )
+    ]
     for group, title in groups(exercise):
         in_group = [r for r in plan if r.group == group]
         if in_group:
@@ -76,8 +86,11 @@ def document_sections(exercise: Exercise, value, heading: str, today: date | Non
 def part_status(exercise: Exercise, value, today: date | None = None) -> tuple[str, list[str]]:
     """As a part of the gathered plan: the actions per period, and what is missing."""
     plan = rows(exercise, value)
-    empty = [f"Der er endnu ingen handlinger for »{title}«." for g, title in groups(exercise)
-             if not any(r.group == g for r in plan)]
+    empty = [
+        f"Der er endnu ingen handlinger for »{title}«."
+        for g, title in groups(exercise)
+        if not any(r.group == g for r in plan)
+    ]
     problems = validate(exercise, plan, today) if plan else []
     return summary(exercise, plan), empty + problems
 
@@ -89,8 +102,17 @@ def calendar_events(exercise: Exercise, value, uid) -> list[CalendarEvent]:
     events = []
     for n, (row, start, end) in enumerate(dated(rows(exercise, value)), start=1):
         details = [titles.get(row.group, "")] + [
-            f"{labels[f]}: {row.fields[f]}" for f in labels
-            if f not in OWN_FIELDS and not is_empty(row.fields.get(f))]
-        events.append(CalendarEvent(uid=uid(f"handling-{n}"), summary=str(row.fields["hvad"]).strip(),
-                                    start=start, end=end, description="\n".join(d for d in details if d)))
+            f"{labels[f]}: {row.fields[f]}"
+            for f in labels
+            if f not in OWN_FIELDS and not is_empty(row.fields.get(f))
+        ]
+        events.append(
+            CalendarEvent(
+                uid=uid(f"handling-{n}"),
+                summary=str(row.fields["hvad"]).strip(),
+                start=start,
+                end=end,
+                description="\n".join(d for d in details if d),
+            )
+        )
     return events

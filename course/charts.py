@@ -87,7 +87,9 @@ def png(fig) -> bytes:
         text.set_text(_drawable(text.get_text()))
     buffer = io.BytesIO()
     with rc_context({"text.parse_math": False}), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # a glyph missing from the font (an emoji) is drawn as a box
+        warnings.simplefilter(
+            "ignore"
+        )  # a glyph missing from the font (an emoji) is drawn as a box
         fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
     return buffer.getvalue()
 
@@ -121,8 +123,14 @@ def sorting_matrix(categories: list[tuple[str, str]], pairs: list[tuple[str, str
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    fig.text(0.5, -0.02, "Grøn diagonal: rigtige svar. Orange felter: svar, der landede et andet sted.",
-             ha="center", fontsize=11, color=INK)
+    fig.text(
+        0.5,
+        -0.02,
+        "Grøn diagonal: rigtige svar. Orange felter: svar, der landede et andet sted.",
+        ha="center",
+        fontsize=11,
+        color=INK,
+    )
     return png(fig)
 
 
@@ -137,9 +145,18 @@ def count_cell(ax, x, y, count: int, colour: str, alpha: float, size: float) -> 
     """Cell (x, y) of a table of counts: a square, as strong as ``alpha``, with the count on it."""
     from matplotlib.patches import Rectangle
 
-    ax.add_patch(Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0))
-    centred(ax, x + 0.5, y + 0.5, str(count), size, colour="white" if count and alpha > 0.55 else INK,
-            bold=True)
+    ax.add_patch(
+        Rectangle((x + 0.03, y + 0.03), 0.94, 0.94, color=colour, alpha=alpha, linewidth=0)
+    )
+    centred(
+        ax,
+        x + 0.5,
+        y + 0.5,
+        str(count),
+        size,
+        colour="white" if count and alpha > 0.55 else INK,
+        bold=True,
+    )
 
 
 class GridCell(NamedTuple):
@@ -154,8 +171,9 @@ class GridCell(NamedTuple):
 CELL_W, DOTS_PER_ROW, DOT_STEP, DOT_R = 1.6, 8, 0.165, 0.066
 
 
-def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
-               footnote: str = "") -> bytes:
+def grid_chart(
+    rows: list[str], columns: list[str], cells: list[list[GridCell]], footnote: str = ""
+) -> bytes:
     """A model such as Tomm's 2×2: row labels on the left, column labels below each column.
 
     A cell shows its title, a note, and either numbered dots (green circle = right, orange
@@ -171,10 +189,25 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
     for r, row in enumerate(cells):
         for c, cell in enumerate(row):
             x0, y0 = c * CELL_W, r
-            ax.add_patch(Rectangle((x0 + 0.02, y0 + 0.02), CELL_W - 0.04, 0.96,
-                                   facecolor="#eef5fa", edgecolor="#0b3d5c", linewidth=1.5))
-            ax.text(x0 + 0.07, y0 + 0.1, cell.title, fontsize=17, fontweight="bold",
-                    color="#0b3d5c", va="center")
+            ax.add_patch(
+                Rectangle(
+                    (x0 + 0.02, y0 + 0.02),
+                    CELL_W - 0.04,
+                    0.96,
+                    facecolor="#eef5fa",
+                    edgecolor="#0b3d5c",
+                    linewidth=1.5,
+                )
+            )
+            ax.text(
+                x0 + 0.07,
+                y0 + 0.1,
+                cell.title,
+                fontsize=17,
+                fontweight="bold",
+                color="#0b3d5c",
+                va="center",
+            )
             if cell.note:
                 ax.text(x0 + 0.07, y0 + 0.22, cell.note, fontsize=12.5, color=INK, va="center")
             for i, (number, right) in enumerate(cell.dots):
@@ -190,14 +223,39 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
                 if len(lines) > 6:
                     lines = lines[:5] + [lines[5][:24] + " …"]
                 top = y0 + (0.32 if cell.note else 0.2)
-                ax.text(x0 + 0.07, top, "\n".join(lines), fontsize=14.5, color=INK, va="top",
-                        linespacing=1.3)
+                ax.text(
+                    x0 + 0.07,
+                    top,
+                    "\n".join(lines),
+                    fontsize=14.5,
+                    color=INK,
+                    va="top",
+                    linespacing=1.3,
+                )
     for r, label in enumerate(rows):
-        ax.text(-0.08, r + 0.5, "\n".join(textwrap.wrap(label, 16)), rotation=90, ha="right",
-                va="center", fontsize=15, fontweight="bold", color=INK, multialignment="center")
+        ax.text(
+            -0.08,
+            r + 0.5,
+            "\n".join(textwrap.wrap(label, 16)),
+            rotation=90,
+            ha="right",
+            va="center",
+            fontsize=15,
+            fontweight="bold",
+            color=INK,
+            multialignment="center",
+        )
     for c, label in enumerate(columns):
-        ax.text(c * CELL_W + CELL_W / 2, n_rows + 0.06, label, ha="center", va="top", fontsize=15,
-                fontweight="bold", color=INK)
+        ax.text(
+            c * CELL_W + CELL_W / 2,
+            n_rows + 0.06,
+            label,
+            ha="center",
+            va="top",
+            fontsize=15,
+            fontweight="bold",
+            color=INK,
+        )
     if foot:
         ax.text(-0.3, n_rows + 0.25, "\n".join(foot), va="top", fontsize=12, color=INK)
     ax.set_xlim(-0.3, n_cols * CELL_W)
@@ -209,8 +267,9 @@ def grid_chart(rows: list[str], columns: list[str], cells: list[list[GridCell]],
 PLAN, OVER, FRAME = "#0b6ea8", BAD, "#555555"
 
 
-def agenda_timeline(slots: list[tuple[str, int, int]],
-                    frame: tuple[int, int] | None = None) -> bytes:
+def agenda_timeline(
+    slots: list[tuple[str, int, int]], frame: tuple[int, int] | None = None
+) -> bytes:
     """The agenda as labelled blocks along the clock, one row per item.
 
     ``slots`` is [(title, start, end)] in minutes after midnight; ``frame`` is the meeting's
@@ -234,21 +293,48 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
             ax.add_patch(Rectangle((start, row + 0.12), inside_end - start, 0.76, color=PLAN))
         if end_of_frame is not None and end > end_of_frame:
             over_start = max(start, end_of_frame)
-            ax.add_patch(Rectangle((over_start, row + 0.12), end - over_start, 0.76, facecolor=OVER,
-                                   hatch="//", edgecolor="white", linewidth=0))
-        ax.text(end + span * 0.01, row + 0.5, f"{hhmm(start)}–{hhmm(end)} ({end - start} min)",
-                va="center", ha="left", fontsize=14, color=INK,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1}, zorder=5)
+            ax.add_patch(
+                Rectangle(
+                    (over_start, row + 0.12),
+                    end - over_start,
+                    0.76,
+                    facecolor=OVER,
+                    hatch="//",
+                    edgecolor="white",
+                    linewidth=0,
+                )
+            )
+        ax.text(
+            end + span * 0.01,
+            row + 0.5,
+            f"{hhmm(start)}–{hhmm(end)} ({end - start} min)",
+            va="center",
+            ha="left",
+            fontsize=14,
+            color=INK,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+            zorder=5,
+        )
     if frame:
         ax.axvline(frame[1], color=FRAME, linestyle="--", linewidth=2, zorder=3)
-        ax.text(frame[1], -0.15, f"Slut kl. {hhmm(frame[1])}", ha="center", va="bottom",
-                fontsize=14, color=FRAME, fontweight="bold",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
+        ax.text(
+            frame[1],
+            -0.15,
+            f"Slut kl. {hhmm(frame[1])}",
+            ha="center",
+            va="bottom",
+            fontsize=14,
+            color=FRAME,
+            fontweight="bold",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 2},
+        )
 
     ax.set_xlim(first, last + span * 0.42)  # room for the times right of the last block
     ax.set_ylim(n, -0.6)
-    labels = ["\n".join(textwrap.wrap(f"{i}. {title or '(uden overskrift)'}", 26)) or str(i)
-              for i, (title, _, _) in enumerate(slots, start=1)]
+    labels = [
+        "\n".join(textwrap.wrap(f"{i}. {title or '(uden overskrift)'}", 26)) or str(i)
+        for i, (title, _, _) in enumerate(slots, start=1)
+    ]
     ax.set_yticks([i + 0.5 for i in range(len(slots))], labels, fontsize=14)
     step = next((s for s in (5, 10, 15, 30, 60, 120) if span / s <= 8), 240)
     ticks = [t for t in range(first, last + 1) if t % step == 0]
@@ -261,8 +347,15 @@ def agenda_timeline(slots: list[tuple[str, int, int]],
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     over = frame is not None and last > frame[1]
-    ax.set_xlabel("Klokkeslæt" + ("\nOrange, skraveret: den del af dagsordenen, der ligger efter "
-                                  "tidsrammens slut." if over else ""), fontsize=14)
+    ax.set_xlabel(
+        "Klokkeslæt"
+        + (
+            "\nOrange, skraveret: den del af dagsordenen, der ligger efter tidsrammens slut."
+            if over
+            else ""
+        ),
+        fontsize=14,
+    )
     return png(fig)
 
 
@@ -292,15 +385,38 @@ def learning_cycle(steps: list[str], current: int | None, centre: str) -> bytes:
         mid = (angle(i) + angle(i + 1)) / 2
         x, y = r * math.cos(mid), r * math.sin(mid)
         dx, dy = math.sin(mid) * 0.01, -math.cos(mid) * 0.01
-        ax.annotate("", xy=(x + dx, y + dy), xytext=(x - dx, y - dy), zorder=2,
-                    arrowprops={"arrowstyle": "-|>,head_length=0.9,head_width=0.5",
-                                "color": EDGE, "linewidth": 2.5})
+        ax.annotate(
+            "",
+            xy=(x + dx, y + dy),
+            xytext=(x - dx, y - dy),
+            zorder=2,
+            arrowprops={
+                "arrowstyle": "-|>,head_length=0.9,head_width=0.5",
+                "color": EDGE,
+                "linewidth": 2.5,
+            },
+        )
     for i, title in enumerate(steps):
         a = angle(i)
         here = i == current
         label = f"{i + 1}. " + "\n".join(textwrap.wrap(title, 17))
-        centred(ax, r * math.cos(a), r * math.sin(a), label, 13, colour="white" if here else INK, fontweight="bold" if here else "normal", zorder=3, linespacing=1.25, bbox={"boxstyle": "round,pad=0.5", "facecolor": BLUE if here else PALE,
-                      "edgecolor": BLUE if here else EDGE, "linewidth": 3 if here else 1.5})
+        centred(
+            ax,
+            r * math.cos(a),
+            r * math.sin(a),
+            label,
+            13,
+            colour="white" if here else INK,
+            fontweight="bold" if here else "normal",
+            zorder=3,
+            linespacing=1.25,
+            bbox={
+                "boxstyle": "round,pad=0.5",
+                "facecolor": BLUE if here else PALE,
+                "edgecolor": BLUE if here else EDGE,
+                "linewidth": 3 if here else 1.5,
+            },
+        )
     centred(ax, -0.3, 0.2, centre, 12.5, colour="#0b3d5c", bold=True, linespacing=1.4)
     return png(fig)
 
@@ -323,9 +439,15 @@ def _danish_ticks(axis, percent: bool):
     axis.set_major_formatter(FuncFormatter(fmt))
 
 
-def team_trend(months: list[str], series: dict[str, list[float]], axis_label: str,
-               percent: bool, limits: tuple[float, float] | None, caption: str,
-               colours: dict[str, int] | None = None) -> bytes:
+def team_trend(
+    months: list[str],
+    series: dict[str, list[float]],
+    axis_label: str,
+    percent: bool,
+    limits: tuple[float, float] | None,
+    caption: str,
+    colours: dict[str, int] | None = None,
+) -> bytes:
     """One line per team over the months (values already in the unit shown).
 
     ``colours`` gives each team a fixed colour and marker, whichever teams are shown.
@@ -333,23 +455,41 @@ def team_trend(months: list[str], series: dict[str, list[float]], axis_label: st
     fig, ax = figure(9.5, 5.0)
     for i, (team, values) in enumerate(series.items()):
         c = (colours or {}).get(team, i)
-        ax.plot(range(len(months)), values, label=team, color=SERIES[c % len(SERIES)],
-                marker=MARKERS[c % len(MARKERS)], markersize=7, linewidth=2.4)
+        ax.plot(
+            range(len(months)),
+            values,
+            label=team,
+            color=SERIES[c % len(SERIES)],
+            marker=MARKERS[c % len(MARKERS)],
+            markersize=7,
+            linewidth=2.4,
+        )
     ax.set_xticks(range(len(months)), months, fontsize=12)
     ax.set_ylabel(axis_label, fontsize=13)
     if limits:
         ax.set_ylim(*limits)
     _danish_ticks(ax.yaxis, percent)
     _axes_style(ax)
-    ax.legend(fontsize=13, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1),
-              ncol=3, handlelength=2.5)
+    ax.legend(
+        fontsize=13,
+        frameon=False,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.1),
+        ncol=3,
+        handlelength=2.5,
+    )
     ax.set_title(caption, loc="left", fontsize=12, color="#444")
     return png(fig)
 
 
-def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool,
-              limits: tuple[float, float] | None, caption: str,
-              colours: dict[str, int] | None = None) -> bytes:
+def team_bars(
+    bars: list[tuple[str, float, str]],
+    axis_label: str,
+    percent: bool,
+    limits: tuple[float, float] | None,
+    caption: str,
+    colours: dict[str, int] | None = None,
+) -> bytes:
     """One horizontal bar per team: (label, value, text written at the bar's end)."""
     fig, ax = figure(9.5, 0.75 * len(bars) + 1.6)
     labels = ["\n".join(textwrap.wrap(label, 22)) for label, _, _ in bars]
@@ -374,7 +514,6 @@ def team_bars(bars: list[tuple[str, float, str]], axis_label: str, percent: bool
 # --- pictures of a skala's answers ---------------------------------------------------
 
 
-
 def _wrap(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
@@ -383,8 +522,13 @@ def _ticks(low: int, high: int, labels: tuple[str, ...] | list[str]) -> list[str
     return list(labels) if labels else [str(n) for n in range(low, high + 1)]
 
 
-def rating_bars(labels: list[str], values: list[int | None], low: int, high: int,
-                tick_labels: tuple[str, ...] = ()) -> bytes:
+def rating_bars(
+    labels: list[str],
+    values: list[int | None],
+    low: int,
+    high: int,
+    tick_labels: tuple[str, ...] = (),
+) -> bytes:
     """One horizontal bar per item; unanswered items get no bar and say so."""
     n = len(labels)
     fig, ax = figure(9, 0.8 * n + 1.4)
@@ -394,12 +538,15 @@ def rating_bars(labels: list[str], values: list[int | None], low: int, high: int
             ax.text(start, row, "  ikke besvaret", va="center", fontsize=13, color="#555")
         else:
             ax.barh(row, value - start, left=start, height=0.6, color=SERIES[0])
-            ax.text(value, row, f"  {value}", va="center", fontsize=15, fontweight="bold", color=INK)
+            ax.text(
+                value, row, f"  {value}", va="center", fontsize=15, fontweight="bold", color=INK
+            )
     ax.set_yticks(range(n), [_wrap(label, 34) for label in labels], fontsize=14)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlim(start, high + 0.6)
-    ax.set_xticks(range(low, high + 1), [_wrap(t, 12) for t in _ticks(low, high, tick_labels)],
-                  fontsize=12)
+    ax.set_xticks(
+        range(low, high + 1), [_wrap(t, 12) for t in _ticks(low, high, tick_labels)], fontsize=12
+    )
     ax.grid(axis="x", color="#c9d7e1", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -418,10 +565,13 @@ def _polar_axes(ax, labels: list[str], low: int, high: int, width: int) -> list[
     for label, angle in zip(ax.get_xticklabels(), angles):
         # Labels on the right start at their spoke, on the left end there: no overlap at the foot.
         side = math.sin(angle)
-        label.set_horizontalalignment("center" if abs(side) < 0.01 else "left" if side > 0 else "right")
+        label.set_horizontalalignment(
+            "center" if abs(side) < 0.01 else "left" if side > 0 else "right"
+        )
     ax.set_ylim(low - 1, high)
-    ax.set_yticks(range(low, high + 1), [str(v) for v in range(low, high + 1)], fontsize=10,
-                  color="#444")
+    ax.set_yticks(
+        range(low, high + 1), [str(v) for v in range(low, high + 1)], fontsize=10, color="#444"
+    )
     ax.set_rlabel_position(180 / n)  # the numbers between the first two spokes
     ax.tick_params(axis="x", pad=20)
     ax.grid(color="#c9d7e1")
@@ -438,14 +588,23 @@ def rating_wheel(labels: list[str], values: list[int | None], low: int, high: in
     width = 2 * math.pi / len(labels) * 0.9
     for angle, value in zip(angles, values):
         if value is not None:
-            ax.bar(angle, value - low + 1, width=width, bottom=low - 1, color=SERIES[0],
-                   alpha=0.8, edgecolor="white", linewidth=2)
+            ax.bar(
+                angle,
+                value - low + 1,
+                width=width,
+                bottom=low - 1,
+                color=SERIES[0],
+                alpha=0.8,
+                edgecolor="white",
+                linewidth=2,
+            )
             centred(ax, angle, value - 0.45, str(value), 14, colour="white", bold=True)
     return png(fig)
 
 
-def rating_radar(labels: list[str], series: list[tuple[str, list[int | None]]], low: int,
-                 high: int) -> bytes:
+def rating_radar(
+    labels: list[str], series: list[tuple[str, list[int | None]]], low: int, high: int
+) -> bytes:
     """A radar: one outline per occasion over the same items (unanswered points are gaps)."""
     fig, ax = figure(9, 9, "polar")
     angles = _polar_axes(ax, labels, low, high, 14)
@@ -457,6 +616,11 @@ def rating_radar(labels: list[str], series: list[tuple[str, list[int | None]]], 
         ax.plot(xs, ys, color=colour, linewidth=3, marker="o", markersize=7, label=name)
         if None not in values:
             ax.fill(xs, ys, color=colour, alpha=0.12)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize=13, frameon=False,
-              ncol=min(2, len(series)))
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        fontsize=13,
+        frameon=False,
+        ncol=min(2, len(series)),
+    )
     return png(fig)

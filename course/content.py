@@ -308,11 +308,25 @@ class Where:
         raise ContentError(f"{self.file}: {where + ': ' if where else ''}{message}")
 
 
-_NOUNS = {"exercises": "øvelse", "items": "punkt", "prompts": "prompt", "categories": "kategori",
-          "fields": "felt-id", "attributes": "egenskab", "tracks": "spor", "sessions": "session",
-          "phases": "fase", "options": "valgmulighed", "hints": "tip",
-          "steps": "trin", "measures": "nøgletal", "occasions": "tidspunkt", "parts": "del",
-          "facilitator": "facilitatorside", "sections": "afsnit"}
+_NOUNS = {
+    "exercises": "øvelse",
+    "items": "punkt",
+    "prompts": "prompt",
+    "categories": "kategori",
+    "fields": "felt-id",
+    "attributes": "egenskab",
+    "tracks": "spor",
+    "sessions": "session",
+    "phases": "fase",
+    "options": "valgmulighed",
+    "hints": "tip",
+    "steps": "trin",
+    "measures": "nøgletal",
+    "occasions": "tidspunkt",
+    "parts": "del",
+    "facilitator": "facilitatorside",
+    "sections": "afsnit",
+}
 
 
 def _entry_noun(noun: str, raw, index: int) -> str:
@@ -401,8 +415,10 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
     if any(days <= 0 for days in ex.followup_days):
         where.fail("felt 'followup_days': antal dage skal være større end 0")
     if ex.followup_days and (len(ex.items) != len(ex.followup_days) or not ex.categories):
-        where.fail("felt 'followup_days': hver opfølgning skal have et punkt i 'items' (samme antal), "
-                   "og 'categories' skal give overskriften")
+        where.fail(
+            "felt 'followup_days': hver opfølgning skal have et punkt i 'items' (samme antal), "
+            "og 'categories' skal give overskriften"
+        )
     if ex.grid is not None:
         _check_grid(ex, where.at("felt 'grid'"))
     unique([p.id for p in ex.phases], "fase-id", where)
@@ -410,14 +426,18 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
         at = where.at(f"fase '{phase.id}'")
         unique([o.id for o in phase.options], "valgmuligheds-id", at)
         if len({o.correct for o in phase.options}) < 2:
-            at.fail("felt 'options': en fase skal have mindst én valgmulighed, der passer "
-                    "(correct: true), og mindst én, der ikke gør (correct: false)")
-    for owner, at in ([(c, where.at(f"kategori '{c.id}'")) for c in ex.categories]
-                      + [(p, where.at(f"fase '{p.id}'")) for p in ex.phases]):
+            at.fail(
+                "felt 'options': en fase skal have mindst én valgmulighed, der passer "
+                "(correct: true), og mindst én, der ikke gør (correct: false)"
+            )
+    for owner, at in [(c, where.at(f"kategori '{c.id}'")) for c in ex.categories] + [
+        (p, where.at(f"fase '{p.id}'")) for p in ex.phases
+    ]:
         for n, hint in enumerate(owner.hints, start=1):
             if bool(hint.missing) == bool(hint.present):
                 at.at(f"tip nr. {n}").fail(
-                    "brug enten 'missing' (ord, der mangler) eller 'present' (ord, der findes)")
+                    "brug enten 'missing' (ord, der mangler) eller 'present' (ord, der findes)"
+                )
     if ex.scale is not None:
         s = ex.scale
         if not s.min < s.max:
@@ -426,8 +446,10 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
             where.fail(f"felt 'scale': low_at ({s.low_at}) skal ligge mellem min og max")
         steps = s.max - s.min + 1
         if s.labels and len(s.labels) != steps:
-            where.fail(f"felt 'scale': labels skal have én tekst pr. trin ({steps}), "
-                       f"men har {len(s.labels)}")
+            where.fail(
+                f"felt 'scale': labels skal have én tekst pr. trin ({steps}), "
+                f"men har {len(s.labels)}"
+            )
     for name, owner in {n: k for k, spec in KINDS.items() for n in spec.only}.items():
         if getattr(ex, name) and ex.kind != owner:
             where.fail(f"felt '{name}': kan kun bruges i en {owner}, ikke i en {ex.kind}")
@@ -439,10 +461,14 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
             where.at(f"egenskab '{a.id}'").fail("felt 'options' må ikke være tom")
     unique([s.id for s in ex.steps], "trin-id", where)
     if ex.dataset is not None:
-        ex = dataclasses.replace(ex, dataset=_check_dataset(ex.dataset, where.at("felt 'dataset'"), root))
+        ex = dataclasses.replace(
+            ex, dataset=_check_dataset(ex.dataset, where.at("felt 'dataset'"), root)
+        )
     if ex.shared and kind.room is None:
-        where.fail(f"felt 'shared': en {ex.kind} kan ikke deles med rummet "
-                   f"(kan deles: {', '.join(shareable())})")
+        where.fail(
+            f"felt 'shared': en {ex.kind} kan ikke deles med rummet "
+            f"(kan deles: {', '.join(shareable())})"
+        )
     if ex.anonymous and not ex.shared:
         where.fail("felt 'anonymous': giver kun mening sammen med 'shared: true'")
     if ex.opt_in and not ex.shared:
@@ -498,23 +524,31 @@ def _check_grid(ex: Exercise, where: Where) -> None:
     if not grid.rows or not grid.columns:
         where.fail("felterne 'rows' og 'columns' må ikke være tomme")
     if len(grid.cells) != len(grid.rows):
-        where.fail(f"felt 'cells': har {len(grid.cells)} rækker, men 'rows' har {len(grid.rows)} navne")
+        where.fail(
+            f"felt 'cells': har {len(grid.cells)} rækker, men 'rows' har {len(grid.rows)} navne"
+        )
     for n, row in enumerate(grid.cells, start=1):
         if len(row) != len(grid.columns):
-            where.fail(f"felt 'cells': række {n} har {len(row)} felter, men 'columns' har "
-                       f"{len(grid.columns)} navne")
+            where.fail(
+                f"felt 'cells': række {n} har {len(row)} felter, men 'columns' har "
+                f"{len(grid.columns)} navne"
+            )
     known = [c.id for c in ex.categories]
     placed = [c for row in grid.cells for c in row]
     for category_id in placed:
         if category_id not in known:
-            where.fail(f"felt 'cells': kategorien '{category_id}' findes ikke (kendte: {', '.join(known)})")
+            where.fail(
+                f"felt 'cells': kategorien '{category_id}' findes ikke (kendte: {', '.join(known)})"
+            )
     unique(placed, "felt 'cells': kategorien", where)
     missing = [c for c in known if c not in placed]
     if missing:
         where.fail(f"felt 'cells': kategorien '{missing[0]}' har ingen plads i gitteret")
 
 
-def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
+def _check_parts(
+    programme: Programme, exercises: dict[str, Exercise], origin: dict[str, str]
+) -> None:
     """A samleplan's parts name exercises and sessions that exist, on pages that exist."""
     from course.kinds import KINDS, gatherable  # course.kinds builds on this module: import late
 
@@ -524,8 +558,10 @@ def _check_parts(programme: Programme, exercises: dict[str, Exercise], origin: d
             if part.exercise not in exercises:
                 at.fail(f"felt 'exercise': øvelsen '{part.exercise}' findes ikke")
             if KINDS[exercises[part.exercise].kind].plan_part is None:
-                at.fail(f"felt 'exercise': en samleplan kan kun samle øvelser af slagsen "
-                        f"{', '.join(gatherable())}")
+                at.fail(
+                    f"felt 'exercise': en samleplan kan kun samle øvelser af slagsen "
+                    f"{', '.join(gatherable())}"
+                )
             try:
                 session = programme.session(part.session)
             except KeyError:
@@ -546,7 +582,9 @@ def read_yaml(path: Path, root: Path):
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f" (linje {mark.line + 1})" if mark else ""
-        raise ContentError(f"{name}: filen er ikke gyldig YAML{line}: {getattr(e, 'problem', e)}") from None
+        raise ContentError(
+            f"{name}: filen er ikke gyldig YAML{line}: {getattr(e, 'problem', e)}"
+        ) from None
 
 
 def _display_name(path: Path, root: Path) -> str:
@@ -567,19 +605,23 @@ def load_programme(root: Path) -> Programme:
             where.at(f"facilitatorside '{s.id}'").fail("felt 'notebook' mangler")
         if s.notebook in {p.notebook for p in programme.sessions()}:
             where.at(f"facilitatorside '{s.id}'").fail(
-                f"felt 'notebook': '{s.notebook}' er også en deltagerside i programmet")
+                f"felt 'notebook': '{s.notebook}' er også en deltagerside i programmet"
+            )
     for s in programme.sessions() + list(programme.facilitator):
         for label in ("start", "end"):
             value = getattr(s, label)
             if value and not _TIME.match(value):
                 where.at(f"session '{s.id}'").fail(
-                    f"felt '{label}': '{value}' er ikke et klokkeslæt som 09.30")
+                    f"felt '{label}': '{value}' er ikke et klokkeslæt som 09.30"
+                )
         if s.notebook and not re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", s.notebook):
             where.at(f"session '{s.id}'").fail(
-                f"felt 'notebook': '{s.notebook}' skal hedde som NN_navn.ipynb")
+                f"felt 'notebook': '{s.notebook}' skal hedde som NN_navn.ipynb"
+            )
         if s.minutes is not None and not 0 < s.minutes <= 600:
             where.at(f"session '{s.id}'").fail(
-                f"felt 'minutes': {s.minutes} skal være et antal minutter mellem 1 og 600")
+                f"felt 'minutes': {s.minutes} skal være et antal minutter mellem 1 og 600"
+            )
     return programme
 
 
@@ -619,14 +661,18 @@ def load_report(root: Path, exercises: dict[str, Exercise]) -> tuple[ReportSecti
         if ex is None:
             at.fail(f"felt 'exercise': øvelsen '{section.exercise}' findes ikke i data/exercises")
         if not ex.shared:
-            at.fail(f"felt 'exercise': øvelsen '{ex.id}' deles ikke med rummet (den har ikke "
-                    "shared: true), så rapporten har intet at vise")
+            at.fail(
+                f"felt 'exercise': øvelsen '{ex.id}' deles ikke med rummet (den har ikke "
+                "shared: true), så rapporten har intet at vise"
+            )
         if section.show not in views:
             at.fail(f"felt 'show': ukendt visning '{section.show}' (kendte: {', '.join(views)})")
         allowed = KINDS[ex.kind].report
         if section.show not in allowed:
-            at.fail(f"felt 'show': en {ex.kind} kan ikke vises som '{section.show}' "
-                    f"(en {ex.kind} kan vises som: {', '.join(allowed) or 'intet'})")
+            at.fail(
+                f"felt 'show': en {ex.kind} kan ikke vises som '{section.show}' "
+                f"(en {ex.kind} kan vises som: {', '.join(allowed) or 'intet'})"
+            )
     return report.sections
 
 
@@ -675,9 +721,13 @@ def check_notebooks(content: Course, notebook_dir: Path) -> None:
         source = _code(path)
         for exercise_id in _CALL.findall(source):
             if exercise_id not in content.exercises:
-                raise ContentError(f"notebooks/{path.name}: bruger øvelsen '{exercise_id}', "
-                                   "som ikke er defineret i data/exercises")
+                raise ContentError(
+                    f"notebooks/{path.name}: bruger øvelsen '{exercise_id}', "
+                    "som ikke er defineret i data/exercises"
+                )
         for session_id in _PAGE.findall(source):
             if session_id not in sessions:
-                raise ContentError(f"notebooks/{path.name}: bruger sessionen '{session_id}', "
-                                   "som ikke findes i data/programme.yaml")
+                raise ContentError(
+                    f"notebooks/{path.name}: bruger sessionen '{session_id}', "
+                    "som ikke findes i data/programme.yaml"
+                )

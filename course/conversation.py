@@ -24,7 +24,9 @@ def hints_for(text: str, hints: tuple[Hint, ...]) -> list[str]:
         return []
     found = []
     for hint in hints:
-        if (hint.missing and not any(contains(text, w) for w in hint.missing)) or (hint.present and any(contains(text, w) for w in hint.present)):
+        if (hint.missing and not any(contains(text, w) for w in hint.missing)) or (
+            hint.present and any(contains(text, w) for w in hint.present)
+        ):
             found.append(hint.text)
     return found
 

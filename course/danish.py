@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 SHORT_MONTHS = tuple(month[:3] for month in MONTHS)  # jan, feb, … as on an axis
 DAY = 24 * 60  # minutes
 

@@ -83,7 +83,7 @@ def _xml_safe(text: str) -> str:
 
 
 def _captions(section: Section) -> list[str]:
-    given = list(section.captions[:len(section.images)])
+    given = list(section.captions[: len(section.images)])
     return given + ["Billede"] * (len(section.images) - len(given))
 
 

@@ -35,8 +35,9 @@ class PartStatus:
         return not self.missing
 
 
-def part_statuses(content: Course, plan: Exercise, answers: dict,
-                  today: date | None = None) -> list[PartStatus]:
+def part_statuses(
+    content: Course, plan: Exercise, answers: dict, today: date | None = None
+) -> list[PartStatus]:
     out = []
     for part in plan.parts:
         ex = content.exercise(part.exercise)
@@ -51,6 +52,7 @@ def part_statuses(content: Course, plan: Exercise, answers: dict,
 
 
 # --- follow-up with the team leader -----------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FollowUp:
@@ -70,11 +72,14 @@ def follow_ups(plan: Exercise, values: dict) -> list[FollowUp]:
     start = planning.parse_date(values.get("start"))
     if start is None:
         return []
-    return [FollowUp(start + timedelta(days=days), item.text, item.explanation)
-            for days, item in zip(plan.followup_days, plan.items)]
+    return [
+        FollowUp(start + timedelta(days=days), item.text, item.explanation)
+        for days, item in zip(plan.followup_days, plan.items)
+    ]
 
 
 # --- the document ---------------------------------------------------------------------------
+
 
 def _part_sections(content: Course, part: Part, answer, today, milestones) -> list[Section]:
     ex = content.exercise(part.exercise)
@@ -84,27 +89,40 @@ def _part_sections(content: Course, part: Part, answer, today, milestones) -> li
     return KINDS[ex.kind].plan_part.sections(ex, answer, part.heading, today, milestones)
 
 
-def build_document(content: Course, plan: Exercise, answers: dict, name: str, job_centre: str,
-                   today: date | None = None) -> Document:
+def build_document(
+    content: Course,
+    plan: Exercise,
+    answers: dict,
+    name: str,
+    job_centre: str,
+    today: date | None = None,
+) -> Document:
     today = today or date.today()
     values = planning.form_values(answers.get(plan.id))
     talks = follow_ups(plan, values)
     milestones = [(t.title, t.day) for t in talks]
-    doc = Document(title=plan.document_title or plan.title,
-                   meta=planning.document_meta(name, job_centre, today))
+    doc = Document(
+        title=plan.document_title or plan.title,
+        meta=planning.document_meta(name, job_centre, today),
+    )
     for part in plan.parts:
         doc.sections += _part_sections(content, part, answers.get(part.exercise), today, milestones)
     if talks and plan.categories:
         at = clock_text(values)
         heading = plan.categories[0]
-        doc.sections.append(Section(heading.title, paragraphs=[heading.description] if heading.description else [],
-                                    table=[["Dato", "Samtale", "Indhold"]] + [
-                                        [date_text(t.day) + at, t.title, t.description]
-                                        for t in talks]))
+        doc.sections.append(
+            Section(
+                heading.title,
+                paragraphs=[heading.description] if heading.description else [],
+                table=[["Dato", "Samtale", "Indhold"]]
+                + [[date_text(t.day) + at, t.title, t.description] for t in talks],
+            )
+        )
     return doc
 
 
 # --- the calendar ----------------------------------------------------------------------------
+
 
 def _uid(workbook_id: str, key: str) -> str:
     # The workbook code opens the workbook: never put it in a file that may be shared.
@@ -112,7 +130,9 @@ def _uid(workbook_id: str, key: str) -> str:
     return f"{digest}@noeglepersonkursus"
 
 
-def calendar_events(content: Course, plan: Exercise, answers: dict, workbook_id: str) -> list[CalendarEvent]:
+def calendar_events(
+    content: Course, plan: Exercise, answers: dict, workbook_id: str
+) -> list[CalendarEvent]:
     """The dated rows of the parts (the action plan's) as all-day events, and the follow-up talks
     (timed when a time is set)."""
     events = []
@@ -124,7 +144,15 @@ def calendar_events(content: Course, plan: Exercise, answers: dict, workbook_id:
     values = planning.form_values(answers.get(plan.id))
     minutes = parse_clock(values.get("tidspunkt"))
     for days, talk in zip(plan.followup_days, follow_ups(plan, values)):
-        start = talk.day if minutes is None else datetime.combine(talk.day, time(*divmod(minutes, 60)))
-        events.append(CalendarEvent(uid=_uid(workbook_id, f"opfoelgning-{days}"), summary=talk.title,
-                                    start=start, description=talk.description))
+        start = (
+            talk.day if minutes is None else datetime.combine(talk.day, time(*divmod(minutes, 60)))
+        )
+        events.append(
+            CalendarEvent(
+                uid=_uid(workbook_id, f"opfoelgning-{days}"),
+                summary=talk.title,
+                start=start,
+                description=talk.description,
+            )
+        )
     return events

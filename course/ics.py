@@ -32,8 +32,7 @@ def escape_text(text: str) -> str:
     """A TEXT value: backslash, semicolon, comma and line breaks escaped."""
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
     text = _NOT_TEXT.sub("\ufffd", text)
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -65,11 +64,15 @@ def _event_lines(event: CalendarEvent, stamp: str) -> list[str]:
         end = event.end if isinstance(event.end, datetime) else event.start + timedelta(hours=1)
         lines += [f"DTSTART:{_local_time(event.start)}", f"DTEND:{_local_time(end)}"]
     else:
-        last = event.end if isinstance(event.end, date) and event.end >= event.start else event.start
+        last = (
+            event.end if isinstance(event.end, date) and event.end >= event.start else event.start
+        )
         # DTEND of an all-day event is the day after the last day (it is exclusive).
-        lines += [f"DTSTART;VALUE=DATE:{_date(event.start)}",
-                  f"DTEND;VALUE=DATE:{_date(last + timedelta(days=1))}",
-                  "TRANSP:TRANSPARENT"]  # a plan item spanning weeks should not block the calendar
+        lines += [
+            f"DTSTART;VALUE=DATE:{_date(event.start)}",
+            f"DTEND;VALUE=DATE:{_date(last + timedelta(days=1))}",
+            "TRANSP:TRANSPARENT",
+        ]  # a plan item spanning weeks should not block the calendar
     lines.append(f"SUMMARY:{escape_text(event.summary)}")
     if event.description:
         lines.append(f"DESCRIPTION:{escape_text(event.description)}")
@@ -81,8 +84,13 @@ def to_ics(events: list[CalendarEvent], name: str = "", now: datetime | None = N
     """The calendar as UTF-8 bytes with CRLF line endings and folded lines."""
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = moment.strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
     for event in events:

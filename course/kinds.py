@@ -62,7 +62,8 @@ def _known(ex, where, item) -> None:
     if item.category not in known:
         where.at(f"punkt '{item.id}'").fail(
             f"felt 'category': kategorien '{item.category}' findes ikke "
-            f"(kendte: {', '.join(known)})")
+            f"(kendte: {', '.join(known)})"
+        )
 
 
 def _items_in_categories(ex, where) -> None:
@@ -74,7 +75,9 @@ def _check_sorting(ex, where) -> None:
     for item in ex.items:
         _known(ex, where, item)
         if not item.explanation:
-            where.at(f"punkt '{item.id}'").fail("felt 'explanation' mangler (hvert punkt skal forklares)")
+            where.at(f"punkt '{item.id}'").fail(
+                "felt 'explanation' mangler (hvert punkt skal forklares)"
+            )
 
 
 def _check_rating(ex, where) -> None:
@@ -93,8 +96,10 @@ def _check_ranking(ex, where) -> None:
     if not ex.correct_order:
         return
     if ex.allow_own:
-        where.fail("felt 'correct_order': kan ikke bruges sammen med allow_own "
-                   "(egne punkter har ingen rigtig plads)")
+        where.fail(
+            "felt 'correct_order': kan ikke bruges sammen med allow_own "
+            "(egne punkter har ingen rigtig plads)"
+        )
     if len(ex.items) < 3:
         where.fail("felt 'correct_order': en rigtig rækkefølge kræver mindst 3 punkter")
 
@@ -105,12 +110,15 @@ def _check_meeting(ex, where) -> None:
         if f.type not in allowed:
             where.at(f"felt-id '{f.id}'").fail(
                 f"felt 'type': en mødeplan kan ikke have felttypen '{f.type}' "
-                f"(kun tekst, langtekst, {' og '.join(MEETING_PARTS)})")
+                f"(kun tekst, langtekst, {' og '.join(MEETING_PARTS)})"
+            )
     for part in MEETING_PARTS:
         count = sum(f.type == part for f in ex.fields)
         if count != 1:
-            where.fail(f"felt 'fields': en mødeplan skal have præcis ét felt af typen '{part}' "
-                       f"(har {count})")
+            where.fail(
+                f"felt 'fields': en mødeplan skal have præcis ét felt af typen '{part}' "
+                f"(har {count})"
+            )
 
 
 def _check_patterns(ex, where) -> None:
@@ -144,20 +152,31 @@ def _check_wheel(ex, where) -> None:
 KINDS: dict[str, Kind] = {
     "refleksion": Kind(
         needs=("prompts",),
-        room=Room(summary.reflection_answered, summary.reflection), report=("forventninger",)),
+        room=Room(summary.reflection_answered, summary.reflection),
+        report=("forventninger",),
+    ),
     "skala": Kind(
-        needs=("scale", "items"), only=("occasions", "chart"), check=_check_rating,
+        needs=("scale", "items"),
+        only=("occasions", "chart"),
+        check=_check_rating,
         room=Room(summary.rating_answered, summary.rating),
-        report=("opmærksomhedspunkter", "læringskultur")),
+        report=("opmærksomhedspunkter", "læringskultur"),
+    ),
     "sortering": Kind(
-        needs=("categories", "items"), check=_check_sorting,
-        room=Room(summary.sorting_answered, summary.sorting)),
+        needs=("categories", "items"),
+        check=_check_sorting,
+        room=Room(summary.sorting_answered, summary.sorting),
+    ),
     "rangering": Kind(
-        needs=("items",), only=("correct_order",), check=_check_ranking,
-        room=Room(summary.ranking_answered, summary.ranking), report=("opgaver",)),
+        needs=("items",),
+        only=("correct_order",),
+        check=_check_ranking,
+        room=Room(summary.ranking_answered, summary.ranking),
+        report=("opgaver",),
+    ),
     "planlægger": Kind(
-        needs=("fields",),
-        plan_part=PlanPart(planning.part_status, planning.document_sections)),
+        needs=("fields",), plan_part=PlanPart(planning.part_status, planning.document_sections)
+    ),
     "samtaletræner": Kind(needs=("phases", "case")),
     "spørgsmålsbygger": Kind(needs=("categories", "case", "grid")),
     "mødeplan": Kind(needs=("fields",), field_types=MEETING_PARTS, check=_check_meeting),
@@ -166,17 +185,25 @@ KINDS: dict[str, Kind] = {
     "læringscyklus": Kind(needs=("steps", "fields"), check=_check_cycle),
     "nøgletal": Kind(needs=("dataset", "prompts")),
     "introduktionsplan": Kind(
-        needs=("categories", "items", "periods"), check=_items_in_categories,
-        plan_part=PlanPart(onboarding.part_status, onboarding.document_sections)),
+        needs=("categories", "items", "periods"),
+        check=_items_in_categories,
+        plan_part=PlanPart(onboarding.part_status, onboarding.document_sections),
+    ),
     "årshjul": Kind(
         needs=("categories", "items", "fields", "periods"),
-        fields={"aktivitet": "tekst", "maaned": "valg", "ansvarlig": "tekst"}, check=_check_wheel,
-        plan_part=PlanPart(year_wheel.part_status, year_wheel.document_sections)),
+        fields={"aktivitet": "tekst", "maaned": "valg", "ansvarlig": "tekst"},
+        check=_check_wheel,
+        plan_part=PlanPart(year_wheel.part_status, year_wheel.document_sections),
+    ),
     "handleplan": Kind(
-        needs=("categories", "fields"), fields={"hvad": "tekst", "start": "dato", "slut": "dato"},
-        room=Room(summary.plan_answered, summary.action_plans), report=("handleplaner",),
-        plan_part=PlanPart(action_plan.part_status, action_plan.document_sections,
-                           action_plan.calendar_events)),
+        needs=("categories", "fields"),
+        fields={"hvad": "tekst", "start": "dato", "slut": "dato"},
+        room=Room(summary.plan_answered, summary.action_plans),
+        report=("handleplaner",),
+        plan_part=PlanPart(
+            action_plan.part_status, action_plan.document_sections, action_plan.calendar_events
+        ),
+    ),
     "samleplan": Kind(needs=("parts",), fields={"start": "dato", "tidspunkt": "klokkeslæt"}),
 }
 
@@ -196,8 +223,14 @@ def missing_widgets(widgets: dict, kinds: dict | None = None) -> str:
     kinds = KINDS if kinds is None else kinds
     without_widget = [k for k in kinds if k not in widgets]
     without_kind = [k for k in widgets if k not in kinds]
-    problems = [f"kind '{k}' has a spec in course/kinds.py but no widget registered with "
-                f"@exercise_kind('{k}') (and imported in widgets/__init__.py)" for k in without_widget]
-    problems += [f"widget {widgets[k].__name__} is registered for kind '{k}', which has no spec in "
-                 "course/kinds.py" for k in without_kind]
+    problems = [
+        f"kind '{k}' has a spec in course/kinds.py but no widget registered with "
+        f"@exercise_kind('{k}') (and imported in widgets/__init__.py)"
+        for k in without_widget
+    ]
+    problems += [
+        f"widget {widgets[k].__name__} is registered for kind '{k}', which has no spec in "
+        "course/kinds.py"
+        for k in without_kind
+    ]
     return "; ".join(problems)

@@ -23,19 +23,36 @@ def clamp(exercise: Exercise, position) -> int:
     return min(max(position, 0), last_position(exercise))
 
 
-def experiment_card(exercise: Exercise, answers: dict, card: dict, name: str, job_centre: str,
-                    today: date | None = None, picture: bytes | None = None) -> Document:
+def experiment_card(
+    exercise: Exercise,
+    answers: dict,
+    card: dict,
+    name: str,
+    job_centre: str,
+    today: date | None = None,
+    picture: bytes | None = None,
+) -> Document:
     """The experiment card: the card's fields first, then the way through the cycle."""
-    doc = Document(title=exercise.document_title or exercise.title,
-                   meta=planning.document_meta(name, job_centre, today))
+    doc = Document(
+        title=exercise.document_title or exercise.title,
+        meta=planning.document_meta(name, job_centre, today),
+    )
     for f in exercise.fields:
         text = planning.field_text(f, card.get(f.id))
         doc.sections.append(Section(heading=f.label, paragraphs=[text or planning.NOT_FILLED]))
-    doc.sections.append(Section(heading="Sådan kom jeg frem til eksperimentet",
-                                paragraphs=["Mine svar trin for trin gennem læringscyklussen."],
-                                images=[picture] if picture else []))
+    doc.sections.append(
+        Section(
+            heading="Sådan kom jeg frem til eksperimentet",
+            paragraphs=["Mine svar trin for trin gennem læringscyklussen."],
+            images=[picture] if picture else [],
+        )
+    )
     for n, step in enumerate(exercise.steps, start=1):
         text = str(answers.get(step.id) or "").strip()
-        doc.sections.append(Section(heading=f"Trin {n}: {step.title}",
-                                    paragraphs=[step.text, text or planning.NOT_FILLED]))
+        doc.sections.append(
+            Section(
+                heading=f"Trin {n}: {step.title}",
+                paragraphs=[step.text, text or planning.NOT_FILLED],
+            )
+        )
     return doc

@@ -87,9 +87,18 @@ def _canvas(width: float, height: float):
 def _box(ax, x, y, w, h, colour, fill=True):
     from matplotlib.patches import FancyBboxPatch
 
-    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.15",
-                                facecolor=colour if fill else "white", edgecolor=colour,
-                                linewidth=3, alpha=0.95))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0.02,rounding_size=0.15",
+            facecolor=colour if fill else "white",
+            edgecolor=colour,
+            linewidth=3,
+            alpha=0.95,
+        )
+    )
 
 
 def _wrap(text: str, width: int) -> str:
@@ -99,14 +108,28 @@ def _wrap(text: str, width: int) -> str:
 def _arrow(ax, start, end, colour=INK, rad=0.0):
     from matplotlib.patches import FancyArrowPatch
 
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=28, linewidth=3,
-                                 color=colour, connectionstyle=f"arc3,rad={rad}"))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=28,
+            linewidth=3,
+            color=colour,
+            connectionstyle=f"arc3,rad={rad}",
+        )
+    )
 
 
 def draw(model: Model) -> bytes:
     """The model as a large picture with the slide's labels."""
-    return {"cyklus": _cycle, "liste": _letters, "gamemaster": _gamemaster,
-            "firefelt": _quadrants, "hjul": _wheel}[model.layout](model)
+    return {
+        "cyklus": _cycle,
+        "liste": _letters,
+        "gamemaster": _gamemaster,
+        "firefelt": _quadrants,
+        "hjul": _wheel,
+    }[model.layout](model)
 
 
 def _title(ax, model: Model, width: float, height: float):
@@ -129,8 +152,12 @@ def _cycle(model: Model) -> bytes:
         centred(ax, x, y - 0.4, _wrap(part.text, 34), 12.5, colour="white")
     for i in range(n):
         (x1, y1), (x2, y2) = points[i], points[(i + 1) % n]
-        _arrow(ax, (x1 + (x2 - x1) * 0.3, y1 + (y2 - y1) * 0.3),
-               (x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.7), rad=-0.25)
+        _arrow(
+            ax,
+            (x1 + (x2 - x1) * 0.3, y1 + (y2 - y1) * 0.3),
+            (x1 + (x2 - x1) * 0.7, y1 + (y2 - y1) * 0.7),
+            rad=-0.25,
+        )
     if model.center:
         centred(ax, cx, cy, model.center, 22, colour=INK, bold=True)
     if model.notes:
@@ -158,8 +185,16 @@ def _gamemaster(model: Model) -> bytes:
     process, content = model.levels
     for y, level, colour in ((4.3, process, "#0b6ea8"), (0.6, content, "#1b7837")):
         _box(ax, 0.3, y, W - 0.6, 2.6, colour, fill=False)
-        ax.text(0.6, y + 2.25, f"{level.title} – {level.text}", ha="left", va="center",
-                fontsize=17, fontweight="bold", color=colour)
+        ax.text(
+            0.6,
+            y + 2.25,
+            f"{level.title} – {level.text}",
+            ha="left",
+            va="center",
+            fontsize=17,
+            fontweight="bold",
+            color=colour,
+        )
     ax.text(W - 1.0, 1.65, "Samtalen", ha="right", va="center", fontsize=18, color=INK)
     _arrow(ax, (0.8, 1.2), (W - 0.8, 1.2), colour="#1b7837")
     xs = (2.6, W / 2, W - 2.6)
@@ -179,7 +214,9 @@ def _quadrants(model: Model) -> bytes:
     for r, row in enumerate(model.rows):
         centred(ax, 1.1, bottom + ch * (1.5 - r), row, 19, colour=INK, bold=True, rotation=90)
     for c, column in enumerate(model.columns):
-        centred(ax, left + cw * (c + 0.5), bottom + 2 * ch + 0.35, column, 19, colour=INK, bold=True)
+        centred(
+            ax, left + cw * (c + 0.5), bottom + 2 * ch + 0.35, column, 19, colour=INK, bold=True
+        )
     for i, part in enumerate(model.parts):
         r, c = divmod(i, 2)
         x, y = left + cw * c, bottom + ch * (1 - r)
@@ -199,12 +236,29 @@ def _wheel(model: Model) -> bytes:
     n = len(model.parts)
     for i, part in enumerate(model.parts):
         start = 90 - 360 * (i + 1) / n
-        ax.add_patch(Wedge((cx, cy), r, start, start + 360 / n, width=r - 1.5,
-                           facecolor=COLOURS[i % len(COLOURS)], edgecolor="white", linewidth=4))
+        ax.add_patch(
+            Wedge(
+                (cx, cy),
+                r,
+                start,
+                start + 360 / n,
+                width=r - 1.5,
+                facecolor=COLOURS[i % len(COLOURS)],
+                edgecolor="white",
+                linewidth=4,
+            )
+        )
         mid = math.radians(start + 180 / n)
         x, y = cx + (r + 1.5) / 2 * math.cos(mid), cy + (r + 1.5) / 2 * math.sin(mid)
         centred(ax, x, y + 0.3, _wrap(part.title, 14), 15, colour="white", bold=True)
-        centred(ax, x, y - 0.55, "\n".join(_wrap(t, 16) for t in part.text.split(" · ")), 12.5, colour="white")
+        centred(
+            ax,
+            x,
+            y - 0.55,
+            "\n".join(_wrap(t, 16) for t in part.text.split(" · ")),
+            12.5,
+            colour="white",
+        )
     ax.add_patch(Circle((cx, cy), 1.45, facecolor="white", edgecolor="#0b3d5c", linewidth=3))
     centred(ax, cx, cy, _wrap(model.center, 10), 20, colour="#0b3d5c", bold=True)
     return png(fig)
@@ -217,7 +271,7 @@ def alt_text(model: Model) -> str:
     if model.levels:
         extra = " Niveauer: " + "; ".join(f"{lv.title}: {lv.text}" for lv in model.levels) + "."
     if model.rows:
-        extra = (f" Rækker: {', '.join(model.rows)}. Kolonner: {', '.join(model.columns)}.")
+        extra = f" Rækker: {', '.join(model.rows)}. Kolonner: {', '.join(model.columns)}."
     return f"Modellen {model.title}. {parts}.{extra}"
 
 

@@ -57,11 +57,21 @@ def grips(exercise: Exercise, value) -> list[Grip]:
     def weeks(grip_id):
         raw = given.get(grip_id)
         numbers = raw if isinstance(raw, list) else []
-        return tuple(sorted({w for w in numbers
-                             if isinstance(w, int) and not isinstance(w, bool) and 1 <= w <= count}))
+        return tuple(
+            sorted(
+                {
+                    w
+                    for w in numbers
+                    if isinstance(w, int) and not isinstance(w, bool) and 1 <= w <= count
+                }
+            )
+        )
 
     out = [Grip(i.id, i.text, i.category, False, weeks(i.id)) for i in exercise.items]
-    out += [Grip(o["id"], o["text"], o["category"], True, weeks(o["id"])) for o in own_grips(exercise, value)]
+    out += [
+        Grip(o["id"], o["text"], o["category"], True, weeks(o["id"]))
+        for o in own_grips(exercise, value)
+    ]
     return out
 
 
@@ -102,8 +112,10 @@ def advice(exercise: Exercise, plan: list[Grip]) -> list[str]:
     for category, (_, total) in zip(exercise.categories, totals(exercise, plan)):
         if total == 0:
             ideas = [g.text for g in plan if g.category == category.id][:2]
-            out.append(f"Planen har endnu ingen greb med {category.title.lower()}"
-                       + (f" – fx »{ideas[0]}«." if ideas else "."))
+            out.append(
+                f"Planen har endnu ingen greb med {category.title.lower()}"
+                + (f" – fx »{ideas[0]}«." if ideas else ".")
+            )
     return out
 
 
@@ -112,8 +124,10 @@ def week_table(exercise: Exercise, plan: list[Grip]) -> list[list[str]]:
     header = ["Uge"] + [c.title for c in exercise.categories]
     rows = []
     for w, week in enumerate(exercise.periods, start=1):
-        cells = ["\n".join(g.text for g in plan if g.category == c.id and w in g.weeks)
-                 for c in exercise.categories]
+        cells = [
+            "\n".join(g.text for g in plan if g.category == c.id and w in g.weeks)
+            for c in exercise.categories
+        ]
         if any(cells):
             rows.append([week, *cells])
     return [header, *rows]
@@ -122,18 +136,25 @@ def week_table(exercise: Exercise, plan: list[Grip]) -> list[list[str]]:
 def picture(exercise: Exercise, plan: list[Grip]) -> bytes:
     from course.plan_charts import learning_balance
 
-    return learning_balance(list(exercise.periods), [c.title for c in exercise.categories],
-                            counts(exercise, plan))
+    return learning_balance(
+        list(exercise.periods), [c.title for c in exercise.categories], counts(exercise, plan)
+    )
 
 
-def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+def document_sections(
+    exercise: Exercise, value, heading: str, today=None, milestones=()
+) -> list[Section]:
     """The plan as a document's part (``today`` and ``milestones`` are not used here)."""
     plan = grips(exercise, value)
     if not any(g.weeks for g in plan):
         return [Section(heading, paragraphs=["Ingen greb er placeret i ugerne endnu."])]
-    section = Section(heading, paragraphs=[summary(exercise, plan)], table=week_table(exercise, plan))
+    section = Section(
+        heading, paragraphs=[summary(exercise, plan)], table=week_table(exercise, plan)
+    )
     section.images.append(picture(exercise, plan))
-    section.captions.append(f"Balancen mellem de tre typer af læring uge for uge. {summary(exercise, plan)}")
+    section.captions.append(
+        f"Balancen mellem de tre typer af læring uge for uge. {summary(exercise, plan)}"
+    )
     return [section]
 
 

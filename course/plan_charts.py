@@ -26,7 +26,7 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\u202a-\u202e\u2066-\u2069
 def label_text(text: str, limit: int) -> str:
     """Participant text as a one-line label: no control signs, shortened with an ellipsis."""
     text = " ".join(_UNPRINTABLE.sub(" ", str(text)).split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _plain(ax) -> None:
@@ -47,8 +47,17 @@ def learning_balance(periods: list[str], kinds: list[str], counts: list[list[int
     x = list(range(len(periods)))
     bottom = [0] * len(periods)
     for k, (title, row) in enumerate(zip(kinds, counts)):
-        ax.bar(x, row, bottom=bottom, width=0.72, color=PALETTE[k], hatch=HATCHES[k],
-               edgecolor="white", linewidth=1.2, label=title)
+        ax.bar(
+            x,
+            row,
+            bottom=bottom,
+            width=0.72,
+            color=PALETTE[k],
+            hatch=HATCHES[k],
+            edgecolor="white",
+            linewidth=1.2,
+            label=title,
+        )
         bottom = [b + v for b, v in zip(bottom, row)]
     ax.set_xticks(x, periods, fontsize=13)
     ax.tick_params(axis="y", labelsize=12)
@@ -56,20 +65,34 @@ def learning_balance(periods: list[str], kinds: list[str], counts: list[list[int
     ax.set_ylim(0, max(bottom + [1]) + 0.5)
     ax.set_ylabel("Antal greb i ugen", fontsize=13)
     ax.set_title("Uge for uge", fontsize=15, loc="left", color=NAVY, fontweight="bold")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(kinds), fontsize=13,
-              frameon=False)
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=len(kinds), fontsize=13, frameon=False
+    )
     _plain(ax)
 
     totals = [sum(row) for row in counts]
     whole = sum(totals) or 1
     y = list(range(len(kinds)))
-    totals_ax.barh(y, totals, color=PALETTE[:len(kinds)], hatch=HATCHES[:len(kinds)],
-                   edgecolor="white", linewidth=1.2, height=0.65)
+    totals_ax.barh(
+        y,
+        totals,
+        color=PALETTE[: len(kinds)],
+        hatch=HATCHES[: len(kinds)],
+        edgecolor="white",
+        linewidth=1.2,
+        height=0.65,
+    )
     totals_ax.set_yticks(y, ["\n".join(textwrap.wrap(k, 14)) for k in kinds], fontsize=13)
     totals_ax.invert_yaxis()
     for i, total in enumerate(totals):
-        totals_ax.text(total + 0.15, i, f"{total} ({round(100 * total / whole)} %)", va="center",
-                       fontsize=13, color=INK)
+        totals_ax.text(
+            total + 0.15,
+            i,
+            f"{total} ({round(100 * total / whole)} %)",
+            va="center",
+            fontsize=13,
+            color=INK,
+        )
     totals_ax.set_xlim(0, max(totals + [1]) * 1.6 + 0.5)
     totals_ax.xaxis.set_visible(False)  # each bar carries its number
     totals_ax.spines["bottom"].set_visible(False)
@@ -105,13 +128,42 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
 
     for m, name in enumerate(months):
         start, end = 30 * m, 30 * (m + 1)
-        ax.add_patch(Wedge((0, 0), outer, 90 - end, 90 - start, width=outer - inner,
-                           facecolor="#eef4f8" if m % 2 else "#ffffff", edgecolor="#8aa3b5", linewidth=1.2))
-        ax.add_patch(Wedge((0, 0), outer + band, 90 - end, 90 - start, width=band,
-                           facecolor=NAVY, edgecolor="white", linewidth=2))
+        ax.add_patch(
+            Wedge(
+                (0, 0),
+                outer,
+                90 - end,
+                90 - start,
+                width=outer - inner,
+                facecolor="#eef4f8" if m % 2 else "#ffffff",
+                edgecolor="#8aa3b5",
+                linewidth=1.2,
+            )
+        )
+        ax.add_patch(
+            Wedge(
+                (0, 0),
+                outer + band,
+                90 - end,
+                90 - start,
+                width=band,
+                facecolor=NAVY,
+                edgecolor="white",
+                linewidth=2,
+            )
+        )
         mid = math.radians(start + 15)
         r = outer + band / 2
-        centred(ax, r * math.sin(mid), r * math.cos(mid), name, 15, colour="white", bold=True, rotation=_tangent_rotation(start + 15))
+        centred(
+            ax,
+            r * math.sin(mid),
+            r * math.cos(mid),
+            name,
+            15,
+            colour="white",
+            bold=True,
+            rotation=_tangent_rotation(start + 15),
+        )
 
         here = [e for e in entries if e[0] == m]
         shown = here if len(here) <= 5 else here[:4]
@@ -132,24 +184,59 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
                 if len(text) > chars:
                     text = "\n".join(textwrap.wrap(text, chars)[:2])
                 g = group % len(PALETTE)
-                ax.add_line(Line2D([inner * math.sin(a), (r0 - 0.03) * math.sin(a)],
-                                   [inner * math.cos(a), (r0 - 0.03) * math.cos(a)],
-                                   color=PALETTE[g], linewidth=2))
-                ax.plot([(r0 - 0.035) * math.sin(a)], [(r0 - 0.035) * math.cos(a)], marker=MARKERS[g],
-                        markersize=9, color=PALETTE[g], markeredgecolor="white")
+                ax.add_line(
+                    Line2D(
+                        [inner * math.sin(a), (r0 - 0.03) * math.sin(a)],
+                        [inner * math.cos(a), (r0 - 0.03) * math.cos(a)],
+                        color=PALETTE[g],
+                        linewidth=2,
+                    )
+                )
+                ax.plot(
+                    [(r0 - 0.035) * math.sin(a)],
+                    [(r0 - 0.035) * math.cos(a)],
+                    marker=MARKERS[g],
+                    markersize=9,
+                    color=PALETTE[g],
+                    markeredgecolor="white",
+                )
             else:
                 text = f"+ {len(here) - 4} flere"
             right = angle <= 180
-            ax.text(r0 * math.sin(a), r0 * math.cos(a), text, fontsize=font, color=INK,
-                    rotation=(90 - angle) if right else (270 - angle), rotation_mode="anchor",
-                    ha="left" if right else "right", va="center")
+            ax.text(
+                r0 * math.sin(a),
+                r0 * math.cos(a),
+                text,
+                fontsize=font,
+                color=INK,
+                rotation=(90 - angle) if right else (270 - angle),
+                rotation_mode="anchor",
+                ha="left" if right else "right",
+                va="center",
+            )
 
     ax.add_patch(Circle((0, 0), inner, facecolor="white", edgecolor="#8aa3b5", linewidth=1.2))
     centred(ax, 0, 0, "Årshjul", 17, colour=NAVY, bold=True)
-    handles = [Line2D([], [], marker=MARKERS[i % len(MARKERS)], color=PALETTE[i % len(PALETTE)],
-                      linewidth=2, markersize=10, label=title) for i, title in enumerate(groups)]
-    fig.legend(handles=handles, loc="lower center", ncol=min(3, max(1, len(groups))), fontsize=13,
-               frameon=False, bbox_to_anchor=(0.5, 0.0))
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker=MARKERS[i % len(MARKERS)],
+            color=PALETTE[i % len(PALETTE)],
+            linewidth=2,
+            markersize=10,
+            label=title,
+        )
+        for i, title in enumerate(groups)
+    ]
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=min(3, max(1, len(groups))),
+        fontsize=13,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+    )
     return png(fig)
 
 
@@ -157,11 +244,18 @@ def _month_label(value, _pos=None) -> str:
     from matplotlib.dates import num2date
 
     day = num2date(value)
-    return f"{SHORT_MONTHS[day.month - 1]}\n{day.year}" if day.month == 1 or _pos == 0 else SHORT_MONTHS[day.month - 1]
+    return (
+        f"{SHORT_MONTHS[day.month - 1]}\n{day.year}"
+        if day.month == 1 or _pos == 0
+        else SHORT_MONTHS[day.month - 1]
+    )
 
 
-def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date | None = None,
-             milestones: list[tuple[str, date]] = ()) -> bytes:
+def timeline(
+    groups: list[tuple[str, list[tuple[str, date, date]]]],
+    today: date | None = None,
+    milestones: list[tuple[str, date]] = (),
+) -> bytes:
     """A Gantt-like timeline: one bar per action from its start to its end, grouped by period.
 
     ``groups`` is [(title, [(label, start, end)])]; ``milestones`` are dotted lines (follow-ups).
@@ -186,8 +280,15 @@ def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date
             labels.append(label_text(label, 40))
             continue
         left = date2num(start)
-        ax.barh(y, date2num(end + timedelta(days=1)) - left, left=left, height=0.6,
-                color=PALETTE[g % len(PALETTE)], hatch=HATCHES[g % len(HATCHES)], edgecolor="white")
+        ax.barh(
+            y,
+            date2num(end + timedelta(days=1)) - left,
+            left=left,
+            height=0.6,
+            color=PALETTE[g % len(PALETTE)],
+            hatch=HATCHES[g % len(HATCHES)],
+            edgecolor="white",
+        )
         labels.append("\n".join(textwrap.wrap(label_text(label, 60), 32)[:2]))
     ax.set_yticks(range(len(lines)), labels, fontsize=12)
     for tick, (_, start, _, _) in zip(ax.get_yticklabels(), lines):
@@ -196,8 +297,10 @@ def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date
             tick.set_color(NAVY)
             tick.set_fontsize(13)
     ax.set_ylim(len(lines) - 0.4, -0.6)
-    ax.set_xlim(date2num(first - timedelta(days=max(3, span // 30))),
-                date2num(last + timedelta(days=max(4, span // 25))))
+    ax.set_xlim(
+        date2num(first - timedelta(days=max(3, span // 30))),
+        date2num(last + timedelta(days=max(4, span // 25))),
+    )
     ax.xaxis.set_major_locator(MonthLocator() if span <= 500 else AutoDateLocator())
     ax.xaxis.set_major_formatter(FuncFormatter(_month_label))
     ax.tick_params(axis="x", labelsize=12)
@@ -213,17 +316,39 @@ def timeline(groups: list[tuple[str, list[tuple[str, date, date]]]], today: date
         ax.axvline(x, color=PALETTE[5], linestyle=":", linewidth=2)
         row = next((i for i, end in enumerate(row_ends) if x > end), len(row_ends))
         end = x + (len(text) + 2) * days_per_char
-        row_ends[row:row + 1] = [end]
-        ax.text(x, -0.6 - 0.55 * row, " " + text, color=PALETTE[5], fontsize=11, va="bottom",
-                ha="left", clip_on=False)
+        row_ends[row : row + 1] = [end]
+        ax.text(
+            x,
+            -0.6 - 0.55 * row,
+            " " + text,
+            color=PALETTE[5],
+            fontsize=11,
+            va="bottom",
+            ha="left",
+            clip_on=False,
+        )
     if today is not None and first <= today <= last:
         ax.axvline(date2num(today), color=INK, linestyle="--", linewidth=1.5)
         ax.text(date2num(today), len(lines) - 0.45, " I dag", fontsize=11, va="bottom", color=INK)
-    handles = [Patch(facecolor=PALETTE[g % len(PALETTE)], hatch=HATCHES[g % len(HATCHES)],
-                     edgecolor="white", label=title) for g, (title, rows) in enumerate(groups) if rows]
+    handles = [
+        Patch(
+            facecolor=PALETTE[g % len(PALETTE)],
+            hatch=HATCHES[g % len(HATCHES)],
+            edgecolor="white",
+            label=title,
+        )
+        for g, (title, rows) in enumerate(groups)
+        if rows
+    ]
     if handles:
         axes_height = fig.get_figheight() * (fig.subplotpars.top - fig.subplotpars.bottom)
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.75 / axes_height),
-                  ncol=len(handles), fontsize=13, frameon=False)
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.75 / axes_height),
+            ncol=len(handles),
+            fontsize=13,
+            frameon=False,
+        )
     _plain(ax)
     return png(fig)

@@ -56,20 +56,25 @@ def rows(exercise: Exercise, value, groups=ONE_GROUP) -> list[Row]:
             continue
         given = entry.get("fields") if isinstance(entry.get("fields"), dict) else {}
         item = entry.get("item") if entry.get("item") in known_items else ""
-        out.append(Row(group, item, {f.id: clean_field(f, given.get(f.id)) for f in exercise.fields}))
+        out.append(
+            Row(group, item, {f.id: clean_field(f, given.get(f.id)) for f in exercise.fields})
+        )
         per_group[group] = per_group.get(group, 0) + 1
     return out
 
 
-def validate(exercise: Exercise, plan_rows: list[Row], today: date | None = None,
-             groups=ONE_GROUP) -> list[str]:
+def validate(
+    exercise: Exercise, plan_rows: list[Row], today: date | None = None, groups=ONE_GROUP
+) -> list[str]:
     """Danish messages for every incomplete or impossible row, naming group and row number."""
     problems = []
     for group, title in groups:
         in_group = [r for r in plan_rows if r.group == group]
         for n, row in enumerate(in_group, start=1):
             where = f"{title}, række {n}" if title else f"Række {n}"
-            problems += [f"{where}: {p}" for p in validate_fields(exercise.fields, row.fields, today)]
+            problems += [
+                f"{where}: {p}" for p in validate_fields(exercise.fields, row.fields, today)
+            ]
     if not plan_rows:
         problems.append("Planen har endnu ingen rækker. Tilføj mindst én.")
     return problems
@@ -86,6 +91,8 @@ def cell(exercise: Exercise, field_id: str, row: Row) -> str:
 def table(exercise: Exercise, plan_rows: list[Row], first=()) -> list[list[str]]:
     """A table with a header row: optional leading columns, then one column per field."""
     header = [title for title, _ in first] + [f.label for f in exercise.fields]
-    body = [[get(row) for _, get in first] + [cell(exercise, f.id, row) for f in exercise.fields]
-            for row in plan_rows]
+    body = [
+        [get(row) for _, get in first] + [cell(exercise, f.id, row) for f in exercise.fields]
+        for row in plan_rows
+    ]
     return [header, *body]

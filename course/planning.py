@@ -41,7 +41,9 @@ def is_empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def validate_fields(fields: tuple[Field, ...], values: dict, today: date | None = None) -> list[str]:
+def validate_fields(
+    fields: tuple[Field, ...], values: dict, today: date | None = None
+) -> list[str]:
     """Danish messages for every problem in one set of field values (a form or a plan row)."""
     problems = []
     labels = {f.id: f.label for f in fields}
@@ -49,9 +51,12 @@ def validate_fields(fields: tuple[Field, ...], values: dict, today: date | None 
         value = values.get(f.id)
         if is_empty(value):
             if f.required:
-                problems.append({"valg": f"Vælg en af mulighederne i »{f.label}«.",
-                                 "dato": f"Vælg en dato i »{f.label}«."}.get(
-                                     f.type, f"Udfyld feltet »{f.label}«."))
+                problems.append(
+                    {
+                        "valg": f"Vælg en af mulighederne i »{f.label}«.",
+                        "dato": f"Vælg en dato i »{f.label}«.",
+                    }.get(f.type, f"Udfyld feltet »{f.label}«.")
+                )
             continue
         if f.type == "tal":
             number = whole_number(value)
@@ -72,8 +77,10 @@ def validate_fields(fields: tuple[Field, ...], values: dict, today: date | None 
                 problems.append(f"»{f.label}« ({date_text(day)}) ligger før i dag.")
             other = parse_date(values.get(f.not_before)) if f.not_before else None
             if other is not None and day < other:
-                problems.append(f"»{f.label}« ({date_text(day)}) ligger før "
-                                f"»{labels[f.not_before]}« ({date_text(other)}).")
+                problems.append(
+                    f"»{f.label}« ({date_text(day)}) ligger før "
+                    f"»{labels[f.not_before]}« ({date_text(other)})."
+                )
         elif isinstance(value, str) and len(value) > MAX_TEXT:
             problems.append(f"»{f.label}« er for lang (højst {MAX_TEXT:,} tegn).".replace(",", "."))
     return problems
@@ -111,22 +118,32 @@ def part_status(exercise: Exercise, value, today: date | None = None) -> tuple[s
     """As a part of the gathered plan: how much is filled in, and what is missing."""
     values = form_values(value)
     done = filled(exercise, values)
-    return (f"{len(done)} af {len(exercise.fields)} felter er udfyldt.",
-            validate(exercise, values, today) if done else ["Intet er udfyldt endnu."])
+    return (
+        f"{len(done)} af {len(exercise.fields)} felter er udfyldt.",
+        validate(exercise, values, today) if done else ["Intet er udfyldt endnu."],
+    )
 
 
-def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+def document_sections(
+    exercise: Exercise, value, heading: str, today=None, milestones=()
+) -> list[Section]:
     """The form as a document's part: its heading, then one section per field."""
     return [Section(heading)] + field_sections(exercise, form_values(value), level=2)
 
 
 def document_meta(name: str, job_centre: str, today: date | None = None) -> list[str]:
-    return [f"Nøgleperson: {name}", f"Jobcenter: {job_centre}",
-            f"Dato: {date_text(today or date.today())}"]
+    return [
+        f"Nøgleperson: {name}",
+        f"Jobcenter: {job_centre}",
+        f"Dato: {date_text(today or date.today())}",
+    ]
 
 
-def build_document(exercise: Exercise, values: dict, name: str, job_centre: str,
-                   today: date | None = None) -> Document:
-    return Document(title=exercise.document_title or exercise.title,
-                    meta=document_meta(name, job_centre, today),
-                    sections=field_sections(exercise, values))
+def build_document(
+    exercise: Exercise, values: dict, name: str, job_centre: str, today: date | None = None
+) -> Document:
+    return Document(
+        title=exercise.document_title or exercise.title,
+        meta=document_meta(name, job_centre, today),
+        sections=field_sections(exercise, values),
+    )

@@ -53,10 +53,15 @@ def session_exercises(content: Course, notebook_dir: Path | None = None) -> dict
     return found
 
 
-def progress(content: Course, answers: dict, notebook_dir: Path | None = None) -> dict[str, Progress]:
+def progress(
+    content: Course, answers: dict, notebook_dir: Path | None = None
+) -> dict[str, Progress]:
     """Answered and total exercises per session that has any exercises.
 
     ``answers`` maps exercise ids to saved values (``Workbook.answers()``).
     """
-    return {session_id: Progress(sum(is_answered(answers.get(e)) for e in ids), len(ids))
-            for session_id, ids in session_exercises(content, notebook_dir).items() if ids}
+    return {
+        session_id: Progress(sum(is_answered(answers.get(e)) for e in ids), len(ids))
+        for session_id, ids in session_exercises(content, notebook_dir).items()
+        if ids
+    }

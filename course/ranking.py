@@ -34,4 +34,6 @@ class Placement:
 def compare(right_ids: list[str], given_ids: list[str]) -> list[Placement]:
     """Each item in the right order with the place the participant gave it."""
     given = {item_id: n for n, item_id in enumerate(given_ids, start=1)}
-    return [Placement(item_id, n, given.get(item_id)) for n, item_id in enumerate(right_ids, start=1)]
+    return [
+        Placement(item_id, n, given.get(item_id)) for n, item_id in enumerate(right_ids, start=1)
+    ]

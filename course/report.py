@@ -34,8 +34,10 @@ NOTEBOOK = ROOT / "reports" / "rapport.ipynb"
 
 NOT_GIVEN = "Ikke angivet"
 LOWEST = 2  # the attention points whose advice the report repeats
-EMPTY_MESSAGE = ("Workshoppen har endnu ingen delte svar. Rapporten fyldes ud, når deltagerne har "
-                 "skrevet workshopkoden på startsiden og besvaret øvelserne, der deles med rummet.")
+EMPTY_MESSAGE = (
+    "Workshoppen har endnu ingen delte svar. Rapporten fyldes ud, når deltagerne har "
+    "skrevet workshopkoden på startsiden og besvaret øvelserne, der deles med rummet."
+)
 
 
 # --- the tasks: the gross task description -----------------------------------------------
@@ -70,8 +72,12 @@ def _clean(text) -> str:
 
 def _choices(counter: Counter, options: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     # Most chosen first; a tie goes to the option listed first in the exercise.
-    return tuple(sorted(((o, counter[o]) for o in options if counter[o]),
-                        key=lambda kv: (-kv[1], options.index(kv[0]))))
+    return tuple(
+        sorted(
+            ((o, counter[o]) for o in options if counter[o]),
+            key=lambda kv: (-kv[1], options.index(kv[0])),
+        )
+    )
 
 
 def task_rows(exercise: Exercise, answers: list[SharedAnswer]) -> list[TaskRow]:
@@ -108,9 +114,16 @@ def task_rows(exercise: Exercise, answers: list[SharedAnswer]) -> list[TaskRow]:
     rows = []
     for key, found in places.items():
         chosen = attrs.get(key, {})
-        rows.append(TaskRow(texts[key], key[0] == "own", sum(found) / len(found), len(found),
-                            _choices(chosen.get(level, Counter()), options.get(level, ())),
-                            _choices(chosen.get(phase, Counter()), options.get(phase, ()))))
+        rows.append(
+            TaskRow(
+                texts[key],
+                key[0] == "own",
+                sum(found) / len(found),
+                len(found),
+                _choices(chosen.get(level, Counter()), options.get(level, ())),
+                _choices(chosen.get(phase, Counter()), options.get(phase, ())),
+            )
+        )
     return sorted(rows, key=lambda r: (r.mean_rank, -r.mentions, r.text.casefold()))
 
 
@@ -129,10 +142,19 @@ def tasks_table(exercise: Exercise, rows: list[TaskRow]):
 
     level, phase = (a.label if a else NOT_GIVEN for a in _attributes(exercise))
     return pd.DataFrame(
-        [(str(i), r.text + (" (tilføjet af deltagerne)" if r.own else ""), decimal(r.mean_rank),
-          str(r.mentions), _counts(r.levels), _counts(r.phases))
-         for i, r in enumerate(rows, start=1)],
-        columns=["Nr.", "Opgave", "Gns. plads", "Nævnt af", level, phase])
+        [
+            (
+                str(i),
+                r.text + (" (tilføjet af deltagerne)" if r.own else ""),
+                decimal(r.mean_rank),
+                str(r.mentions),
+                _counts(r.levels),
+                _counts(r.phases),
+            )
+            for i, r in enumerate(rows, start=1)
+        ],
+        columns=["Nr.", "Opgave", "Gns. plads", "Nævnt af", level, phase],
+    )
 
 
 def grouped_table(exercise: Exercise, rows: list[TaskRow]):
@@ -146,15 +168,19 @@ def grouped_table(exercise: Exercise, rows: list[TaskRow]):
     cells = {(lv, ph): [] for lv in levels for ph in phases}
     for r in rows:
         cells.setdefault((r.level, r.phase), []).append(r.text)
-    frame = pd.DataFrame([[lv, *["\n".join(cells[(lv, ph)]) for ph in phases]] for lv in levels],
-                         columns=[first, *phases])
+    frame = pd.DataFrame(
+        [[lv, *["\n".join(cells[(lv, ph)]) for ph in phases]] for lv in levels],
+        columns=[first, *phases],
+    )
     # Leave out a level or a time nobody chose.
     frame = frame[[c for c in frame.columns if c == first or frame[c].str.len().any()]]
     return frame[frame.drop(columns=first).apply(lambda r: r.str.len().any(), axis=1)]
 
 
 def _table(frame) -> list[list[str]]:
-    return [list(map(str, frame.columns))] + [[str(c) for c in row] for row in frame.itertuples(index=False)]
+    return [list(map(str, frame.columns))] + [
+        [str(c) for c in row] for row in frame.itertuples(index=False)
+    ]
 
 
 def tasks_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Section]:
@@ -173,15 +199,23 @@ def tasks_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
         f"tidspunkt. {len(own)} {'opgave' if len(own) == 1 else 'opgaver'} er tilføjet af "
         "deltagerne selv, med deres egne ord.",
         "Opgaverne står efter gennemsnitlig plads (1 = vigtigst) og derefter efter, hvor mange "
-        "der har nævnt dem. Niveau og tidspunkt viser, hvor mange der valgte hvad."]
+        "der har nævnt dem. Niveau og tidspunkt viser, hvor mange der valgte hvad.",
+    ]
     head.table = _table(tasks_table(exercise, rows))
-    head.images.append(roomcharts.rank_bars(tuple(RankRow(r.text, r.mean_rank, r.mentions)
-                                                  for r in rows)))
-    head.captions.append("Gennemsnitlig plads for hver opgave, vigtigst øverst: " + "; ".join(
-        f"{r.text}: {decimal(r.mean_rank)}" for r in rows) + ".")
-    grouped = Section("Opgaverne efter niveau og tidspunkt", level=2, paragraphs=[
-        "Hver opgave står under det niveau og det tidspunkt, flest deltagere valgte."],
-        table=_table(grouped_table(exercise, rows)))
+    head.images.append(
+        roomcharts.rank_bars(tuple(RankRow(r.text, r.mean_rank, r.mentions) for r in rows))
+    )
+    head.captions.append(
+        "Gennemsnitlig plads for hver opgave, vigtigst øverst: "
+        + "; ".join(f"{r.text}: {decimal(r.mean_rank)}" for r in rows)
+        + "."
+    )
+    grouped = Section(
+        "Opgaverne efter niveau og tidspunkt",
+        level=2,
+        paragraphs=["Hver opgave står under det niveau og det tidspunkt, flest deltagere valgte."],
+        table=_table(grouped_table(exercise, rows)),
+    )
     return [head, grouped]
 
 
@@ -192,8 +226,13 @@ def _texts_section(summary: RoomSummary) -> list[Section]:
     sections = []
     for group in summary.texts:
         if group.texts:
-            sections.append(Section(group.title, level=2,
-                                    table=[["Deltager", "Svar"], *[[name, text] for name, text in group.texts]]))
+            sections.append(
+                Section(
+                    group.title,
+                    level=2,
+                    table=[["Deltager", "Svar"], *[[name, text] for name, text in group.texts]],
+                )
+            )
     return sections
 
 
@@ -212,17 +251,26 @@ def conditions_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list
     head.paragraphs.append(
         f"{summary.answered} deltagere har vurderet de fire forudsætninger fra {scale.min} "
         f"({scale.low_label}) til {scale.max} ({scale.high_label}). "
-        "Den lavest vurderede står øverst.")
+        "Den lavest vurderede står øverst."
+    )
     head.table = [["Forudsætning", "Gennemsnit", "Svar", f"Svar på {low} eller lavere"]] + [
-        [item.text, decimal(row.mean), str(row.n), str(sum(row.counts[:low - scale.min + 1]))]
-        for item, row in rated]
+        [item.text, decimal(row.mean), str(row.n), str(sum(row.counts[: low - scale.min + 1]))]
+        for item, row in rated
+    ]
     head.images.append(roomcharts.rating_histograms(summary.ratings, scale.min))
-    head.captions.append("Rummets vurderinger: " + "; ".join(
-        f"{item.text.split(':')[0]}: gennemsnit {decimal(row.mean)}" for item, row in rated) + ".")
+    head.captions.append(
+        "Rummets vurderinger: "
+        + "; ".join(
+            f"{item.text.split(':')[0]}: gennemsnit {decimal(row.mean)}" for item, row in rated
+        )
+        + "."
+    )
     advice = Section("Råd til de lavest vurderede punkter", level=2)
     for item, row in rated[:LOWEST]:
         if item.advice:
-            advice.paragraphs.append(f"{item.text} (gennemsnit {decimal(row.mean)}) – {item.advice}")
+            advice.paragraphs.append(
+                f"{item.text} (gennemsnit {decimal(row.mean)}) – {item.advice}"
+            )
     return [head, advice, *_texts_section(summary)]
 
 
@@ -237,14 +285,21 @@ def culture_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Se
         return [head]
     scale = exercise.scale
     for row in rows:
-        head.paragraphs.append(f"{row.n} deltagere har givet læringskulturen en karakter fra "
-                               f"{scale.min} til {scale.max}; gennemsnittet er {decimal(row.mean)}.")
+        head.paragraphs.append(
+            f"{row.n} deltagere har givet læringskulturen en karakter fra "
+            f"{scale.min} til {scale.max}; gennemsnittet er {decimal(row.mean)}."
+        )
         values = range(scale.min, scale.max + 1)
         head.table = [["Karakter", *map(str, values)], ["Antal", *map(str, row.counts)]]
     if rows:
         head.images.append(roomcharts.rating_histograms(tuple(rows), scale.min))
-        head.captions.append("Fordelingen af karakterer for læringskulturen: " + ", ".join(
-            f"{v}: {c}" for v, c in zip(range(scale.min, scale.max + 1), rows[0].counts) if c) + ".")
+        head.captions.append(
+            "Fordelingen af karakterer for læringskulturen: "
+            + ", ".join(
+                f"{v}: {c}" for v, c in zip(range(scale.min, scale.max + 1), rows[0].counts) if c
+            )
+            + "."
+        )
     return [head, *_texts_section(summary)]
 
 
@@ -258,15 +313,26 @@ def plans_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
     head.paragraphs.append(
         f"{summary.answered} deltagere har delt deres handleplan med i alt {plans.actions} "
         "handlinger. Her står kun, hvor mange handlinger der er, hvornår de begynder, og hvilke "
-        "ord der går igen – ikke planerne selv.")
+        "ord der går igen – ikke planerne selv."
+    )
     head.table = [["Periode", "Handlinger"], *[[title, str(n)] for title, n in plans.groups]]
     sections = [head]
     if plans.months:
-        sections.append(Section("Hvornår handlingerne begynder", level=2,
-                                table=[["Måned", "Handlinger"], *[[m, str(n)] for m, n in plans.months]]))
+        sections.append(
+            Section(
+                "Hvornår handlingerne begynder",
+                level=2,
+                table=[["Måned", "Handlinger"], *[[m, str(n)] for m, n in plans.months]],
+            )
+        )
     if plans.words:
-        sections.append(Section("Hvilke slags handlinger: de hyppigste ord", level=2,
-                                table=[["Ord", "Antal"], *[[w, str(n)] for w, n in plans.words]]))
+        sections.append(
+            Section(
+                "Hvilke slags handlinger: de hyppigste ord",
+                level=2,
+                table=[["Ord", "Antal"], *[[w, str(n)] for w, n in plans.words]],
+            )
+        )
     return sections
 
 
@@ -276,36 +342,52 @@ def check_in_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[S
     if not summary.answered:
         head.paragraphs.append("Ingen har delt deres forventninger ved tjek ind.")
         return [head]
-    head.paragraphs.append(f"{summary.answered} deltagere har delt deres forventninger til rollen "
-                           "som nøgleperson.")
+    head.paragraphs.append(
+        f"{summary.answered} deltagere har delt deres forventninger til rollen som nøgleperson."
+    )
     return [head, *_texts_section(summary)]
 
 
 # How a section shows its exercise: the »show« of data/report.yaml, allowed per kind in
 # course/kinds.py.
-VIEWS = {"opgaver": tasks_sections, "opmærksomhedspunkter": conditions_sections,
-         "læringskultur": culture_sections, "handleplaner": plans_sections,
-         "forventninger": check_in_sections}
+VIEWS = {
+    "opgaver": tasks_sections,
+    "opmærksomhedspunkter": conditions_sections,
+    "læringskultur": culture_sections,
+    "handleplaner": plans_sections,
+    "forventninger": check_in_sections,
+}
 
 
-def build(content: Course, workshop: Workshop, answers: dict[str, list[SharedAnswer]],
-          made: datetime | None = None) -> Document:
+def build(
+    content: Course,
+    workshop: Workshop,
+    answers: dict[str, list[SharedAnswer]],
+    made: datetime | None = None,
+) -> Document:
     """The report of one workshop from its shared answers (exercise id -> answers)."""
     made = made or datetime.now()
-    doc = Document(f"Bruttoopgavebeskrivelse – {workshop.name}",
-                   meta=[f"Workshop: {workshop.name}, {iso_date_text(workshop.date)} (kode {workshop.code})",
-                         f"Lavet af kursuslederne {date_text(made)} ud fra deltagernes delte svar.",
-                         f"Deltagere, der har svaret anonymt, står som »{ANONYMOUS}«."])
+    doc = Document(
+        f"Bruttoopgavebeskrivelse – {workshop.name}",
+        meta=[
+            f"Workshop: {workshop.name}, {iso_date_text(workshop.date)} (kode {workshop.code})",
+            f"Lavet af kursuslederne {date_text(made)} ud fra deltagernes delte svar.",
+            f"Deltagere, der har svaret anonymt, står som »{ANONYMOUS}«.",
+        ],
+    )
     if not any(answers.get(s.exercise) for s in content.report):
         doc.sections.append(Section("Ingen svar endnu", paragraphs=[EMPTY_MESSAGE]))
         return doc
     for section in content.report:
-        doc.sections += VIEWS[section.show](content.exercise(section.exercise),
-                                            answers.get(section.exercise, []))
+        doc.sections += VIEWS[section.show](
+            content.exercise(section.exercise), answers.get(section.exercise, [])
+        )
     return doc
 
 
-def collect(content: Course, room: RoomStore, code: str) -> tuple[Workshop, dict[str, list[SharedAnswer]]]:
+def collect(
+    content: Course, room: RoomStore, code: str
+) -> tuple[Workshop, dict[str, list[SharedAnswer]]]:
     """The workshop and the shared answers to the exercises of the report."""
     workshop = room.workshop(code)
     return workshop, {s.exercise: room.answers(workshop.code, s.exercise) for s in content.report}
@@ -341,13 +423,17 @@ def to_html(doc: Document) -> str:
         if section.table:
             # Escaped here, so that our line breaks (several tasks in one cell) become <br>.
             cell = lambda text: e(str(text)).replace("\r\n", "\n").replace("\n", "<br>")  # noqa: E731
-            frame = pd.DataFrame([[cell(c) for c in row] for row in section.table[1:]],
-                                 columns=[cell(c) for c in section.table[0]])
+            frame = pd.DataFrame(
+                [[cell(c) for c in row] for row in section.table[1:]],
+                columns=[cell(c) for c in section.table[0]],
+            )
             out.append(frame.to_html(index=False, escape=False, border=0))
         for png, caption in zip(section.images, section.captions):
             data = base64.b64encode(png).decode("ascii")
-            out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{e(caption)}">'
-                       f"<figcaption>{e(caption)}</figcaption></figure>")
+            out.append(
+                f'<figure><img src="data:image/png;base64,{data}" alt="{e(caption)}">'
+                f"<figcaption>{e(caption)}</figcaption></figure>"
+            )
     out.append("</div>")
     return "\n".join(out)
 
@@ -359,7 +445,9 @@ def _stem(workshop: Workshop) -> str:
     return f"rapport-{workshop.code}-{workshop.date}"
 
 
-def show(workshop: str, store_folder: str = "", store_url: str = "", output_folder: str = "") -> None:
+def show(
+    workshop: str, store_folder: str = "", store_url: str = "", output_folder: str = ""
+) -> None:
     """The report notebook's one call: show the report and write its Word file."""
     from IPython.display import HTML, display
 
@@ -367,7 +455,9 @@ def show(workshop: str, store_folder: str = "", store_url: str = "", output_fold
     from course.document import to_docx
 
     content = course()
-    found, answers = collect(content, RoomStore(store_folder or None, url=store_url or None), workshop)
+    found, answers = collect(
+        content, RoomStore(store_folder or None, url=store_url or None), workshop
+    )
     doc = build(content, found, answers)
     if output_folder:
         out = Path(output_folder)
@@ -376,8 +466,12 @@ def show(workshop: str, store_folder: str = "", store_url: str = "", output_fold
     display(HTML(to_html(doc)))
 
 
-def make_report(workshop: str, out: Path | str, store_folder: Path | str | None = None,
-                store_url: str | None = None) -> tuple[Path, Path]:
+def make_report(
+    workshop: str,
+    out: Path | str,
+    store_folder: Path | str | None = None,
+    store_url: str | None = None,
+) -> tuple[Path, Path]:
     """Run the report notebook through papermill; the HTML (no code) and Word files' paths."""
     import nbformat
     import papermill
@@ -390,15 +484,25 @@ def make_report(workshop: str, out: Path | str, store_folder: Path | str | None 
     with tempfile.TemporaryDirectory(prefix="rapport-") as tmp:
         executed = Path(tmp) / "rapport.ipynb"
         papermill.execute_notebook(
-            str(NOTEBOOK), str(executed), cwd=str(NOTEBOOK.parent), kernel_name="python3",
-            progress_bar=False, parameters={"workshop": found.code, "store_url": room.url,
-                                            "output_folder": str(out)})
+            str(NOTEBOOK),
+            str(executed),
+            cwd=str(NOTEBOOK.parent),
+            kernel_name="python3",
+            progress_bar=False,
+            parameters={"workshop": found.code, "store_url": room.url, "output_folder": str(out)},
+        )
         notebook = nbformat.read(executed, as_version=4)
     # Only the report: no code, no prompts, not the notebook's own note for facilitators.
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, exclude_markdown=True, language_code="da")
+    exporter = HTMLExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_markdown=True,
+        language_code="da",
+    )
     body, _ = exporter.from_notebook_node(
-        notebook, resources={"metadata": {"name": f"Bruttoopgavebeskrivelse – {found.name}"}})
+        notebook, resources={"metadata": {"name": f"Bruttoopgavebeskrivelse – {found.name}"}}
+    )
     page = out / f"{_stem(found)}.html"
     page.write_text(body, encoding="utf-8")
     return page, out / f"{_stem(found)}.docx"
@@ -410,11 +514,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m course.report",
         description="Lav kursuslederens rapport (bruttoopgavebeskrivelse) for en workshop "
-                    "som HTML og Word.")
+        "som HTML og Word.",
+    )
     parser.add_argument("--workshop", required=True, help="workshoppens kode, fx K7M4QX")
     parser.add_argument("--out", default=".", help="mappen, rapporten gemmes i (standard: her)")
-    parser.add_argument("--mappe", default=None,
-                        help="mappen med rummets database (standard: som »make serve«)")
+    parser.add_argument(
+        "--mappe", default=None, help="mappen med rummets database (standard: som »make serve«)"
+    )
     parser.add_argument("--url", default=None, help="databasens adresse, hvis den ikke er en fil")
     args = parser.parse_args(argv)
     try:

@@ -83,8 +83,10 @@ def clean_code(text: str) -> str:
     if not code:
         raise RoomError("Skriv workshopkoden, som kursuslederen viser.")
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
-        raise RoomError(f"»{code[:20]}« er ikke en workshopkode. En kode har {CODE_LENGTH} "
-                        "tegn, store bogstaver og tal, fx K7M4QX. Spørg kursuslederen.")
+        raise RoomError(
+            f"»{code[:20]}« er ikke en workshopkode. En kode har {CODE_LENGTH} "
+            "tegn, store bogstaver og tal, fx K7M4QX. Spørg kursuslederen."
+        )
     return code
 
 
@@ -133,24 +135,34 @@ def _tables():
 
     meta = sa.MetaData()
     workshops = sa.Table(
-        "workshops", meta,
+        "workshops",
+        meta,
         sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
         sa.Column("name", sa.String(MAX_WORKSHOP_NAME), nullable=False),
         sa.Column("day", sa.String(10), nullable=False),
-        sa.Column("created", sa.String(40), nullable=False))
+        sa.Column("created", sa.String(40), nullable=False),
+    )
     members = sa.Table(
-        "members", meta,
-        sa.Column("workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True),
+        "members",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
         sa.Column("participant", sa.String(64), primary_key=True),
-        sa.Column("joined", sa.String(40), nullable=False))
+        sa.Column("joined", sa.String(40), nullable=False),
+    )
     answers = sa.Table(
-        "answers", meta,
-        sa.Column("workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True),
+        "answers",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
         sa.Column("exercise", sa.String(100), primary_key=True),
         sa.Column("participant", sa.String(64), primary_key=True),
         sa.Column("name", sa.String(200), nullable=True),
         sa.Column("value", sa.Text, nullable=False),
-        sa.Column("saved", sa.String(40), nullable=False))
+        sa.Column("saved", sa.String(40), nullable=False),
+    )
     return meta, workshops, members, answers
 
 
@@ -166,8 +178,9 @@ def _engine(url: str):
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
-            raise RoomError(f"Mappen til rummets svar kan ikke oprettes: {path.parent} "
-                            f"({e.strerror}).") from None
+            raise RoomError(
+                f"Mappen til rummets svar kan ikke oprettes: {path.parent} ({e.strerror})."
+            ) from None
         # Wait up to 30 s for another kernel's write instead of failing at once.
         engine = sa.create_engine(url, connect_args={"timeout": 30})
 
@@ -259,8 +272,11 @@ class RoomStore:
             code = new_code()
             try:
                 with self._write() as conn:
-                    conn.execute(workshops.insert().values(
-                        code=code, name=name, day=day.isoformat(), created=_now()))
+                    conn.execute(
+                        workshops.insert().values(
+                            code=code, name=name, day=day.isoformat(), created=_now()
+                        )
+                    )
                 return Workshop(code, name, day.isoformat())
             except sa.exc.IntegrityError:
                 continue
@@ -273,16 +289,19 @@ class RoomStore:
         with engine.connect() as conn:
             row = conn.execute(workshops.select().where(workshops.c.code == code)).first()
         if row is None:
-            raise RoomError(f"Der er ingen workshop med koden {code} på denne server. Tjek koden "
-                            "på kursuslederens skærm, og prøv igen.")
+            raise RoomError(
+                f"Der er ingen workshop med koden {code} på denne server. Tjek koden "
+                "på kursuslederens skærm, og prøv igen."
+            )
         return Workshop(row.code, row.name, row.day)
 
     def workshops(self) -> list[Workshop]:
         """All workshops, the newest first."""
         engine, workshops, _, _ = self._db()
         with engine.connect() as conn:
-            rows = conn.execute(workshops.select().order_by(workshops.c.day.desc(),
-                                                            workshops.c.created.desc())).all()
+            rows = conn.execute(
+                workshops.select().order_by(workshops.c.day.desc(), workshops.c.created.desc())
+            ).all()
         return [Workshop(r.code, r.name, r.day) for r in rows]
 
     def join(self, code: str, workbook_id: str) -> Workshop:
@@ -291,8 +310,11 @@ class RoomStore:
         engine, _, members, _ = self._db()
         key = participant_key(workbook_id, workshop.code, "")
         with self._write() as conn:
-            conn.execute(_insert(engine)(members).values(
-                workshop=workshop.code, participant=key, joined=_now()).on_conflict_do_nothing())
+            conn.execute(
+                _insert(engine)(members)
+                .values(workshop=workshop.code, participant=key, joined=_now())
+                .on_conflict_do_nothing()
+            )
         return workshop
 
     def member_count(self, code: str) -> int:
@@ -300,8 +322,9 @@ class RoomStore:
 
         engine, _, members, _ = self._db()
         with engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(members)
-                                .where(members.c.workshop == code)).scalar_one()
+            return conn.execute(
+                sa.select(sa.func.count()).select_from(members).where(members.c.workshop == code)
+            ).scalar_one()
 
     # --- answers ----------------------------------------------------------------------
     def record(self, code: str, exercise: str, workbook_id: str, name: str | None, value) -> None:
@@ -311,14 +334,23 @@ class RoomStore:
         """
         engine, workshops, _, answers = self._db()
         text = json.dumps(value, ensure_ascii=True)
-        row = {"workshop": code, "exercise": exercise,
-               "participant": participant_key(workbook_id, code, exercise),
-               "name": _storable(name) or None, "value": text, "saved": _now()}
+        row = {
+            "workshop": code,
+            "exercise": exercise,
+            "participant": participant_key(workbook_id, code, exercise),
+            "name": _storable(name) or None,
+            "value": text,
+            "saved": _now(),
+        }
         insert = _insert(engine)(answers).values(**row)
         upsert = insert.on_conflict_do_update(
             index_elements=["workshop", "exercise", "participant"],
-            set_={"name": insert.excluded.name, "value": insert.excluded.value,
-                  "saved": insert.excluded.saved})
+            set_={
+                "name": insert.excluded.name,
+                "value": insert.excluded.value,
+                "saved": insert.excluded.saved,
+            },
+        )
         with self._write() as conn:
             if conn.execute(workshops.select().where(workshops.c.code == code)).first() is None:
                 raise RoomError(f"Workshoppen {code} findes ikke længere på serveren.")
@@ -329,15 +361,22 @@ class RoomStore:
         _, _, _, answers = self._db()
         key = participant_key(workbook_id, code, exercise)
         with self._write() as conn:
-            conn.execute(answers.delete().where(answers.c.workshop == code,
-                                                answers.c.exercise == exercise,
-                                                answers.c.participant == key))
+            conn.execute(
+                answers.delete().where(
+                    answers.c.workshop == code,
+                    answers.c.exercise == exercise,
+                    answers.c.participant == key,
+                )
+            )
 
     def answers(self, code: str, exercise: str) -> list[SharedAnswer]:
         """The room's current answers to one exercise, the oldest first."""
         engine, _, _, answers = self._db()
-        query = (answers.select().where(answers.c.workshop == code, answers.c.exercise == exercise)
-                 .order_by(answers.c.saved, answers.c.participant))
+        query = (
+            answers.select()
+            .where(answers.c.workshop == code, answers.c.exercise == exercise)
+            .order_by(answers.c.saved, answers.c.participant)
+        )
         with engine.connect() as conn:
             rows = conn.execute(query).all()
         return [SharedAnswer(r.exercise, r.name or "", _loads(r.value), r.saved) for r in rows]
@@ -348,10 +387,14 @@ class RoomStore:
 
         engine, _, members, answers = self._db()
         with engine.connect() as conn:
-            count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(answers.c.saved))
-                                       .where(answers.c.workshop == code)).one()
-            joined = conn.execute(sa.select(sa.func.count()).select_from(members)
-                                  .where(members.c.workshop == code)).scalar_one()
+            count, last = conn.execute(
+                sa.select(sa.func.count(), sa.func.max(answers.c.saved)).where(
+                    answers.c.workshop == code
+                )
+            ).one()
+            joined = conn.execute(
+                sa.select(sa.func.count()).select_from(members).where(members.c.workshop == code)
+            ).scalar_one()
         return count, last, joined
 
 

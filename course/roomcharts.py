@@ -30,10 +30,20 @@ def rating_histograms(rows: tuple[RatingRow, ...], low: int) -> bytes:
         ax.bar(values, row.counts, color=BAR, width=0.75)
         for x, count in zip(values, row.counts):
             if count:
-                ax.text(x, count + top * 0.03, str(count), ha="center", va="bottom",
-                        fontsize=16, fontweight="bold", color=INK)
+                ax.text(
+                    x,
+                    count + top * 0.03,
+                    str(count),
+                    ha="center",
+                    va="bottom",
+                    fontsize=16,
+                    fontweight="bold",
+                    color=INK,
+                )
         mean = f"   –   gennemsnit {decimal(row.mean)}" if row.mean is not None else ""
-        ax.set_title(f"{_wrap(row.text, 60)}\n{row.n} svar{mean}", fontsize=15, loc="left", color=INK)
+        ax.set_title(
+            f"{_wrap(row.text, 60)}\n{row.n} svar{mean}", fontsize=15, loc="left", color=INK
+        )
         ax.set_xticks(values, [str(v) for v in values], fontsize=16)
         ax.set_ylim(0, top * 1.25)
         ax.set_yticks([])
@@ -51,8 +61,15 @@ def rank_bars(rows: tuple[RankRow, ...]) -> bytes:
     y = list(range(len(rows)))
     ax.barh(y, [r.mean_rank for r in rows], color=BAR, height=0.6)
     for i, r in enumerate(rows):
-        ax.text(r.mean_rank + 0.05, i, f" {decimal(r.mean_rank)}", va="center", fontsize=16,
-                fontweight="bold", color=INK)
+        ax.text(
+            r.mean_rank + 0.05,
+            i,
+            f" {decimal(r.mean_rank)}",
+            va="center",
+            fontsize=16,
+            fontweight="bold",
+            color=INK,
+        )
     ax.set_yticks(y, labels, fontsize=14)
     ax.invert_yaxis()
     top = max(r.mean_rank for r in rows)
@@ -81,14 +98,22 @@ def sorting_counts(rows: tuple[SortRow, ...], categories: list[tuple[str, str]])
     ax.set_ylim(n, 0)
     ax.set_xticks([j + 0.5 for j in range(m)], [_wrap(t, 14) for _, t in categories], fontsize=13)
     ax.xaxis.tick_top()
-    ax.set_yticks([i + 0.5 for i in range(n)],
-                  [f"{r.number}. {textwrap.shorten(r.text, 42, placeholder=' …')}" for r in rows],
-                  fontsize=12)
+    ax.set_yticks(
+        [i + 0.5 for i in range(n)],
+        [f"{r.number}. {textwrap.shorten(r.text, 42, placeholder=' …')}" for r in rows],
+        fontsize=12,
+    )
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    fig.text(0.5, 0.0, "Grøn: den rigtige kategori. Orange: svar, der landede et andet sted.",
-             ha="center", fontsize=12, color=INK)
+    fig.text(
+        0.5,
+        0.0,
+        "Grøn: den rigtige kategori. Orange: svar, der landede et andet sted.",
+        ha="center",
+        fontsize=12,
+        color=INK,
+    )
     return png(fig)
 
 

@@ -24,11 +24,24 @@ CONFIG_DIR = ROOT / "etc" / "jupyter"  # voila.py
 DATA_DIR = ROOT / "share" / "jupyter"  # voila/templates/kursus
 
 
-def command(host: str = "127.0.0.1", port: int = 8866, notebook_dir: Path | None = None,
-            extra: tuple[str, ...] = ()) -> list[str]:
+def command(
+    host: str = "127.0.0.1",
+    port: int = 8866,
+    notebook_dir: Path | None = None,
+    extra: tuple[str, ...] = (),
+) -> list[str]:
     """The Voilà command line; run it with the repository root as working directory."""
-    return [sys.executable, "-m", "voila", str(notebook_dir or ROOT / "notebooks"), "--no-browser",
-            f"--Voila.ip={host}", f"--port={port}", "--Voila.port_retries=0", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook_dir or ROOT / "notebooks"),
+        "--no-browser",
+        f"--Voila.ip={host}",
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        *extra,
+    ]
 
 
 def start_url(host: str, port: int) -> str:
@@ -61,11 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8866")))
     args = parser.parse_args(argv)
     env = server_environment(os.environ)
-    print(f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
-          f"{start_url(args.host, args.port)}\n\n"
-          f"Kursuslederens skærm (workshops, rummets svar, timer og modeller):\n\n    "
-          f"{facilitator_url(args.host, args.port)}\n    Facilitatorkode: {env[ENV_FACILITATOR]}\n\n"
-          f"Stop serveren med Ctrl+C.\n", flush=True)
+    print(
+        f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
+        f"{start_url(args.host, args.port)}\n\n"
+        f"Kursuslederens skærm (workshops, rummets svar, timer og modeller):\n\n    "
+        f"{facilitator_url(args.host, args.port)}\n    Facilitatorkode: {env[ENV_FACILITATOR]}\n\n"
+        f"Stop serveren med Ctrl+C.\n",
+        flush=True,
+    )
     try:
         return subprocess.call(command(args.host, args.port), cwd=ROOT, env=env)
     except KeyboardInterrupt:

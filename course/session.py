@@ -36,8 +36,14 @@ def current_request(environ=None) -> PageRequest:
     return PageRequest(in_voila=in_voila, code=codes[0].strip())
 
 
-def find_workbook(store: WorkbookStore, request: PageRequest, *, code: str = "",
-                  name: str = "", job_centre: str = "") -> tuple[Workbook | None, str]:
+def find_workbook(
+    store: WorkbookStore,
+    request: PageRequest,
+    *,
+    code: str = "",
+    name: str = "",
+    job_centre: str = "",
+) -> tuple[Workbook | None, str]:
     """The page's workbook (or None) and a Danish message when something went wrong."""
     code = code or request.code
     try:

@@ -19,7 +19,120 @@ from course.room import SharedAnswer
 ANONYMOUS = "Anonym"
 TOP_WORDS = 12
 # Common Danish function words (after the Snowball/NLTK list) and filler words of answers.
-STOP_WORDS = frozenset(["ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "bare", "både", "da", "de", "dem", "den", "denne", "der", "deres", "det", "dette", "dig", "din", "dine", "disse", "dog", "du", "efter", "eller", "en", "end", "er", "et", "for", "fra", "fx", "få", "får", "godt", "ham", "han", "hans", "har", "havde", "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hvem", "hver", "hvilke", "hvilken", "hvis", "hvor", "hvordan", "i", "ikke", "ind", "jeg", "jer", "jo", "kan", "kunne", "lidt", "man", "mange", "med", "meget", "men", "mere", "mig", "min", "mine", "mit", "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "over", "på", "sig", "sin", "sine", "sit", "skal", "skulle", "selv", "som", "så", "sådan", "thi", "til", "ud", "under", "var", "vi", "vil", "ville", "vor", "være", "været"])
+STOP_WORDS = frozenset(
+    [
+        "ad",
+        "af",
+        "alle",
+        "alt",
+        "anden",
+        "at",
+        "blev",
+        "blive",
+        "bliver",
+        "bare",
+        "både",
+        "da",
+        "de",
+        "dem",
+        "den",
+        "denne",
+        "der",
+        "deres",
+        "det",
+        "dette",
+        "dig",
+        "din",
+        "dine",
+        "disse",
+        "dog",
+        "du",
+        "efter",
+        "eller",
+        "en",
+        "end",
+        "er",
+        "et",
+        "for",
+        "fra",
+        "fx",
+        "få",
+        "får",
+        "godt",
+        "ham",
+        "han",
+        "hans",
+        "har",
+        "havde",
+        "have",
+        "hende",
+        "hendes",
+        "her",
+        "hos",
+        "hun",
+        "hvad",
+        "hvem",
+        "hver",
+        "hvilke",
+        "hvilken",
+        "hvis",
+        "hvor",
+        "hvordan",
+        "i",
+        "ikke",
+        "ind",
+        "jeg",
+        "jer",
+        "jo",
+        "kan",
+        "kunne",
+        "lidt",
+        "man",
+        "mange",
+        "med",
+        "meget",
+        "men",
+        "mere",
+        "mig",
+        "min",
+        "mine",
+        "mit",
+        "mod",
+        "ned",
+        "noget",
+        "nogle",
+        "nu",
+        "når",
+        "og",
+        "også",
+        "om",
+        "op",
+        "os",
+        "over",
+        "på",
+        "sig",
+        "sin",
+        "sine",
+        "sit",
+        "skal",
+        "skulle",
+        "selv",
+        "som",
+        "så",
+        "sådan",
+        "thi",
+        "til",
+        "ud",
+        "under",
+        "var",
+        "vi",
+        "vil",
+        "ville",
+        "vor",
+        "være",
+        "været",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -59,6 +172,7 @@ class TextGroup:
 @dataclass(frozen=True)
 class PlanCounts:
     """Shared action plans counted: no plan's text, only how many actions, of which kind, when."""
+
     actions: int
     groups: tuple[tuple[str, int], ...]  # (the plan's period, actions in it)
     months: tuple[tuple[str, int], ...]  # ("januar 2027", actions starting that month), in order
@@ -78,8 +192,12 @@ class RoomSummary:
 
 def word_frequencies(texts, top: int = TOP_WORDS) -> list[tuple[str, int]]:
     """The most frequent words of the texts, lower case, Danish stop words left out."""
-    counts = Counter(w for text in texts for w in _WORD.findall(str(text).lower())
-                     if len(w) > 1 and w not in STOP_WORDS)
+    counts = Counter(
+        w
+        for text in texts
+        for w in _WORD.findall(str(text).lower())
+        if len(w) > 1 and w not in STOP_WORDS
+    )
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
@@ -133,26 +251,38 @@ def reflection_answered(exercise: Exercise, value) -> bool:
 
 
 def reflection(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
-    return RoomSummary(exercise, len(answers),
-                       texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value)))
+    return RoomSummary(
+        exercise,
+        len(answers),
+        texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value)),
+    )
 
 
 def rating_answered(exercise: Exercise, value) -> bool:
-    return (any(isinstance(v, int) for v in _dict(value, "ratings").values())
-            or any(_text(v) for v in _dict(value, "texts").values()))
+    return any(isinstance(v, int) for v in _dict(value, "ratings").values()) or any(
+        _text(v) for v in _dict(value, "texts").values()
+    )
 
 
 def rating(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     scale = exercise.scale
     rows = []
     for item in exercise.items:
-        values = [v for a in answers
-                  if isinstance(v := _dict(a.value, "ratings").get(item.id), int)
-                  and not isinstance(v, bool) and scale.min <= v <= scale.max]
+        values = [
+            v
+            for a in answers
+            if isinstance(v := _dict(a.value, "ratings").get(item.id), int)
+            and not isinstance(v, bool)
+            and scale.min <= v <= scale.max
+        ]
         counts = tuple(values.count(x) for x in range(scale.min, scale.max + 1))
         rows.append(RatingRow(item.text, counts, sum(values) / len(values) if values else None))
-    return RoomSummary(exercise, len(answers), ratings=tuple(rows),
-                       texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value, "texts")))
+    return RoomSummary(
+        exercise,
+        len(answers),
+        ratings=tuple(rows),
+        texts=_text_groups(exercise.prompts, answers, lambda a: _dict(a.value, "texts")),
+    )
 
 
 def ranking_answered(exercise: Exercise, value) -> bool:
@@ -168,21 +298,33 @@ def _order(value) -> list[dict]:
 def ranking(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     rows = []
     for item in exercise.items:
-        places = [place for a in answers
-                  for place, entry in enumerate(_order(a.value), start=1)
-                  if entry.get("id") == item.id and not entry.get("own")]
+        places = [
+            place
+            for a in answers
+            for place, entry in enumerate(_order(a.value), start=1)
+            if entry.get("id") == item.id and not entry.get("own")
+        ]
         rows.append(RankRow(item.text, sum(places) / len(places) if places else None, len(places)))
     ranks = tuple(sorted(rows, key=lambda r: (r.mean_rank is None, r.mean_rank or 0)))
     return RoomSummary(exercise, len(answers), ranks=ranks, texts=_own_items(answers))
 
 
 def _own_items(answers) -> tuple[TextGroup, ...]:
-    texts = tuple((_name(a), _text(e.get("text"))) for a in answers for e in _order(a.value)
-                  if e.get("own") and _text(e.get("text")))
+    texts = tuple(
+        (_name(a), _text(e.get("text")))
+        for a in answers
+        for e in _order(a.value)
+        if e.get("own") and _text(e.get("text"))
+    )
     if not texts:
         return ()
-    return (TextGroup("Egne opgaver, som deltagerne har tilføjet", texts,
-                      tuple(word_frequencies(t for _, t in texts))),)
+    return (
+        TextGroup(
+            "Egne opgaver, som deltagerne har tilføjet",
+            texts,
+            tuple(word_frequencies(t for _, t in texts)),
+        ),
+    )
 
 
 def sorting_answered(exercise: Exercise, value) -> bool:
@@ -209,9 +351,15 @@ def plan_answered(exercise: Exercise, value) -> bool:
 def action_plans(exercise: Exercise, answers: list[SharedAnswer]) -> RoomSummary:
     """Counted, never quoted: how many actions, in which period, starting when, which words."""
     rows = [r for a in answers for r in _actions(exercise, a.value)]
-    groups = tuple((title, sum(r.group == g for r in rows)) for g, title in action_plan.groups(exercise))
+    groups = tuple(
+        (title, sum(r.group == g for r in rows)) for g, title in action_plan.groups(exercise)
+    )
     starts = Counter((d.year, d.month) for r in rows if (d := parse_date(r.fields.get("start"))))
     months = tuple((f"{MONTHS[m - 1]} {y}", n) for (y, m), n in sorted(starts.items()))
-    plans = PlanCounts(len(rows), groups, months,
-                       tuple(word_frequencies(_text(r.fields.get("hvad")) for r in rows)))
+    plans = PlanCounts(
+        len(rows),
+        groups,
+        months,
+        tuple(word_frequencies(_text(r.fields.get("hvad")) for r in rows)),
+    )
     return RoomSummary(exercise, len(answers), plans=plans)

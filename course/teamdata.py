@@ -54,8 +54,18 @@ SEED = 2017  # the year Jobrettet samtale's second wave started
 YEAR = 2025
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "team_noegletal.csv"
 TEAM, GROUP, MONTH, CITIZENS = "team", "maalgruppe", "maaned", "borgere"
-COLUMNS = (TEAM, GROUP, MONTH, CITIZENS, "jobrettede_samtaler", "andel_virksomhedskontakt",
-           "andel_selvbooking", "andel_joblog", "andel_jobaftale", "progression")
+COLUMNS = (
+    TEAM,
+    GROUP,
+    MONTH,
+    CITIZENS,
+    "jobrettede_samtaler",
+    "andel_virksomhedskontakt",
+    "andel_selvbooking",
+    "andel_joblog",
+    "andel_jobaftale",
+    "progression",
+)
 
 
 @dataclass(frozen=True)
@@ -74,16 +84,67 @@ class TeamProfile:
 
 
 TEAMS = (
-    TeamProfile("Kontanthjælp Nord", "Jobparate kontanthjælpsmodtagere", 150, 1.25, 0.28, 0.14,
-                0.22, (0.15, 0.45), (0.35, 0.70), (2.6, 3.1)),
-    TeamProfile("Kontanthjælp Syd", "Jobparate kontanthjælpsmodtagere", 130, 1.20, 0.24, 0.12,
-                0.19, (0.08, 0.35), (0.25, 0.60), (2.5, 2.9), joins=3),
-    TeamProfile("Forsikrede Vest", "Forsikrede ledige", 180, 1.10, 0.40, 0.10,
-                0.32, (0.40, 0.70), (0.55, 0.85), (3.2, 3.5)),
-    TeamProfile("Forsikrede Øst", "Forsikrede ledige", 170, 1.15, 0.30, 0.12,
-                0.26, (0.35, 0.65), (0.50, 0.80), (3.1, 3.4)),
-    TeamProfile("Særlige udfordringer", "Forsikrede ledige med særlige udfordringer", 45, 1.50,
-                0.15, 0.12, 0.10, (0.05, 0.20), (0.15, 0.40), (1.9, 2.7)),
+    TeamProfile(
+        "Kontanthjælp Nord",
+        "Jobparate kontanthjælpsmodtagere",
+        150,
+        1.25,
+        0.28,
+        0.14,
+        0.22,
+        (0.15, 0.45),
+        (0.35, 0.70),
+        (2.6, 3.1),
+    ),
+    TeamProfile(
+        "Kontanthjælp Syd",
+        "Jobparate kontanthjælpsmodtagere",
+        130,
+        1.20,
+        0.24,
+        0.12,
+        0.19,
+        (0.08, 0.35),
+        (0.25, 0.60),
+        (2.5, 2.9),
+        joins=3,
+    ),
+    TeamProfile(
+        "Forsikrede Vest",
+        "Forsikrede ledige",
+        180,
+        1.10,
+        0.40,
+        0.10,
+        0.32,
+        (0.40, 0.70),
+        (0.55, 0.85),
+        (3.2, 3.5),
+    ),
+    TeamProfile(
+        "Forsikrede Øst",
+        "Forsikrede ledige",
+        170,
+        1.15,
+        0.30,
+        0.12,
+        0.26,
+        (0.35, 0.65),
+        (0.50, 0.80),
+        (3.1, 3.4),
+    ),
+    TeamProfile(
+        "Særlige udfordringer",
+        "Forsikrede ledige med særlige udfordringer",
+        45,
+        1.50,
+        0.15,
+        0.12,
+        0.10,
+        (0.05, 0.20),
+        (0.15, 0.40),
+        (1.9, 2.7),
+    ),
 )
 
 # Month effects on the number of conversations and on employer contact (index 0 = January).
@@ -116,29 +177,46 @@ def rows(seed: int = SEED) -> list[dict]:
         for m in range(12):
             ramp = _ramp(m, team.joins)
             citizens = max(5, round(team.citizens * (0.8 + 0.2 * VOLUME[m]) * rng.gauss(1, 0.04)))
-            talks = max(5, round(citizens * team.visits * VOLUME[m] * LEAVE.get((team.name, m), 1)
-                                 * rng.gauss(1, 0.04)))
-            p_contact = _clip(team.contact + team.contact_gain * ramp + CONTACT[m]
-                              + rng.gauss(0, 0.02), 0.02, 0.95)
+            talks = max(
+                5,
+                round(
+                    citizens
+                    * team.visits
+                    * VOLUME[m]
+                    * LEAVE.get((team.name, m), 1)
+                    * rng.gauss(1, 0.04)
+                ),
+            )
+            p_contact = _clip(
+                team.contact + team.contact_gain * ramp + CONTACT[m] + rng.gauss(0, 0.02),
+                0.02,
+                0.95,
+            )
             contact = _binomial(rng, talks, p_contact) / talks
             # Job agreements follow this month's employer contact (pattern 1).
-            p_agree = _clip(team.agreement + 0.6 * (contact - team.contact) + rng.gauss(0, 0.015),
-                            0.01, 0.9)
+            p_agree = _clip(
+                team.agreement + 0.6 * (contact - team.contact) + rng.gauss(0, 0.015), 0.01, 0.9
+            )
             start, end = team.selfbooking
             p_book = _clip(start + (end - start) * ramp + rng.gauss(0, 0.015), 0, 1)
             start, end = team.joblog
             p_log = _clip(start + (end - start) * ramp + rng.gauss(0, 0.015), 0, 1)
             low, high = team.progression
             progression = _clip(low + (high - low) * m / 11 + rng.gauss(0, 0.05), 1, 5)
-            out.append({
-                TEAM: team.name, GROUP: team.group, MONTH: f"{YEAR}-{m + 1:02d}",
-                CITIZENS: citizens, "jobrettede_samtaler": talks,
-                "andel_virksomhedskontakt": round(contact, 3),
-                "andel_selvbooking": round(_binomial(rng, citizens, p_book) / citizens, 3),
-                "andel_joblog": round(_binomial(rng, citizens, p_log) / citizens, 3),
-                "andel_jobaftale": round(_binomial(rng, talks, p_agree) / talks, 3),
-                "progression": round(progression, 2),
-            })
+            out.append(
+                {
+                    TEAM: team.name,
+                    GROUP: team.group,
+                    MONTH: f"{YEAR}-{m + 1:02d}",
+                    CITIZENS: citizens,
+                    "jobrettede_samtaler": talks,
+                    "andel_virksomhedskontakt": round(contact, 3),
+                    "andel_selvbooking": round(_binomial(rng, citizens, p_book) / citizens, 3),
+                    "andel_joblog": round(_binomial(rng, citizens, p_log) / citizens, 3),
+                    "andel_jobaftale": round(_binomial(rng, talks, p_agree) / talks, 3),
+                    "progression": round(progression, 2),
+                }
+            )
     return out
 
 
@@ -147,8 +225,18 @@ def to_csv(table: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in table:
-        writer.writerow({k: (f"{v:.3f}" if k.startswith("andel_") else
-                             f"{v:.2f}" if k == "progression" else v) for k, v in row.items()})
+        writer.writerow(
+            {
+                k: (
+                    f"{v:.3f}"
+                    if k.startswith("andel_")
+                    else f"{v:.2f}"
+                    if k == "progression"
+                    else v
+                )
+                for k, v in row.items()
+            }
+        )
     return buffer.getvalue()
 
 
@@ -197,8 +285,9 @@ class Comparison:
     rows: list[dict]  # per team: team, group, mean, first, last, change, citizens
 
 
-def compare(measure: str, teams: list[str], start: str, end: str,
-            path: Path | str = DATA_FILE) -> Comparison:
+def compare(
+    measure: str, teams: list[str], start: str, end: str, path: Path | str = DATA_FILE
+) -> Comparison:
     """Filter to the teams and the months from ``start`` to ``end`` (inclusive) and sum up."""
     if start > end:
         start, end = end, start
@@ -210,14 +299,23 @@ def compare(measure: str, teams: list[str], start: str, end: str,
     summary = []
     for team in order:
         values = wide[team]
-        summary.append({
-            "team": team, "group": by_team.get_group(team)[GROUP].iloc[0],
-            "mean": float(values.mean()), "first": float(values.iloc[0]),
-            "last": float(values.iloc[-1]), "change": float(values.iloc[-1] - values.iloc[0]),
-            "citizens": float(by_team.get_group(team)[CITIZENS].mean()),
-        })
-    return Comparison(measure=measure, months=list(wide.index),
-                      series={t: [float(v) for v in wide[t]] for t in order}, rows=summary)
+        summary.append(
+            {
+                "team": team,
+                "group": by_team.get_group(team)[GROUP].iloc[0],
+                "mean": float(values.mean()),
+                "first": float(values.iloc[0]),
+                "last": float(values.iloc[-1]),
+                "change": float(values.iloc[-1] - values.iloc[0]),
+                "citizens": float(by_team.get_group(team)[CITIZENS].mean()),
+            }
+        )
+    return Comparison(
+        measure=measure,
+        months=list(wide.index),
+        series={t: [float(v) for v in wide[t]] for t in order},
+        rows=summary,
+    )
 
 
 def format_value(value: float, unit: str, signed: bool = False) -> str:

@@ -24,8 +24,11 @@ def page_titles() -> dict[str, str]:
     from course.content import course
 
     programme = course().programme
-    return {s.notebook: s.title for s in programme.sessions() + list(programme.facilitator)
-            if s.notebook}
+    return {
+        s.notebook: s.title
+        for s in programme.sessions() + list(programme.facilitator)
+        if s.notebook
+    }
 
 
 def page_title(notebook_name: str) -> str:
@@ -56,17 +59,24 @@ class CourseKernelManager(AsyncMappingKernelManager):
     the participant in Danish to reload."""
 
     cull_connected_timeout = Integer(
-        3600, config=True, help="Seconds of inactivity after which a connected kernel is culled")
+        3600, config=True, help="Seconds of inactivity after which a connected kernel is culled"
+    )
 
     async def cull_kernel_if_idle(self, kernel_id):
         kernel = self._kernels.get(kernel_id)
-        if (kernel is not None and self._kernel_connections.get(kernel_id, 0)
-                and hasattr(kernel, "last_activity")
-                and getattr(kernel, "execution_state", None) != "busy"):
+        if (
+            kernel is not None
+            and self._kernel_connections.get(kernel_id, 0)
+            and hasattr(kernel, "last_activity")
+            and getattr(kernel, "execution_state", None) != "busy"
+        ):
             idle = utcnow() - kernel.last_activity
             if idle > timedelta(seconds=self.cull_connected_timeout):
-                self.log.warning("Culling connected kernel %s after %d s of inactivity",
-                                 kernel_id, idle.total_seconds())
+                self.log.warning(
+                    "Culling connected kernel %s after %d s of inactivity",
+                    kernel_id,
+                    idle.total_seconds(),
+                )
                 await self.shutdown_kernel(kernel_id)
                 return
         await super().cull_kernel_if_idle(kernel_id)

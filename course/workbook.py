@@ -80,12 +80,17 @@ _UPGRADES = {1: _upgrade_1_to_2}
 
 def _check_data(data) -> dict:
     """Validate a workbook's JSON structure (upgrading older formats); Danish errors."""
-    if not isinstance(data, dict) or not isinstance(data.get("format"), int) \
-            or isinstance(data.get("format"), bool):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("format"), int)
+        or isinstance(data.get("format"), bool)
+    ):
         raise WorkbookError("Filen er ikke en logbog fra Nøglepersonkurset.")
     if data["format"] > FORMAT_VERSION:
-        raise WorkbookError("Logbogen er lavet med en nyere udgave af kurset. Bed kursuslederen "
-                            "om at opdatere kurset, og indlæs så filen igen.")
+        raise WorkbookError(
+            "Logbogen er lavet med en nyere udgave af kurset. Bed kursuslederen "
+            "om at opdatere kurset, og indlæs så filen igen."
+        )
     while data["format"] < FORMAT_VERSION:
         if data["format"] not in _UPGRADES:
             raise WorkbookError("Filen er ikke en logbog fra Nøglepersonkurset.")
@@ -144,7 +149,9 @@ class Workbook:
         return dict(workshop) if ok else None
 
     def join_workshop(self, workshop: dict) -> str:
-        return self._update(lambda data, stamp: data.__setitem__("workshop", dict(workshop, joined=stamp)))
+        return self._update(
+            lambda data, stamp: data.__setitem__("workshop", dict(workshop, joined=stamp))
+        )
 
     def choice(self, kind: str, exercise_id: str) -> bool:
         """A participant's yes/no choice about an exercise, e.g. "anonymous" or "share"."""
@@ -156,6 +163,7 @@ class Workbook:
             if not isinstance(data.get(kind), dict):
                 data[kind] = {}
             data[kind][exercise_id] = bool(value)
+
         return self._update(change)
 
     def shares_anonymously(self, exercise_id: str) -> bool:
@@ -168,11 +176,14 @@ class Workbook:
         """Store one answer; returns the time stamp. Other answers on disk are kept."""
         entry = {"value": value}
         json.dumps(entry, ensure_ascii=False)  # fail before touching the file
-        return self._update(lambda data, stamp: data["answers"].__setitem__(
-            exercise_id, dict(entry, saved=stamp)))
+        return self._update(
+            lambda data, stamp: data["answers"].__setitem__(exercise_id, dict(entry, saved=stamp))
+        )
 
     def mark_visited(self, page_id: str) -> str:
-        return self._update(lambda data, stamp: data.setdefault("visited", {}).__setitem__(page_id, stamp))
+        return self._update(
+            lambda data, stamp: data.setdefault("visited", {}).__setitem__(page_id, stamp)
+        )
 
     def _update(self, change) -> str:
         """Re-read the file under the lock, apply one change, write it atomically."""
@@ -255,20 +266,33 @@ class WorkbookStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
-            raise WorkbookError(f"Mappen til logbøger kan ikke oprettes: {self.folder} ({e.strerror}).") from None
+            raise WorkbookError(
+                f"Mappen til logbøger kan ikke oprettes: {self.folder} ({e.strerror})."
+            ) from None
 
     def create(self, name: str, job_centre: str) -> Workbook:
-        participant = {"name": clean_name(name, "navn"),
-                       "job_centre": clean_name(job_centre, "jobcenter")}
+        participant = {
+            "name": clean_name(name, "navn"),
+            "job_centre": clean_name(job_centre, "jobcenter"),
+        }
         return self._new(participant, {})
 
     def _new(self, participant: dict, answers: dict, extra: dict | None = None) -> Workbook:
         self._prepare()
         workbook_id = secrets.token_urlsafe(16)
         stamp = now()
-        data = {"format": FORMAT_VERSION, "id": workbook_id, "participant": participant,
-                "created": stamp, "updated": stamp, "answers": answers, "visited": {},
-                "anonymous": {}, "workshop": None, **(extra or {})}
+        data = {
+            "format": FORMAT_VERSION,
+            "id": workbook_id,
+            "participant": participant,
+            "created": stamp,
+            "updated": stamp,
+            "answers": answers,
+            "visited": {},
+            "anonymous": {},
+            "workshop": None,
+            **(extra or {}),
+        }
         path = self._path(workbook_id)
         _write_atomic(path, data)
         return Workbook(path, data)
@@ -278,16 +302,20 @@ class WorkbookStore:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise WorkbookError("Logbogen findes ikke på denne server. Start forfra på "
-                                "startsiden, eller indlæs din gemte logbogsfil.") from None
+            raise WorkbookError(
+                "Logbogen findes ikke på denne server. Start forfra på "
+                "startsiden, eller indlæs din gemte logbogsfil."
+            ) from None
         try:
             data = _check_data(json.loads(text))
         except (ValueError, WorkbookError):
             backup = path.with_name(f"{path.stem}.beskadiget-{datetime.now():%Y%m%d-%H%M%S}.json")
             os.replace(path, backup)
-            raise WorkbookError("Din logbog kunne ikke læses, fordi filen er beskadiget. "
-                                f"En kopi er gemt som {backup.name}. Start en ny logbog, "
-                                "eller indlæs en fil, du har hentet tidligere.") from None
+            raise WorkbookError(
+                "Din logbog kunne ikke læses, fordi filen er beskadiget. "
+                f"En kopi er gemt som {backup.name}. Start en ny logbog, "
+                "eller indlæs en fil, du har hentet tidligere."
+            ) from None
         return Workbook(path, data)
 
     def import_bytes(self, content: bytes) -> Workbook:
@@ -297,10 +325,13 @@ class WorkbookStore:
         try:
             data = _check_data(json.loads(content.decode("utf-8")))
         except (UnicodeDecodeError, ValueError):
-            raise WorkbookError("Filen kunne ikke læses. Vælg den .json-fil, du hentede "
-                                "fra kurset.") from None
-        participant = {"name": clean_name(data["participant"]["name"], "navn"),
-                       "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter")}
+            raise WorkbookError(
+                "Filen kunne ikke læses. Vælg den .json-fil, du hentede fra kurset."
+            ) from None
+        participant = {
+            "name": clean_name(data["participant"]["name"], "navn"),
+            "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter"),
+        }
         # A choice to share anonymously travels with the file; the workshop is this server's.
         anonymous = data.get("anonymous")
         extra = {"anonymous": anonymous} if isinstance(anonymous, dict) else {}

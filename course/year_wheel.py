@@ -31,8 +31,11 @@ def group_of(exercise: Exercise, row: plan_rows.Row) -> int:
 
 def placed(exercise: Exercise, rows: list[plan_rows.Row]) -> list[plan_rows.Row]:
     """Rows with an activity and a month, in the order of the year."""
-    ok = [r for r in rows if month_index(exercise, r) is not None
-          and str(r.fields.get("aktivitet") or "").strip()]
+    ok = [
+        r
+        for r in rows
+        if month_index(exercise, r) is not None and str(r.fields.get("aktivitet") or "").strip()
+    ]
     return sorted(ok, key=lambda r: month_index(exercise, r))
 
 
@@ -43,8 +46,12 @@ def summary(exercise: Exercise, rows: list[plan_rows.Row], detail: bool = True) 
         return "Årshjulet har endnu ingen aktiviteter med en måned."
     months = sorted({month_index(exercise, r) for r in shown})
     per_month = "; ".join(
-        f"{exercise.periods[m]}: " + ", ".join(str(r.fields["aktivitet"]).strip() for r in shown
-                                                if month_index(exercise, r) == m) for m in months)
+        f"{exercise.periods[m]}: "
+        + ", ".join(
+            str(r.fields["aktivitet"]).strip() for r in shown if month_index(exercise, r) == m
+        )
+        for m in months
+    )
     noun = "aktivitet" if len(shown) == 1 else "aktiviteter"
     count = f"{len(shown)} {noun} i {len(months)} af årets 12 måneder."
     return f"{count} {per_month}." if detail else count
@@ -53,18 +60,26 @@ def summary(exercise: Exercise, rows: list[plan_rows.Row], detail: bool = True) 
 def picture(exercise: Exercise, rows: list[plan_rows.Row]) -> bytes:
     from course.plan_charts import year_wheel
 
-    entries = [(month_index(exercise, r), str(r.fields["aktivitet"]), group_of(exercise, r))
-               for r in placed(exercise, rows)]
+    entries = [
+        (month_index(exercise, r), str(r.fields["aktivitet"]), group_of(exercise, r))
+        for r in placed(exercise, rows)
+    ]
     return year_wheel(list(exercise.periods), entries, group_titles(exercise))
 
 
 def table(exercise: Exercise, rows: list[plan_rows.Row]) -> list[list[str]]:
     kinds = group_titles(exercise)
-    ordered = sorted(rows, key=lambda r: (month_index(exercise, r) is None, month_index(exercise, r) or 0))
-    return plan_rows.table(exercise, ordered, first=[("Type", lambda r: kinds[group_of(exercise, r)])])
+    ordered = sorted(
+        rows, key=lambda r: (month_index(exercise, r) is None, month_index(exercise, r) or 0)
+    )
+    return plan_rows.table(
+        exercise, ordered, first=[("Type", lambda r: kinds[group_of(exercise, r)])]
+    )
 
 
-def document_sections(exercise: Exercise, value, heading: str, today=None, milestones=()) -> list[Section]:
+def document_sections(
+    exercise: Exercise, value, heading: str, today=None, milestones=()
+) -> list[Section]:
     """The wheel as a document's part (``today`` and ``milestones`` are not used here)."""
     rows = plan_rows.rows(exercise, value)
     if not rows:

@@ -18,5 +18,13 @@ BAD_TEXTS = {
     "stier og citater": "../../etc/passwd \\\\server\\del \"citat\" 'enkelt' `tilde` ~/x",
 }
 
-BAD_NAMES = ["../../etc/passwd", "a/b\\c", "..", "O'Hara \"Den Store\"", "<script>x</script>",
-             "Åse 🙂 Ørsted", "\u202eesÅ", "   Karen   "]
+BAD_NAMES = [
+    "../../etc/passwd",
+    "a/b\\c",
+    "..",
+    'O\'Hara "Den Store"',
+    "<script>x</script>",
+    "Åse 🙂 Ørsted",
+    "\u202eesÅ",
+    "   Karen   ",
+]

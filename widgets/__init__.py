@@ -32,7 +32,24 @@ for _module in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_module.name}")
 check_widgets()
 
-__all__ = ["WIDGETS", "ActionPlan", "BridgingQuestions", "ConversationTrainer", "CoursePage",
-           "DialogueBoard", "FacilitatorPage", "FirstPlan", "LearningCycle", "MeetingPlanner",
-           "OnboardingPlanner", "Planner", "QuestionBuilder", "Ranking", "Rating", "Reflection",
-           "Sorting", "TeamKeyFigures", "YearWheel"]
+__all__ = [
+    "WIDGETS",
+    "ActionPlan",
+    "BridgingQuestions",
+    "ConversationTrainer",
+    "CoursePage",
+    "DialogueBoard",
+    "FacilitatorPage",
+    "FirstPlan",
+    "LearningCycle",
+    "MeetingPlanner",
+    "OnboardingPlanner",
+    "Planner",
+    "QuestionBuilder",
+    "Ranking",
+    "Rating",
+    "Reflection",
+    "Sorting",
+    "TeamKeyFigures",
+    "YearWheel",
+]

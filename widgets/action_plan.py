@@ -21,10 +21,15 @@ class ActionPlan(RowPlanner):
     def _picture(self):
         if not action_plan.dated(self.rows):
             return None
-        alt = ("Tidslinje over handleplanen: en bjælke for hver handling fra start til slut. "
-               + action_plan.summary(self.definition, self.rows))
-        return action_plan.picture(self.definition, self.rows, today=self.today or date.today()), alt
+        alt = (
+            "Tidslinje over handleplanen: en bjælke for hver handling fra start til slut. "
+            + action_plan.summary(self.definition, self.rows)
+        )
+        return action_plan.picture(
+            self.definition, self.rows, today=self.today or date.today()
+        ), alt
 
     def _sections(self) -> list:
-        return action_plan.document_sections(self.definition, self._read(), self.definition.title,
-                                             today=self.today or date.today())
+        return action_plan.document_sections(
+            self.definition, self._read(), self.definition.title, today=self.today or date.today()
+        )

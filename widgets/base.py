@@ -47,8 +47,9 @@ def exercise_kind(name: str):
         if name not in KINDS:
             raise LookupError(f"{cls.__name__}: kind '{name}' has no spec in course/kinds.py")
         if name in WIDGETS:
-            raise LookupError(f"{cls.__name__}: kind '{name}' already has the widget "
-                              f"{WIDGETS[name].__name__}")
+            raise LookupError(
+                f"{cls.__name__}: kind '{name}' already has the widget {WIDGETS[name].__name__}"
+            )
         WIDGETS[name] = cls
         return cls
 
@@ -74,8 +75,16 @@ class Exercise(ipw.VBox):
     saved_at = traitlets.Unicode("")  # the time stamp of the last save or restore
     share_problem = traitlets.Unicode("")  # with NOT_SHARED: why the room did not take it
 
-    def __init__(self, definition: ExerciseDefinition, workbook: Workbook | None = None, *,
-                 room: RoomStore | None = None, content=None, href=None, session: str = ""):
+    def __init__(
+        self,
+        definition: ExerciseDefinition,
+        workbook: Workbook | None = None,
+        *,
+        room: RoomStore | None = None,
+        content=None,
+        href=None,
+        session: str = "",
+    ):
         self.definition = definition
         self.content = content  # the page's course content, for exercises that read others
         # A link to another course page that keeps the participant (the page's own mechanism).
@@ -86,12 +95,20 @@ class Exercise(ipw.VBox):
         self._touched = False
         self.status = ipw.HTML()
         # Shared with the room only when the page gives the exercise the room's store.
-        self.sharing = (RoomSharing(definition, room, self._sharing_choice, self._show_error)
-                        if definition.shared and room is not None else None)
+        self.sharing = (
+            RoomSharing(definition, room, self._sharing_choice, self._show_error)
+            if definition.shared and room is not None
+            else None
+        )
         header = ipw.HTML(
             f'<h3 class="nk-title">{esc(definition.title)}</h3>'
-            + (f'<p class="nk-intro">{paragraphs(definition.intro)}</p>' if definition.intro else "")
-            + (case_html(definition.case) if definition.case else ""))
+            + (
+                f'<p class="nk-intro">{paragraphs(definition.intro)}</p>'
+                if definition.intro
+                else ""
+            )
+            + (case_html(definition.case) if definition.case else "")
+        )
         sharing = [self.sharing] if self.sharing is not None else []
         super().__init__([header, *sharing, *self._build(), self.status])
         self.add_class("nk-exercise")
@@ -145,10 +162,14 @@ class Exercise(ipw.VBox):
         """»Op« and »Ned« for a row of a list, ``what`` named in their tooltips; ``move(step)``
         moves the row (-1 up, +1 down). Styled »nk-small« unless ``classes`` are given."""
         classes = classes or ("nk-small",)
-        return (self._button("Op", "arrow-up", f"Flyt {what} op", lambda _: move(-1), *classes,
-                             disabled=first),
-                self._button("Ned", "arrow-down", f"Flyt {what} ned", lambda _: move(+1), *classes,
-                             disabled=last))
+        return (
+            self._button(
+                "Op", "arrow-up", f"Flyt {what} op", lambda _: move(-1), *classes, disabled=first
+            ),
+            self._button(
+                "Ned", "arrow-down", f"Flyt {what} ned", lambda _: move(+1), *classes, disabled=last
+            ),
+        )
 
     def _needs_workbook(self, view: ipw.HTML) -> bool:
         """Say in ``view`` that a document needs the participant's name first; True if so."""
@@ -156,8 +177,9 @@ class Exercise(ipw.VBox):
             view.value = message_html(NEEDS_WORKBOOK, "warn")
         return self.workbook is None
 
-    def _not_ready(self, view: ipw.HTML, problems: list[str],
-                   title: str = "Planen er ikke færdig endnu:") -> bool:
+    def _not_ready(
+        self, view: ipw.HTML, problems: list[str], title: str = "Planen er ikke færdig endnu:"
+    ) -> bool:
         """Show in ``view`` why a document cannot be made yet (problems, no workbook); True if
         so."""
         if problems:
@@ -168,12 +190,20 @@ class Exercise(ipw.VBox):
     def _document(self, sections: list) -> Document:
         """A document of the participant's own, titled by the exercise."""
         d = self.definition
-        return Document(title=d.document_title or d.title,
-                        meta=planning.document_meta(self.workbook.name, self.workbook.job_centre),
-                        sections=sections)
+        return Document(
+            title=d.document_title or d.title,
+            meta=planning.document_meta(self.workbook.name, self.workbook.job_centre),
+            sections=sections,
+        )
 
-    def _offer(self, view: ipw.HTML, doc: Document, message: str = "Dokumentet er klar.",
-               word_label: str = "Hent som Word", after: str = "") -> None:
+    def _offer(
+        self,
+        view: ipw.HTML,
+        doc: Document,
+        message: str = "Dokumentet er klar.",
+        word_label: str = "Hent som Word",
+        after: str = "",
+    ) -> None:
         """Show in ``view`` that the document is made, with its downloads (Word, Markdown)."""
         d = self.definition
         stem = document_stem(d.document_title or d.title, self.workbook.name)

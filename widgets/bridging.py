@@ -45,7 +45,9 @@ class BridgingQuestions(Exercise):
             "Dit eget spørgsmål",
         )
         self.own.add_class("nk-wide-input")
-        self.own_button = self._button("Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen", self._add_own)
+        self.own_button = self._button(
+            "Tilføj til min liste", "plus", "Tilføj dit eget spørgsmål til listen", self._add_own
+        )
         self.list_message = ipw.HTML()
         self.chosen_view = ipw.VBox()
         self.chosen_view.add_class("nk-chosen")
@@ -131,8 +133,14 @@ class BridgingQuestions(Exercise):
                 left_out += 1
                 continue
             taken = question in self.chosen
-            choose = self._button("Valgt" if taken else "Vælg", "check" if taken else "plus",
-                            f"Sæt på min liste: {question}", lambda _, q=question: self.choose(q), "nk-small", disabled=taken)
+            choose = self._button(
+                "Valgt" if taken else "Vælg",
+                "check" if taken else "plus",
+                f"Sæt på min liste: {question}",
+                lambda _, q=question: self.choose(q),
+                "nk-small",
+                disabled=taken,
+            )
             text = ipw.HTML(
                 f'<p class="nk-question">{esc(question)}</p>'
                 f'<p class="nk-help">{esc(item.explanation)}</p>'
@@ -188,7 +196,13 @@ class BridgingQuestions(Exercise):
     def _render_chosen(self) -> None:
         rows = []
         for i, question in enumerate(self.chosen):
-            remove = self._button("Fjern", "trash", f"Fjern: {question}", lambda _, q=question: self.remove(q), "nk-small")
+            remove = self._button(
+                "Fjern",
+                "trash",
+                f"Fjern: {question}",
+                lambda _, q=question: self.remove(q),
+                "nk-small",
+            )
             rows.append(
                 row(
                     [

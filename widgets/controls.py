@@ -50,8 +50,11 @@ def prompt_box(prompt, height: str = "7.5em", placeholder: str = "Skriv dine tan
     box = text_area(prompt.text, prompt.hint or placeholder, height)
     if prompt.questions:
         # The browser sanitises the label to inline tags plus lists; all text is escaped here.
-        box.description = (f"{esc(prompt.text)}<ul class='nk-questions'>"
-                           + "".join(f"<li>{esc(q)}</li>" for q in prompt.questions) + "</ul>")
+        box.description = (
+            f"{esc(prompt.text)}<ul class='nk-questions'>"
+            + "".join(f"<li>{esc(q)}</li>" for q in prompt.questions)
+            + "</ul>"
+        )
         box.description_allow_html = True
     return box
 

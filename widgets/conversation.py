@@ -27,30 +27,59 @@ class ConversationTrainer(Exercise):
                 head += f'<p class="nk-intro">{esc(phase.description)}</p>'
             if phase.situation:
                 head += f'<p class="nk-situation">{esc(phase.situation)}</p>'
-            choice = labelled(ipw.RadioButtons(options=[(o.text, o.id) for o in phase.options],
-                                               index=None, layout={"width": "100%"}),
-                              f"Fase {n}: Hvad siger du? Vælg en replik")
+            choice = labelled(
+                ipw.RadioButtons(
+                    options=[(o.text, o.id) for o in phase.options],
+                    index=None,
+                    layout={"width": "100%"},
+                ),
+                f"Fase {n}: Hvad siger du? Vælg en replik",
+            )
             choice.add_class("nk-replies")
             self._on_change(choice, self._changed)
             examples = " ".join(f"»{esc(e)}«" for e in phase.examples)
-            own = text_area(f"Fase {n}: Eller skriv din egen replik",
-                            "Skriv det, du ville sige til kollegaen …", "4.5em")
+            own = text_area(
+                f"Fase {n}: Eller skriv din egen replik",
+                "Skriv det, du ville sige til kollegaen …",
+                "4.5em",
+            )
             self._on_change(own, lambda _, pid=phase.id: self._edited(pid))
-            check = self._button("Tjek min replik", "check", f"Få tips til din egen replik i fase {n}", lambda _, pid=phase.id: self.check(pid))
+            check = self._button(
+                "Tjek min replik",
+                "check",
+                f"Få tips til din egen replik i fase {n}",
+                lambda _, pid=phase.id: self.check(pid),
+            )
             self.choices[phase.id], self.own[phase.id] = choice, own
             self.feedback[phase.id], self.own_hints[phase.id] = ipw.HTML(), ipw.HTML()
-            inspiration = (f'<p class="nk-help">Til inspiration, fra slidet: {examples}</p>'
-                           if examples else "")
-            box = ipw.VBox([ipw.HTML(head), choice, self.feedback[phase.id], ipw.HTML(inspiration),
-                            own, check, self.own_hints[phase.id]])
+            inspiration = (
+                f'<p class="nk-help">Til inspiration, fra slidet: {examples}</p>'
+                if examples
+                else ""
+            )
+            box = ipw.VBox(
+                [
+                    ipw.HTML(head),
+                    choice,
+                    self.feedback[phase.id],
+                    ipw.HTML(inspiration),
+                    own,
+                    check,
+                    self.own_hints[phase.id],
+                ]
+            )
             box.add_class("nk-phase-box")
             children.append(box)
         self.summary = ipw.HTML()
         return children + [self.summary]
 
     def _read(self) -> dict:
-        return {"phases": {pid: {"choice": self.choices[pid].value, "own": self.own[pid].value}
-                           for pid in self.choices}}
+        return {
+            "phases": {
+                pid: {"choice": self.choices[pid].value, "own": self.own[pid].value}
+                for pid in self.choices
+            }
+        }
 
     def _restore(self, value: dict) -> None:
         phases = value.get("phases", {}) if isinstance(value, dict) else {}
@@ -77,7 +106,8 @@ class ConversationTrainer(Exercise):
         phase = self.definition.phase(phase_id)
         self.own_hints[phase_id].value = hints_html(
             hints_for(text, phase.hints),
-            "Din replik er gemt. Sammenlign den med slidets formuleringer: passer den til fasen?")
+            "Din replik er gemt. Sammenlign den med slidets formuleringer: passer den til fasen?",
+        )
 
     def _refresh(self) -> None:
         d = self.definition
@@ -88,19 +118,30 @@ class ConversationTrainer(Exercise):
                 self.feedback[phase.id].value = ""
             elif option.correct:
                 fitting += 1
-                self.feedback[phase.id].value = feedback_html(True, "Passer til fasen.",
-                                                              esc(option.explanation))
+                self.feedback[phase.id].value = feedback_html(
+                    True, "Passer til fasen.", esc(option.explanation)
+                )
             else:
-                self.feedback[phase.id].value = feedback_html(False, "Passer ikke til fasen.",
-                                                              esc(option.explanation))
+                self.feedback[phase.id].value = feedback_html(
+                    False, "Passer ikke til fasen.", esc(option.explanation)
+                )
         lines = dialogue(d, self._read()["phases"])
         if not lines:
             self.summary.value = ""
             return
         chosen = sum(self.choices[p.id].value is not None for p in d.phases)
-        rows = "".join(f'<li><b>{esc(phase.title)}:</b> »{esc(text)}«'
-                       f'{" <i>(din egen replik)</i>" if own else ""}</li>' for phase, text, own in lines)
-        score = (f'<p class="nk-score">Du har valgt en replik i {chosen} af {len(d.phases)} faser – '
-                 f"<b>{fitting} passer til fasen</b>.</p>" if chosen else "")
-        self.summary.value = (f'<div class="nk-preview" role="status"><h4>Din samtale</h4>'
-                              f"<ol>{rows}</ol>{score}</div>")
+        rows = "".join(
+            f"<li><b>{esc(phase.title)}:</b> »{esc(text)}«"
+            f"{' <i>(din egen replik)</i>' if own else ''}</li>"
+            for phase, text, own in lines
+        )
+        score = (
+            f'<p class="nk-score">Du har valgt en replik i {chosen} af {len(d.phases)} faser – '
+            f"<b>{fitting} passer til fasen</b>.</p>"
+            if chosen
+            else ""
+        )
+        self.summary.value = (
+            f'<div class="nk-preview" role="status"><h4>Din samtale</h4>'
+            f"<ol>{rows}</ol>{score}</div>"
+        )

@@ -32,10 +32,14 @@ class DialogueBoard(Exercise):
         self.rng = random.Random()
         self.order = TurnOrder()
         self.timer = SpeakerTimer(DEFAULT_SECONDS)
-        self.names_box = text_area("Deltagernes navne – ét navn pr. linje",
-                                   "Fx:\nKirsten\nPer\nAnne", "8.5em")
+        self.names_box = text_area(
+            "Deltagernes navne – ét navn pr. linje", "Fx:\nKirsten\nPer\nAnne", "8.5em"
+        )
         self.use_button = self._button(
-            "Brug navnene", "check", "Sæt navnene på tavlen i den rækkefølge, de står", self._use_names
+            "Brug navnene",
+            "check",
+            "Sæt navnene på tavlen i den rækkefølge, de står",
+            self._use_names,
         )
         self.shuffle_button = self._button(
             "Bland rækkefølgen", "random", "Giv tavlen en tilfældig talerækkefølge", self._shuffle
@@ -57,7 +61,10 @@ class DialogueBoard(Exercise):
             "Forfra", "undo", "Giv den, der taler nu, den fulde taletid igen", self._again
         )
         self.next_button = self._button(
-            "Næste", "forward", "Giv ordet videre til den næste på tavlen", self._next,
+            "Næste",
+            "forward",
+            "Giv ordet videre til den næste på tavlen",
+            self._next,
             button_style="primary",
         )
         self.restart_button = self._button(
@@ -219,10 +226,20 @@ class DialogueBoard(Exercise):
         for i, name in enumerate(self.order.names):
             label = ipw.HTML()
             label.add_class("nk-board-name-cell")
-            up, down = self._move_buttons(f"{name} en plads", i == 0, i == last,
-                                          lambda step, n=name: self.move(n, step), "nk-button", "nk-small")
-            notes = text_area(f"Noter: {name}", f"Det vigtigste, {name} siger …", "4.2em",
-                              value=self.order.notes.get(name, ""))
+            up, down = self._move_buttons(
+                f"{name} en plads",
+                i == 0,
+                i == last,
+                lambda step, n=name: self.move(n, step),
+                "nk-button",
+                "nk-small",
+            )
+            notes = text_area(
+                f"Noter: {name}",
+                f"Det vigtigste, {name} siger …",
+                "4.2em",
+                value=self.order.notes.get(name, ""),
+            )
             self._on_change(notes, lambda change, n=name: self._set_note(n, change["new"]))
             self.row_controls.append({"up": up, "down": down, "notes": notes})
             entry = ipw.VBox([row([label, up, down]), notes])

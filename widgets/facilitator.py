@@ -33,8 +33,12 @@ from widgets.style import STYLE
 
 TICK_MS = 1000
 REDRAW_SECONDS = 2.0  # the room's pictures are redrawn at most this often
-VIEWS = (("Workshop", "workshop"), ("Rummets svar", "svar"), ("Timer", "timer"),
-         ("Modeller", "modeller"))
+VIEWS = (
+    ("Workshop", "workshop"),
+    ("Rummets svar", "svar"),
+    ("Timer", "timer"),
+    ("Modeller", "modeller"),
+)
 
 FACILITATOR_STYLE = """<style>
 .nk-dashboard { font-size: 19px; color: #111; max-width: 72rem; gap: 0.6em; }
@@ -79,14 +83,23 @@ class FacilitatorPage(ipw.VBox):
     """The lock, and behind it the dashboard."""
 
     @classmethod
-    def show(cls, page_id: str, facilitator_code: str = "", workbook_folder: str = "") -> FacilitatorPage:
+    def show(
+        cls, page_id: str, facilitator_code: str = "", workbook_folder: str = ""
+    ) -> FacilitatorPage:
         page = cls(page_id, code=facilitator_code, folder=workbook_folder)
         display(page)
         return page
 
-    def __init__(self, page_id: str, *, code: str = "", folder: str = "",
-                 expected_code: str | None = None, content: Course | None = None,
-                 clock=time.monotonic):
+    def __init__(
+        self,
+        page_id: str,
+        *,
+        code: str = "",
+        folder: str = "",
+        expected_code: str | None = None,
+        content: Course | None = None,
+        clock=time.monotonic,
+    ):
         self.page_id = page_id
         self.expected_code = expected_code
         self.folder = WorkbookStore(folder or None).folder
@@ -94,21 +107,41 @@ class FacilitatorPage(ipw.VBox):
         self.clock = clock
         self.dashboard: Dashboard | None = None
         # Rendered from the start, so setting ``playing`` later always reaches a live view.
-        self.ticker = ipw.Play(value=0, min=0, max=10**9, step=1, interval=TICK_MS, repeat=True,
-                               playing=False, show_repeat=False, description="Opdatering",
-                               layout={"display": "none"})
+        self.ticker = ipw.Play(
+            value=0,
+            min=0,
+            max=10**9,
+            step=1,
+            interval=TICK_MS,
+            repeat=True,
+            playing=False,
+            show_repeat=False,
+            description="Opdatering",
+            layout={"display": "none"},
+        )
         self.ticker.observe(safe(self._tick), names="value")
-        self.code = labelled(ipw.Password(placeholder="Koden fra serverens terminal",
-                                          continuous_update=False), "Facilitatorkode")
-        self.unlock_button = button("Lås op", "unlock", "Åbn kursuslederens skærm", button_style="primary")
+        self.code = labelled(
+            ipw.Password(placeholder="Koden fra serverens terminal", continuous_update=False),
+            "Facilitatorkode",
+        )
+        self.unlock_button = button(
+            "Lås op", "unlock", "Åbn kursuslederens skærm", button_style="primary"
+        )
         self.message = ipw.HTML()
-        self.code.observe(safe(lambda c: c["new"] and self._unlock(c["new"]), self._report),
-                          names="value")
+        self.code.observe(
+            safe(lambda c: c["new"] and self._unlock(c["new"]), self._report), names="value"
+        )
         self.unlock_button.on_click(safe(lambda _: self._unlock(self.code.value), self._report))
-        self.lock = ipw.VBox([
-            ipw.HTML('<p><b>Denne side er til kursuslederen.</b> Skriv facilitatorkoden, som '
-                     'serveren skrev i terminalen, da kurset blev startet.</p>'),
-            row([self.code, self.unlock_button]), self.message])
+        self.lock = ipw.VBox(
+            [
+                ipw.HTML(
+                    "<p><b>Denne side er til kursuslederen.</b> Skriv facilitatorkoden, som "
+                    "serveren skrev i terminalen, da kurset blev startet.</p>"
+                ),
+                row([self.code, self.unlock_button]),
+                self.message,
+            ]
+        )
         self.lock.add_class("nk-lock")
         super().__init__([ipw.HTML(STYLE + FACILITATOR_STYLE), self.lock, self.ticker])
         self.add_class("nk-page")
@@ -126,12 +159,15 @@ class FacilitatorPage(ipw.VBox):
             import os
 
             from course.room import ENV_FACILITATOR
+
             expected = os.environ.get(ENV_FACILITATOR, "")
         if not expected.strip():
             self.message.value = message_html(
                 "Siden er låst, fordi serveren er startet uden en facilitatorkode. Start kurset "
                 "med »make serve«, som skriver en kode i terminalen, eller sæt miljøvariablen "
-                "NOEGLEPERSONKURSUS_FACILITATORKODE.", "warn")
+                "NOEGLEPERSONKURSUS_FACILITATORKODE.",
+                "warn",
+            )
             return
         if not facilitator_code_matches(given, expected):
             self.code.value = ""
@@ -165,19 +201,28 @@ class Dashboard(ipw.VBox):
         self._problem = ""
         self.roombar = ipw.HTML()
         self.message = ipw.HTML()
-        self.views = labelled(ipw.ToggleButtons(options=VIEWS, value="workshop",
-                                                style={"button_width": "auto"}), "Vis")
+        self.views = labelled(
+            ipw.ToggleButtons(options=VIEWS, value="workshop", style={"button_width": "auto"}),
+            "Vis",
+        )
         self.views.add_class("nk-views")
         self.views.observe(safe(self._show_view, self._report), names="value")
-        self.projector = ipw.ToggleButton(description="Projektorvisning", icon="television",
-                                          tooltip="Stor skrift og billeder i hele skærmens bredde")
+        self.projector = ipw.ToggleButton(
+            description="Projektorvisning",
+            icon="television",
+            tooltip="Stor skrift og billeder i hele skærmens bredde",
+        )
         self.projector.add_class("nk-button")
         self.projector.observe(safe(self._toggle_projector, self._report), names="value")
-        self.panels = {"workshop": self._workshop_panel(), "svar": self._answers_panel(),
-                       "timer": self._timer_panel(), "modeller": self._models_panel()}
-        super().__init__([self.roombar,
-                          row([self.views, self.projector]), self.message,
-                          *self.panels.values()])
+        self.panels = {
+            "workshop": self._workshop_panel(),
+            "svar": self._answers_panel(),
+            "timer": self._timer_panel(),
+            "modeller": self._models_panel(),
+        }
+        super().__init__(
+            [self.roombar, row([self.views, self.projector]), self.message, *self.panels.values()]
+        )
         self.add_class("nk-dashboard")
         choices = self.room_workshops()
         if choices:
@@ -214,29 +259,44 @@ class Dashboard(ipw.VBox):
 
     # --- workshops ------------------------------------------------------------------
     def _workshop_panel(self) -> ipw.VBox:
-        self.choose = labelled(ipw.Dropdown(options=[("Ingen workshop valgt", "")], value=""),
-                               "Vælg workshop")
+        self.choose = labelled(
+            ipw.Dropdown(options=[("Ingen workshop valgt", "")], value=""), "Vælg workshop"
+        )
         self.choose.observe(safe(self._choose, self._report), names="value")
-        self.new_name = labelled(ipw.Text(placeholder="Fx Kursusdag Aarhus", continuous_update=False),
-                                 "Navn på en ny workshop")
+        self.new_name = labelled(
+            ipw.Text(placeholder="Fx Kursusdag Aarhus", continuous_update=False),
+            "Navn på en ny workshop",
+        )
         self.new_date = labelled(ipw.DatePicker(value=date.today()), "Dato")
-        self.create_button = button("Opret workshop", "plus", "Lav en ny workshop med sin egen kode",
-                                    button_style="primary")
+        self.create_button = button(
+            "Opret workshop", "plus", "Lav en ny workshop med sin egen kode", button_style="primary"
+        )
         self.create_button.on_click(safe(self._create, self._report))
         self.code_view = ipw.HTML()
-        self.report_button = button("Lav rapporten (HTML og Word)", "file-text-o",
-                                    "Bruttoopgavebeskrivelsen og rummets svar som filer til "
-                                    "deltagerne")
+        self.report_button = button(
+            "Lav rapporten (HTML og Word)",
+            "file-text-o",
+            "Bruttoopgavebeskrivelsen og rummets svar som filer til deltagerne",
+        )
         self.report_button.on_click(safe(self._make_report, self._report))
         self.report_view = ipw.HTML()
         self.report_view.add_class("nk-report-files")
-        panel = ipw.VBox([ipw.HTML("<h3>Workshop</h3>"), self.choose, self.code_view,
-                          ipw.HTML("<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
-                                   "rummets svar fra den valgte workshop, klar til at eftersende."
-                                   "</p>"),
-                          row([self.report_button]), self.report_view,
-                          ipw.HTML("<h3>Ny workshop</h3>"),
-                          row([self.new_name, self.new_date, self.create_button])])
+        panel = ipw.VBox(
+            [
+                ipw.HTML("<h3>Workshop</h3>"),
+                self.choose,
+                self.code_view,
+                ipw.HTML(
+                    "<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
+                    "rummets svar fra den valgte workshop, klar til at eftersende."
+                    "</p>"
+                ),
+                row([self.report_button]),
+                self.report_view,
+                ipw.HTML("<h3>Ny workshop</h3>"),
+                row([self.new_name, self.new_date, self.create_button]),
+            ]
+        )
         return panel
 
     def _make_report(self, _) -> None:
@@ -246,28 +306,38 @@ class Dashboard(ipw.VBox):
             return
         if self.report_maker is None:
             from course.report import make_report
+
             self.report_maker = make_report
         self.report_button.disabled = True
         self.report_view.value = message_html("Rapporten laves … Det tager op til et halvt minut.")
         try:
             with tempfile.TemporaryDirectory(prefix="rapport-") as folder:
                 page, word = self.report_maker(self.workshop.code, folder, store_url=self.room.url)
-                links = (download_link(page.read_bytes(), page.name, "text/html",
-                                       "Hent rapporten som HTML")
-                         + " " + download_link(word.read_bytes(), word.name, DOCX_MIME,
-                                               "Hent rapporten som Word"))
+                links = (
+                    download_link(
+                        page.read_bytes(), page.name, "text/html", "Hent rapporten som HTML"
+                    )
+                    + " "
+                    + download_link(
+                        word.read_bytes(), word.name, DOCX_MIME, "Hent rapporten som Word"
+                    )
+                )
         except RoomError as e:
             self.report_view.value = message_html(str(e), "warn")
             return
         except Exception:
             log.exception("Rapporten kunne ikke laves")
-            self.report_view.value = message_html("Rapporten kunne ikke laves. Prøv igen, eller "
-                                                  "brug kommandoen python -m course.report.", "error")
+            self.report_view.value = message_html(
+                "Rapporten kunne ikke laves. Prøv igen, eller "
+                "brug kommandoen python -m course.report.",
+                "error",
+            )
             return
         finally:
             self.report_button.disabled = False
-        self.report_view.value = (message_html(f"Rapporten for »{self.workshop.name}« er klar.", "ok")
-                                  + f"<p>{links}</p>")
+        self.report_view.value = (
+            message_html(f"Rapporten for »{self.workshop.name}« er klar.", "ok") + f"<p>{links}</p>"
+        )
 
     def room_workshops(self) -> list[Workshop]:
         try:
@@ -276,7 +346,9 @@ class Dashboard(ipw.VBox):
             log.exception("Workshops kunne ikke hentes")
             self.message.value = message_html("Rummets database svarer ikke lige nu.", "error")
             return []
-        self.choose.options = [("Ingen workshop valgt", "")] + [(w.label, w.code) for w in workshops]
+        self.choose.options = [("Ingen workshop valgt", "")] + [
+            (w.label, w.code) for w in workshops
+        ]
         return workshops
 
     def _create(self, _) -> None:
@@ -289,7 +361,8 @@ class Dashboard(ipw.VBox):
         self.choose.value = workshop.code
         self.new_name.value = ""
         self.message.value = message_html(
-            f"Workshoppen »{workshop.name}« er oprettet med koden {workshop.code}.", "ok")
+            f"Workshoppen »{workshop.name}« er oprettet med koden {workshop.code}.", "ok"
+        )
 
     def _choose(self, change) -> None:
         code = change["new"]
@@ -300,9 +373,10 @@ class Dashboard(ipw.VBox):
             self.code_view.value = "<p>Vælg en workshop, eller opret en ny herunder.</p>"
         else:
             self.code_view.value = (
-                f'<p>Deltagerne skriver koden på startsiden (Velkommen):</p>'
+                f"<p>Deltagerne skriver koden på startsiden (Velkommen):</p>"
                 f'<div class="nk-code" aria-label="Workshopkode">{esc(self.workshop.code)}</div>'
-                f'<p>{esc(self.workshop.label)}</p>')
+                f"<p>{esc(self.workshop.label)}</p>"
+            )
         self._render_roombar()
         if self.views.value == "svar":
             self.refresh(force=True)
@@ -310,12 +384,16 @@ class Dashboard(ipw.VBox):
     def _render_roombar(self, joined: int | None = None) -> None:
         w = self.workshop
         if w is None:
-            self.roombar.value = ('<div class="nk-roombar">Ingen workshop valgt – vælg eller opret '
-                                  'en under »Workshop«.</div>')
+            self.roombar.value = (
+                '<div class="nk-roombar">Ingen workshop valgt – vælg eller opret '
+                "en under »Workshop«.</div>"
+            )
             return
         people = f" · <b>{joined}</b> deltagere er med" if joined is not None else ""
-        self.roombar.value = (f'<div class="nk-roombar"><b>{esc(w.name)}</b> · kode '
-                              f'<b>{esc(w.code)}</b>{people}</div>')
+        self.roombar.value = (
+            f'<div class="nk-roombar"><b>{esc(w.name)}</b> · kode '
+            f"<b>{esc(w.code)}</b>{people}</div>"
+        )
 
     # --- the room's answers -----------------------------------------------------------
     def _answers_panel(self) -> ipw.VBox:
@@ -329,8 +407,10 @@ class Dashboard(ipw.VBox):
     def refresh(self, force: bool = False) -> None:
         """Redraw the chosen exercise when its answers changed (at most every few seconds)."""
         if self.workshop is None or not self.exercise.value:
-            self.answers_view.value = ("<p>Vælg en workshop under »Workshop«. Så vises deltagernes "
-                                       "svar her, efterhånden som de kommer.</p>")
+            self.answers_view.value = (
+                "<p>Vælg en workshop under »Workshop«. Så vises deltagernes "
+                "svar her, efterhånden som de kommer.</p>"
+            )
             self._drawn = None
             return
         if not force and self.clock() < self._next_draw:
@@ -365,22 +445,32 @@ class Dashboard(ipw.VBox):
             preset = button(f"{minutes} min", "clock-o", f"Sæt timeren til {minutes} minutter")
             preset.on_click(safe(lambda _, m=minutes: self.set_timer(m), self._report))
             presets.append(preset)
-        self.own_minutes = labelled(ipw.BoundedIntText(value=5, min=1, max=MAX_MINUTES),
-                                    "Egne minutter")
+        self.own_minutes = labelled(
+            ipw.BoundedIntText(value=5, min=1, max=MAX_MINUTES), "Egne minutter"
+        )
         self.own_minutes.add_class("nk-short")
         own = button("Sæt", "check", "Sæt timeren til dine egne minutter")
         own.on_click(safe(lambda _: self.set_timer(self.own_minutes.value), self._report))
         self.start_button = button("Start", "play", "Start nedtællingen", button_style="success")
         self.pause_button = button("Pause", "pause", "Sæt nedtællingen på pause")
         self.reset_button = button("Nulstil", "undo", "Stil timeren tilbage til start")
-        for control, action in ((self.start_button, self.timer.start),
-                                (self.pause_button, self.timer.pause),
-                                (self.reset_button, self.timer.reset)):
-            control.on_click(safe(lambda _, act=action: (act(), self._render_clock()), self._report))
+        for control, action in (
+            (self.start_button, self.timer.start),
+            (self.pause_button, self.timer.pause),
+            (self.reset_button, self.timer.reset),
+        ):
+            control.on_click(
+                safe(lambda _, act=action: (act(), self._render_clock()), self._report)
+            )
         self._render_clock()
-        return ipw.VBox([ipw.HTML("<h3>Timer til gruppearbejde</h3>"), self.clock_view,
-                         row([self.start_button, self.pause_button, self.reset_button]),
-                         row([*presets, self.own_minutes, own])])
+        return ipw.VBox(
+            [
+                ipw.HTML("<h3>Timer til gruppearbejde</h3>"),
+                self.clock_view,
+                row([self.start_button, self.pause_button, self.reset_button]),
+                row([*presets, self.own_minutes, own]),
+            ]
+        )
 
     def set_timer(self, minutes: int) -> None:
         self.timer.set(minutes)
@@ -388,12 +478,21 @@ class Dashboard(ipw.VBox):
 
     def _render_clock(self) -> None:
         t = self.timer
-        note = ("Tiden er gået!" if t.finished else "Gruppearbejdet er i gang." if t.running
-                else "Klar – tryk på »Start«." if t.remaining() == t.duration else "På pause.")
+        note = (
+            "Tiden er gået!"
+            if t.finished
+            else "Gruppearbejdet er i gang."
+            if t.running
+            else "Klar – tryk på »Start«."
+            if t.remaining() == t.duration
+            else "På pause."
+        )
         done = " nk-done" if t.finished else ""
-        self.clock_view.value = (f'<div class="nk-clock{done}" role="timer" aria-live="off">'
-                                 f'{t.display()}</div><p class="nk-clock-note" role="status">'
-                                 f'{esc(note)}</p>')
+        self.clock_view.value = (
+            f'<div class="nk-clock{done}" role="timer" aria-live="off">'
+            f'{t.display()}</div><p class="nk-clock-note" role="status">'
+            f"{esc(note)}</p>"
+        )
 
     # --- the models -------------------------------------------------------------------
     def _models_panel(self) -> ipw.VBox:
@@ -402,8 +501,9 @@ class Dashboard(ipw.VBox):
         except ContentError as e:
             log.error("Modellerne kunne ikke indlæses: %s", e)
             self.models = {}
-        self.model = labelled(ipw.Dropdown(options=[(m.title, m.id) for m in self.models.values()]),
-                              "Model")
+        self.model = labelled(
+            ipw.Dropdown(options=[(m.title, m.id) for m in self.models.values()]), "Model"
+        )
         self.model.observe(safe(lambda _: self._draw_model(), self._report), names="value")
         self.model_view = ipw.HTML()
         self._pictures: dict[str, str] = {}
@@ -414,8 +514,12 @@ class Dashboard(ipw.VBox):
         if model is None:
             self.model_view.value = message_html("Modellerne kan ikke vises lige nu.", "error")
             return
-        note = (f'<blockquote class="nk-model-note"><b>Baggrund:</b> {esc(model.background)}'
-                f'</blockquote>' if model.background else "")
+        note = (
+            f'<blockquote class="nk-model-note"><b>Baggrund:</b> {esc(model.background)}'
+            f"</blockquote>"
+            if model.background
+            else ""
+        )
         if model.id not in self._pictures:  # drawn once per page
             self._pictures[model.id] = picture_html(draw(model), alt_text(model))
         self.model_view.value = self._pictures[model.id] + note
@@ -436,40 +540,57 @@ def summary_html(summary: RoomSummary, joined: int | None = None) -> str:
     """The room's answers to one exercise: count, picture and texts; participant text escaped."""
     ex = summary.exercise
     of = f" af {joined} deltagere" if joined else ""
-    parts = [f'<h3>{esc(ex.title)}</h3>',
-             f'<p class="nk-count" role="status"><b>{summary.answered}</b>{of} har svaret.</p>']
+    parts = [
+        f"<h3>{esc(ex.title)}</h3>",
+        f'<p class="nk-count" role="status"><b>{summary.answered}</b>{of} har svaret.</p>',
+    ]
     if not summary.answered:
         return "".join(parts) + "<p>Ingen svar endnu. Svarene kommer frem her af sig selv.</p>"
     if any(row.n for row in summary.ratings):
-        parts.append(picture_html(roomcharts.rating_histograms(summary.ratings, ex.scale.min),
-                                  _alt_ratings(summary)))
+        parts.append(
+            picture_html(
+                roomcharts.rating_histograms(summary.ratings, ex.scale.min), _alt_ratings(summary)
+            )
+        )
     ranked = [r for r in summary.ranks if r.mean_rank is not None]
     if ranked:
-        alt = "; ".join(f"{r.text.rstrip('.')}: gennemsnitlig plads {decimal(r.mean_rank)}"
-                        for r in ranked)
-        parts.append(picture_html(roomcharts.rank_bars(summary.ranks),
-                                  f"Rummets rangering, vigtigst øverst. {alt}."))
+        alt = "; ".join(
+            f"{r.text.rstrip('.')}: gennemsnitlig plads {decimal(r.mean_rank)}" for r in ranked
+        )
+        parts.append(
+            picture_html(
+                roomcharts.rank_bars(summary.ranks), f"Rummets rangering, vigtigst øverst. {alt}."
+            )
+        )
     if summary.sorts:
         categories = [(c.id, c.title) for c in ex.categories]
         right = sum(r.counts.get(r.right, 0) for r in summary.sorts)
         total = sum(sum(r.counts.values()) for r in summary.sorts)
-        parts.append(picture_html(roomcharts.sorting_counts(summary.sorts, categories),
-                                  f"Hvor rummet placerede punkterne: {right} af {total} "
-                                  f"placeringer var rigtige."))
+        parts.append(
+            picture_html(
+                roomcharts.sorting_counts(summary.sorts, categories),
+                f"Hvor rummet placerede punkterne: {right} af {total} placeringer var rigtige.",
+            )
+        )
     if summary.plans is not None:
         plans = summary.plans
         groups = "".join(f"<li>{esc(title)}: <b>{n}</b></li>" for title, n in plans.groups)
-        months = ", ".join(f"{esc(month)} ({n})" for month, n in plans.months) or "ingen datoer endnu"
-        parts.append(f"<p><b>{plans.actions}</b> handlinger i alt:</p>"
-                     f'<ul class="nk-answers">{groups}</ul><p>Start: {months}.</p>')
+        months = (
+            ", ".join(f"{esc(month)} ({n})" for month, n in plans.months) or "ingen datoer endnu"
+        )
+        parts.append(
+            f"<p><b>{plans.actions}</b> handlinger i alt:</p>"
+            f'<ul class="nk-answers">{groups}</ul><p>Start: {months}.</p>'
+        )
     for group in summary.texts:
         if not group.texts:
             continue
         parts.append(f"<h3>{esc(group.title)}</h3>")
         if group.words:
             words = ", ".join(f"{w} ({n})" for w, n in group.words)
-            parts.append(picture_html(roomcharts.word_bars(group.words),
-                                      f"De hyppigste ord: {words}."))
+            parts.append(
+                picture_html(roomcharts.word_bars(group.words), f"De hyppigste ord: {words}.")
+            )
         items = "".join(f"<li><b>{esc(name)}:</b> {esc(text)}</li>" for name, text in group.texts)
         parts.append(f'<ul class="nk-answers">{items}</ul>')
     return "".join(parts)

@@ -26,19 +26,36 @@ class FirstPlan(Exercise):
             raise ValueError("a samleplan needs the page's content (content=...)")
         d = self.definition
         self.overview = ipw.HTML()
-        self.update_button = self._button("Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update)
+        self.update_button = self._button(
+            "Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update
+        )
         self.controls, fields = self._form(d.fields)
         self.follow_ups = ipw.HTML()
-        self.make_button = self._button("Lav min første plan", "file-text",
-                                  "Saml dine dele i ét Word-dokument og som tekstfil", self._make)
-        self.calendar_button = self._button("Lav kalenderfil", "calendar",
-                                      "Handleplanens datoer og opfølgningssamtalerne som .ics-fil", self._calendar)
+        self.make_button = self._button(
+            "Lav min første plan",
+            "file-text",
+            "Saml dine dele i ét Word-dokument og som tekstfil",
+            self._make,
+        )
+        self.calendar_button = self._button(
+            "Lav kalenderfil",
+            "calendar",
+            "Handleplanens datoer og opfølgningssamtalerne som .ics-fil",
+            self._calendar,
+        )
         self.result = ipw.HTML()
         self.calendar_result = ipw.HTML()
         heading = d.categories[0].title if d.categories else "Opfølgning"
-        return [self.overview, button_row(self.update_button),
-                ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'), *fields, self.follow_ups,
-                button_row(self.make_button, self.calendar_button), self.result, self.calendar_result]
+        return [
+            self.overview,
+            button_row(self.update_button),
+            ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'),
+            *fields,
+            self.follow_ups,
+            button_row(self.make_button, self.calendar_button),
+            self.result,
+            self.calendar_result,
+        ]
 
     def _read(self) -> dict:
         return {"fields": form_values(self.controls)}
@@ -68,7 +85,9 @@ class FirstPlan(Exercise):
         if self.workbook is None:
             self.overview.value = message_html(
                 "Skriv dit navn og jobcenter øverst på siden, så henter planen dine dele fra "
-                "logbogen.", "warn")
+                "logbogen.",
+                "warn",
+            )
             return
         rows = []
         for status in self.statuses():
@@ -76,18 +95,28 @@ class FirstPlan(Exercise):
                 where = "ovenfor på denne side"
             else:
                 where = f'<a href="{esc(self.href(status.notebook))}">{esc(status.page_title)}</a>'
-            state = ('<span class="nk-done">✔ Klar</span>' if status.complete else
-                     '<span class="nk-missing">Mangler:</span><ul>'
-                     + "".join(f"<li>{esc(m)}</li>" for m in status.missing[:6])
-                     + (f"<li>… og {len(status.missing) - 6} mere</li>" if len(status.missing) > 6 else "")
-                     + "</ul>")
-            rows.append(f"<tr><th scope='row'>{esc(status.part.heading)}</th><td>{where}</td>"
-                        f"<td>{esc(status.found or '–')}</td><td>{state}</td></tr>")
+            state = (
+                '<span class="nk-done">✔ Klar</span>'
+                if status.complete
+                else '<span class="nk-missing">Mangler:</span><ul>'
+                + "".join(f"<li>{esc(m)}</li>" for m in status.missing[:6])
+                + (
+                    f"<li>… og {len(status.missing) - 6} mere</li>"
+                    if len(status.missing) > 6
+                    else ""
+                )
+                + "</ul>"
+            )
+            rows.append(
+                f"<tr><th scope='row'>{esc(status.part.heading)}</th><td>{where}</td>"
+                f"<td>{esc(status.found or '–')}</td><td>{state}</td></tr>"
+            )
         self.overview.value = (
             '<table class="nk-table nk-parts"><caption>Det har du lavet i løbet af dagen</caption>'
             '<thead><tr><th scope="col">Del</th><th scope="col">Fra siden</th>'
             '<th scope="col">Det er med</th><th scope="col">Status</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
 
     def _show_follow_ups(self) -> None:
         values = self._read()["fields"]
@@ -97,10 +126,14 @@ class FirstPlan(Exercise):
             self.follow_ups.value = message_html(" ".join(problems), "warn")
         elif talks:
             at = first_plan.clock_text(values) or " (hele dagen)"
-            items = "".join(f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks)
+            items = "".join(
+                f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks
+            )
             self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>'
         else:
-            self.follow_ups.value = '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
+            self.follow_ups.value = (
+                '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
+            )
 
     # --- actions -------------------------------------------------------------------------
     def _update(self, *_):
@@ -113,11 +146,20 @@ class FirstPlan(Exercise):
         if self._needs_workbook(self.result):
             return
         self._update()
-        doc = first_plan.build_document(self.content, self.definition, self._answers(), self.workbook.name,
-                                        self.workbook.job_centre)
+        doc = first_plan.build_document(
+            self.content,
+            self.definition,
+            self._answers(),
+            self.workbook.name,
+            self.workbook.job_centre,
+        )
         missing = [s.part.heading for s in self.statuses() if not s.complete]
-        note = (f" Bemærk: {', '.join(missing)} er ikke færdig endnu – dokumentet viser det, du har "
-                "lavet indtil nu. Se oversigten ovenfor." if missing else "")
+        note = (
+            f" Bemærk: {', '.join(missing)} er ikke færdig endnu – dokumentet viser det, du har "
+            "lavet indtil nu. Se oversigten ovenfor."
+            if missing
+            else ""
+        )
         self._offer(self.result, doc, f"Dokumentet er klar.{note}", "Hent Min første plan som Word")
 
     def _calendar(self, *_):
@@ -127,15 +169,21 @@ class FirstPlan(Exercise):
         problems = planning.validate(self.definition, values)
         if problems or not first_plan.follow_ups(self.definition, values):
             self.calendar_result.value = message_html(
-                " ".join(problems) or "Vælg først en startdato for opfølgningen.", "warn")
+                " ".join(problems) or "Vælg først en startdato for opfølgningen.", "warn"
+            )
             return
         self._update()
         d = self.definition
         events = first_plan.calendar_events(self.content, d, self._answers(), self.workbook.id)
         stem = document_stem(d.document_title or d.title, self.workbook.name)
-        link = download_link(to_ics(events, d.document_title or d.title), f"{stem}.ics",
-                             "text/calendar;charset=utf-8", "Hent kalenderfilen (.ics)")
+        link = download_link(
+            to_ics(events, d.document_title or d.title),
+            f"{stem}.ics",
+            "text/calendar;charset=utf-8",
+            "Hent kalenderfilen (.ics)",
+        )
         self.calendar_result.value = ready_html(
             f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender "
             "(fx Outlook).",
-            link)
+            link,
+        )

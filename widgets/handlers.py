@@ -8,8 +8,10 @@ import logging
 import os
 import sys
 
-FRIENDLY_ERROR = ("Der skete en fejl på siden. Det, du har skrevet, er ikke tabt. "
-                  "Prøv igen, eller spørg kursuslederen.")
+FRIENDLY_ERROR = (
+    "Der skete en fejl på siden. Det, du har skrevet, er ikke tabt. "
+    "Prøv igen, eller spørg kursuslederen."
+)
 
 log = logging.getLogger("noeglepersonkursus")
 

@@ -32,9 +32,17 @@ class LearningCycle(Exercise):
             self._on_change(box, self._changed)
             self.boxes[step.id] = box
         self.controls, fields = self._form(d.fields)
-        card = [ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>'), *fields, required_note()]
-        self.make_button = self._button("Lav eksperimentkortet", "id-card",
-                                  "Tjek kortet og lav det som Word-fil og tekstfil", self._make)
+        card = [
+            ipw.HTML('<h4 class="nk-step-title">Dit eksperimentkort</h4>'),
+            *fields,
+            required_note(),
+        ]
+        self.make_button = self._button(
+            "Lav eksperimentkortet",
+            "id-card",
+            "Tjek kortet og lav det som Word-fil og tekstfil",
+            self._make,
+        )
         self.result = ipw.HTML()
         self.card = ipw.VBox(card + [self.make_button, self.result])
 
@@ -54,9 +62,11 @@ class LearningCycle(Exercise):
 
     # --- state --------------------------------------------------------------------
     def _read(self) -> dict:
-        return {"position": self.position,
-                "answers": {sid: box.value for sid, box in self.boxes.items()},
-                "card": form_values(self.controls)}
+        return {
+            "position": self.position,
+            "answers": {sid: box.value for sid, box in self.boxes.items()},
+            "card": form_values(self.controls),
+        }
 
     def _restore(self, value: dict) -> None:
         if not isinstance(value, dict):
@@ -87,13 +97,16 @@ class LearningCycle(Exercise):
             self.where.value = '<p class="nk-where">Sådan kommer du gennem cyklussen:</p>'
             self.stage.children = [self.overview]
         elif p == last:
-            self.where.value = ('<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
-                                'beslutning i et eksperimentkort.</p>')
+            self.where.value = (
+                '<p class="nk-where" role="status"><b>Til sidst:</b> saml din '
+                "beslutning i et eksperimentkort.</p>"
+            )
             self.stage.children = [self.card]
         else:
             step = d.steps[p - 1]
-            self.where.value = (f'<p class="nk-where" role="status"><b>Trin {p} af {n}: '
-                                f'{esc(step.title)}</b></p>')
+            self.where.value = (
+                f'<p class="nk-where" role="status"><b>Trin {p} af {n}: {esc(step.title)}</b></p>'
+            )
             self.stage.children = [self.boxes[step.id]]
         # The picture needs matplotlib: draw it only on the steps, where it shows the way; the
         # overview and the card get the whole width.
@@ -102,23 +115,27 @@ class LearningCycle(Exercise):
         self.picture.layout.display = None if on_step else "none"
         self.back.disabled = p == 0
         self.next.disabled = p == last
-        self.next.description = ("Start: trin 1" if p == 0 else
-                                 "Til eksperimentkortet" if p == n else "Næste")
+        self.next.description = (
+            "Start: trin 1" if p == 0 else "Til eksperimentkortet" if p == n else "Næste"
+        )
         self._shown = p
 
     def _picture_png(self, current: int | None) -> bytes:
         if current not in self._pictures:
             self._pictures[current] = charts.learning_cycle(
-                [s.title for s in self.definition.steps], current, self.definition.caption)
+                [s.title for s in self.definition.steps], current, self.definition.caption
+            )
         return self._pictures[current]
 
     def _picture_html(self, current: int) -> str:
         d = self.definition
         steps = "; ".join(f"{i}. {s.title}" for i, s in enumerate(d.steps, start=1))
         caption = " ".join(d.caption.split())
-        return picture_html(self._picture_png(current),
-                            f"{caption}: {len(d.steps)} trin i en cirkel med uret: {steps}. "
-                            f"Du er ved trin {current + 1}: {d.steps[current].title}.")
+        return picture_html(
+            self._picture_png(current),
+            f"{caption}: {len(d.steps)} trin i en cirkel med uret: {steps}. "
+            f"Du er ved trin {current + 1}: {d.steps[current].title}.",
+        )
 
     # --- the card -----------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -128,11 +145,23 @@ class LearningCycle(Exercise):
         if self._not_ready(self.result, self.problems(), "Kortet er ikke færdigt endnu:"):
             return
         d, value = self.definition, self._read()
-        doc = experiment_card(d, value["answers"], value["card"], self.workbook.name,
-                              self.workbook.job_centre, picture=self._picture_png(None))
-        rows = "".join(f'<div class="nk-card-label">{esc(s.heading)}</div>'
-                       f"<div>{paragraphs(s.paragraphs[0])}</div>"
-                       for s in doc.sections[:len(d.fields)])
-        self._offer(self.result, doc, "Dit eksperimentkort er klar.",
-                    after=f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
-                          f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>')
+        doc = experiment_card(
+            d,
+            value["answers"],
+            value["card"],
+            self.workbook.name,
+            self.workbook.job_centre,
+            picture=self._picture_png(None),
+        )
+        rows = "".join(
+            f'<div class="nk-card-label">{esc(s.heading)}</div>'
+            f"<div>{paragraphs(s.paragraphs[0])}</div>"
+            for s in doc.sections[: len(d.fields)]
+        )
+        self._offer(
+            self.result,
+            doc,
+            "Dit eksperimentkort er klar.",
+            after=f'<div class="nk-card"><h3>{esc(doc.title)}</h3>'
+            f'<p class="nk-help">{"<br>".join(esc(m) for m in doc.meta)}</p>{rows}</div>',
+        )

@@ -55,8 +55,10 @@ def hints_html(hints: list[str], none: str) -> str:
 def feedback_html(right: bool, verdict: str, explanation_html: str) -> str:
     """Immediate feedback on one answer: a mark and verdict (not colour alone), then why."""
     mark, tone = ("✔", "right") if right else ("✘", "wrong")
-    return (f'<div class="nk-feedback nk-{tone}" role="status"><b>{mark} {esc(verdict)}</b> '
-            f"{explanation_html}</div>")
+    return (
+        f'<div class="nk-feedback nk-{tone}" role="status"><b>{mark} {esc(verdict)}</b> '
+        f"{explanation_html}</div>"
+    )
 
 
 def case_html(text: str) -> str:
@@ -79,17 +81,23 @@ def grid_html(definition, cell) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in grid.columns)
     body = "".join(
         f'<tr><th scope="row">{esc(label)}</th>'
-        + "".join(f"<td>{cell(definition.category(c))}</td>" for c in row) + "</tr>"
-        for label, row in zip(grid.rows, grid.cells))
-    return (f'<table class="nk-grid"><thead><tr><td></td>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+        + "".join(f"<td>{cell(definition.category(c))}</td>" for c in row)
+        + "</tr>"
+        for label, row in zip(grid.rows, grid.cells)
+    )
+    return (
+        f'<table class="nk-grid"><thead><tr><td></td>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def download_link(content: bytes, filename: str, mime: str, label: str) -> str:
     """A link that saves a file in any browser, in Voilà and in JupyterLab."""
     data = base64.b64encode(content).decode("ascii")
-    return (f'<a class="nk-download" download="{esc(filename)}" '
-            f'href="data:{mime};base64,{data}">⬇ {esc(label)}</a>')
+    return (
+        f'<a class="nk-download" download="{esc(filename)}" '
+        f'href="data:{mime};base64,{data}">⬇ {esc(label)}</a>'
+    )
 
 
 def file_stem(name: str) -> str:
@@ -105,6 +113,13 @@ def document_stem(title: str, name: str) -> str:
 
 def document_links(doc: Document, stem: str, word_label: str = "Hent som Word") -> str:
     """Download links for a document as Word and as Markdown."""
-    return (download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, word_label)
-            + " " + download_link(to_markdown(doc).encode("utf-8"), f"{stem}.md",
-                                  "text/markdown;charset=utf-8", "Hent som tekstfil"))
+    return (
+        download_link(to_docx(doc), f"{stem}.docx", DOCX_MIME, word_label)
+        + " "
+        + download_link(
+            to_markdown(doc).encode("utf-8"),
+            f"{stem}.md",
+            "text/markdown;charset=utf-8",
+            "Hent som tekstfil",
+        )
+    )

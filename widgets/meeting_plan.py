@@ -13,7 +13,9 @@ from widgets.markup import esc, message_html, paragraphs, picture_html, problems
 
 def _part_head(field) -> ipw.HTML:
     """The heading of the agenda or the time frame, with its help text."""
-    return ipw.HTML(f'<p class="nk-part">{esc(field.label)}</p><p class="nk-help">{esc(field.help)}</p>')
+    return ipw.HTML(
+        f'<p class="nk-part">{esc(field.label)}</p><p class="nk-help">{esc(field.help)}</p>'
+    )
 
 
 @exercise_kind("mødeplan")
@@ -34,13 +36,21 @@ class MeetingPlanner(Exercise):
         children = []
         for f in d.fields:
             if f.type == "dagsorden":
-                self.add_button = self._button("Tilføj punkt", "plus", "Tilføj et punkt nederst på dagsordenen", self._add)
+                self.add_button = self._button(
+                    "Tilføj punkt", "plus", "Tilføj et punkt nederst på dagsordenen", self._add
+                )
                 self.agenda_message = ipw.HTML()
-                children += [_part_head(f), self.rows, row([self.add_button, self.agenda_message]),
-                             self.fit_view]
+                children += [
+                    _part_head(f),
+                    self.rows,
+                    row([self.add_button, self.agenda_message]),
+                    self.fit_view,
+                ]
             elif f.type == "tidsramme":
                 self.start = labelled(ipw.Text(placeholder="fx 09.30"), "Mødet starter kl.")
-                self.total = labelled(ipw.Text(placeholder="fx 60"), "Mødets samlede tid i minutter")
+                self.total = labelled(
+                    ipw.Text(placeholder="fx 60"), "Mødets samlede tid i minutter"
+                )
                 for control in (self.start, self.total):
                     control.add_class("nk-inline")
                 self.total.add_class("nk-long-label")
@@ -53,8 +63,12 @@ class MeetingPlanner(Exercise):
                 self.texts[f.id] = box
                 children.append(box)
         children.append(required_note())
-        self.make_button = self._button("Lav mødeplanen", "file-text",
-                                  "Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil", self._make)
+        self.make_button = self._button(
+            "Lav mødeplanen",
+            "file-text",
+            "Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil",
+            self._make,
+        )
         self.result = ipw.HTML()
         self._render_rows()
         return children + [row([self.make_button]), self.result]
@@ -143,10 +157,15 @@ class MeetingPlanner(Exercise):
             minutes.add_class("nk-inline")
             minutes.add_class("nk-minutes")
             self._on_change(title, lambda change, e=entry: self._set_row(e, "title", change["new"]))
-            self._on_change(minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"]))
-            up, down = self._move_buttons(f"punkt {n}", i == 0, i == last,
-                                          lambda step, e=entry: self.move(e, step))
-            remove = self._button("Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small")
+            self._on_change(
+                minutes, lambda change, e=entry: self._set_row(e, "minutes", change["new"])
+            )
+            up, down = self._move_buttons(
+                f"punkt {n}", i == 0, i == last, lambda step, e=entry: self.move(e, step)
+            )
+            remove = self._button(
+                "Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small"
+            )
             when = ipw.HTML()
             when.add_class("nk-slot")
             self.row_times.append(when)
@@ -218,22 +237,37 @@ class MeetingPlanner(Exercise):
         picture = picture_html(*timeline) if timeline else ""
         problems = self.problems()
         if problems:
-            self.result.value = problems_html(problems, "Mødeplanen er ikke færdig endnu:") + picture
+            self.result.value = (
+                problems_html(problems, "Mødeplanen er ikke færdig endnu:") + picture
+            )
             return
         if self._needs_workbook(self.result):
             return
-        doc = meeting.build_document(self.definition, self._read(), self.workbook.name,
-                                     self.workbook.job_centre, picture=timeline[0])
+        doc = meeting.build_document(
+            self.definition,
+            self._read(),
+            self.workbook.name,
+            self.workbook.job_centre,
+            picture=timeline[0],
+        )
         preview = []
         for s in doc.sections:
             if s.table:
                 head, *body = s.table
-                cells = "".join(f"<tr>{''.join(f'<td>{esc(c)}</td>' for c in line)}</tr>" for line in body)
-                preview.append(f'<h4>{esc(s.heading)}</h4><table class="nk-table"><thead><tr>'
-                               + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-                               + f"</tr></thead><tbody>{cells}</tbody></table>")
+                cells = "".join(
+                    f"<tr>{''.join(f'<td>{esc(c)}</td>' for c in line)}</tr>" for line in body
+                )
+                preview.append(
+                    f'<h4>{esc(s.heading)}</h4><table class="nk-table"><thead><tr>'
+                    + "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+                    + f"</tr></thead><tbody>{cells}</tbody></table>"
+                )
             else:
                 preview.append(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>")
-        self._offer(self.result, doc, "Mødeplanen er klar.",
-                    after=f'{picture}<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
-                          f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{''.join(preview)}</div>")
+        self._offer(
+            self.result,
+            doc,
+            "Mødeplanen er klar.",
+            after=f'{picture}<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
+            f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{''.join(preview)}</div>",
+        )

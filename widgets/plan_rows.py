@@ -36,7 +36,9 @@ class RowPlanner(Exercise):
         self.group_boxes: dict[str, ipw.VBox] = {}
         self.add_buttons: dict[str, ipw.Button] = {}
         self.messages: dict[str, ipw.HTML] = {}
-        self._views: dict[int, tuple[dict, ipw.Button]] = {}  # id(row) -> its controls, its remove button
+        self._views: dict[
+            int, tuple[dict, ipw.Button]
+        ] = {}  # id(row) -> its controls, its remove button
         children = self._before_rows()
         for group, title in self.groups():
             box = ipw.VBox()
@@ -49,21 +51,36 @@ class RowPlanner(Exercise):
                 children.append(self.messages[group])
             children.append(box)
             if self.blank_rows:
-                add = self._button(f"Tilføj en handling – {title}" if title else "Tilføj en række", "plus",
-                             f"Tilføj en tom række{' i ' + title if title else ''}", lambda _, g=group: self.add_row(g))
+                add = self._button(
+                    f"Tilføj en handling – {title}" if title else "Tilføj en række",
+                    "plus",
+                    f"Tilføj en tom række{' i ' + title if title else ''}",
+                    lambda _, g=group: self.add_row(g),
+                )
                 self.add_buttons[group] = add
                 children.append(button_row(add))
             if not self.message_above_rows:
                 children.append(self.messages[group])
-        self.check_button = self._button(self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check)
-        self.make_button = self._button("Lav dokumentet", "file-text",
-                                  "Tjek planen og lav den som Word-fil og tekstfil", self._make)
+        self.check_button = self._button(
+            self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check
+        )
+        self.make_button = self._button(
+            "Lav dokumentet",
+            "file-text",
+            "Tjek planen og lav den som Word-fil og tekstfil",
+            self._make,
+        )
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
         self._render()
-        return children + [required_note(), button_row(self.check_button, self.make_button),
-                           self.feedback, self.picture, self.result]
+        return children + [
+            required_note(),
+            button_row(self.check_button, self.make_button),
+            self.feedback,
+            self.picture,
+            self.result,
+        ]
 
     # --- for subclasses ----------------------------------------------------------------
     def groups(self) -> list[tuple[str, str]]:
@@ -95,7 +112,8 @@ class RowPlanner(Exercise):
     def add_row(self, group: str = "", item: str = "", fields: dict | None = None) -> bool:
         if sum(r.group == group for r in self.rows) >= plan_rows.MAX_ROWS:
             self.messages[group].value = message_html(
-                f"Der kan højst være {plan_rows.MAX_ROWS} rækker her.", "warn")
+                f"Der kan højst være {plan_rows.MAX_ROWS} rækker her.", "warn"
+            )
             return False
         empty = {f.id: None if f.type == "dato" else "" for f in self.definition.fields}
         self.rows.append(plan_rows.Row(group, item, {**empty, **(fields or {})}))
@@ -134,14 +152,26 @@ class RowPlanner(Exercise):
             control.add_class(f"nk-field-{f.type}")
             if f.id == self._title_field():
                 control.add_class("nk-field-title")
-            self._on_change(control, lambda _, r=plan_row, fid=f.id, c=control: self._set(r, fid, c))
+            self._on_change(
+                control, lambda _, r=plan_row, fid=f.id, c=control: self._set(r, fid, c)
+            )
             controls[f.id] = control
         what = str(plan_row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
-        remove = self._button("Fjern", "trash", f"Fjern »{what}«", lambda _, r=plan_row: self.remove_row(r), "nk-small")
+        remove = self._button(
+            "Fjern",
+            "trash",
+            f"Fjern »{what}«",
+            lambda _, r=plan_row: self.remove_row(r),
+            "nk-small",
+        )
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
         self._views[id(plan_row)] = (controls, remove)
-        view = ipw.VBox([ipw.HBox([head, remove], layout={"justify_content": "space-between"}),
-                         row(controls.values(), "nk-plan-fields")])
+        view = ipw.VBox(
+            [
+                ipw.HBox([head, remove], layout={"justify_content": "space-between"}),
+                row(controls.values(), "nk-plan-fields"),
+            ]
+        )
         view.add_class("nk-plan-row")
         return view
 
@@ -157,7 +187,9 @@ class RowPlanner(Exercise):
 
     def _check(self, *_):
         problems = self.problems()
-        self.feedback.value = problems_html(problems) if problems else message_html(self.complete_message, "ok")
+        self.feedback.value = (
+            problems_html(problems) if problems else message_html(self.complete_message, "ok")
+        )
         drawn = self._picture()
         self.picture.value = picture_html(*drawn) if drawn else ""
 

@@ -19,8 +19,12 @@ class Planner(Exercise):
     def _build(self):
         self.controls, children = self._form(self.definition.fields)
         children.append(required_note())
-        self.make_button = self._button("Lav dokumentet", "file-text",
-                                  "Tjek planen og lav den som Word-fil og tekstfil", self._make)
+        self.make_button = self._button(
+            "Lav dokumentet",
+            "file-text",
+            "Tjek planen og lav den som Word-fil og tekstfil",
+            self._make,
+        )
         self.result = ipw.HTML()
         return children + [self.make_button, self.result]
 
@@ -39,8 +43,15 @@ class Planner(Exercise):
     def _make(self, *_):
         if self._not_ready(self.result, self.problems()):
             return
-        doc = planning.build_document(self.definition, self._read()["fields"], self.workbook.name,
-                                      self.workbook.job_centre)
-        preview = "".join(f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>" for s in doc.sections)
-        self._offer(self.result, doc, after=f'<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
-                                            f'<p>{"<br>".join(esc(m) for m in doc.meta)}</p>{preview}</div>')
+        doc = planning.build_document(
+            self.definition, self._read()["fields"], self.workbook.name, self.workbook.job_centre
+        )
+        preview = "".join(
+            f"<h4>{esc(s.heading)}</h4><p>{paragraphs(s.paragraphs[0])}</p>" for s in doc.sections
+        )
+        self._offer(
+            self.result,
+            doc,
+            after=f'<div class="nk-preview"><h3>{esc(doc.title)}</h3>'
+            f"<p>{'<br>'.join(esc(m) for m in doc.meta)}</p>{preview}</div>",
+        )

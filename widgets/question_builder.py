@@ -20,25 +20,39 @@ class QuestionBuilder(Exercise):
         d = self.definition
         children = []  # the case is in the exercise's header
         self.questions, self.hints = {}, {}
-        places = {c: (row, col) for row, ids in zip(d.grid.rows, d.grid.cells)
-                  for col, c in zip(d.grid.columns, ids)}
+        places = {
+            c: (row, col)
+            for row, ids in zip(d.grid.rows, d.grid.cells)
+            for col, c in zip(d.grid.columns, ids)
+        }
         for category in d.categories:
             row, col = places[category.id]
             examples = " ".join(f"»{esc(e)}«" for e in category.examples)
             head = ipw.HTML(
                 f'<h4 class="nk-phase">{esc(category.title)} <span class="nk-axes">'
                 f"({esc(row)} · {esc(col)})</span></h4>"
-                + (f'<p class="nk-intro">{esc(category.description)}</p>' if category.description else "")
-                + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else ""))
-            box = text_area(f"{category.title}: dit spørgsmål", "Skriv dit spørgsmål til kollegaen …",
-                            "3.6em")
+                + (
+                    f'<p class="nk-intro">{esc(category.description)}</p>'
+                    if category.description
+                    else ""
+                )
+                + (f'<p class="nk-help">Eksempler fra slidet: {examples}</p>' if examples else "")
+            )
+            box = text_area(
+                f"{category.title}: dit spørgsmål", "Skriv dit spørgsmål til kollegaen …", "3.6em"
+            )
             self._on_change(box, lambda _, cid=category.id: self._edited(cid))
             self.questions[category.id], self.hints[category.id] = box, ipw.HTML()
             part = ipw.VBox([head, box, self.hints[category.id]])
             part.add_class("nk-phase-box")
             children.append(part)
-        self.check_button = self._button("Tjek mine spørgsmål og vis dem på modellen", "check",
-                                   "Få tips til dine spørgsmål og se dem samlet", self.check, button_style="primary")
+        self.check_button = self._button(
+            "Tjek mine spørgsmål og vis dem på modellen",
+            "check",
+            "Få tips til dine spørgsmål og se dem samlet",
+            self.check,
+            button_style="primary",
+        )
         self.overview = ipw.HTML()
         self.picture = ipw.HTML()
         return children + [self.check_button, self.overview, self.picture]
@@ -70,15 +84,29 @@ class QuestionBuilder(Exercise):
             text = self.questions[category.id].value
             self.hints[category.id].value = (
                 hints_html(hints_for(text, category.hints), NO_HINTS)
-                if text.strip() else
-                message_html(f"Du har ikke skrevet et spørgsmål som {category.title} endnu."))
-        self.overview.value = (f'<p class="nk-score" role="status">Du har skrevet '
-                               f"<b>{self.written} af {len(d.categories)}</b> spørgsmål.</p>")
-        layout = [[charts.GridCell(c.title, "" if self.questions[c.id].value.strip()
-                                   else "ikke skrevet endnu", text=self.questions[c.id].value.strip())
-                   for c in row] for row in grid_layout(d)]
+                if text.strip()
+                else message_html(f"Du har ikke skrevet et spørgsmål som {category.title} endnu.")
+            )
+        self.overview.value = (
+            f'<p class="nk-score" role="status">Du har skrevet '
+            f"<b>{self.written} af {len(d.categories)}</b> spørgsmål.</p>"
+        )
+        layout = [
+            [
+                charts.GridCell(
+                    c.title,
+                    "" if self.questions[c.id].value.strip() else "ikke skrevet endnu",
+                    text=self.questions[c.id].value.strip(),
+                )
+                for c in row
+            ]
+            for row in grid_layout(d)
+        ]
         png = charts.grid_chart(list(d.grid.rows), list(d.grid.columns), layout)
-        summary = "; ".join(f"{c.title}: »{self.questions[c.id].value.strip()}«"
-                            if self.questions[c.id].value.strip() else f"{c.title}: ikke skrevet endnu"
-                            for c in d.categories)
+        summary = "; ".join(
+            f"{c.title}: »{self.questions[c.id].value.strip()}«"
+            if self.questions[c.id].value.strip()
+            else f"{c.title}: ikke skrevet endnu"
+            for c in d.categories
+        )
         self.picture.value = picture_html(png, f"Dine spørgsmål på modellen. {summary}.")

@@ -25,23 +25,31 @@ class Ranking(Exercise):
         self.checked = False
         self.rows = ipw.VBox()
         self.rows.add_class("nk-ranking")
-        self.new_item = labelled(ipw.Text(placeholder="Skriv en opgave, der mangler …",
-                                          layout={"width": "100%"}), d.own_label or "Tilføj din egen")
+        self.new_item = labelled(
+            ipw.Text(placeholder="Skriv en opgave, der mangler …", layout={"width": "100%"}),
+            d.own_label or "Tilføj din egen",
+        )
         self.add_button = self._button("Tilføj", "plus", "Tilføj til listen", self._add)
         self.add_message = ipw.HTML()
         self._render()
         own = [row([self.new_item, self.add_button]), self.add_message] if d.allow_own else []
         check = []
         if d.correct_order:
-            self.check_button = self._button("Tjek min rækkefølge", "check",
-                                       "Sammenlign din rækkefølge med den rigtige", self._check)
+            self.check_button = self._button(
+                "Tjek min rækkefølge",
+                "check",
+                "Sammenlign din rækkefølge med den rigtige",
+                self._check,
+            )
             self.result = ipw.HTML()
             check = [self.check_button, self.result]
         return [self.rows, *own, *check]
 
     def _start_ids(self) -> list[str]:
         ids = [i.id for i in self.definition.items]
-        return ranking.start_order(ids, self.definition.id) if self.definition.correct_order else ids
+        return (
+            ranking.start_order(ids, self.definition.id) if self.definition.correct_order else ids
+        )
 
     def _entry(self, item_id: str) -> dict:
         item = next(i for i in self.definition.items if i.id == item_id)
@@ -66,8 +74,11 @@ class Ranking(Exercise):
                 continue  # own items are not allowed (any more) in this ranking
             text = str(entry.get("text", "")) if own else by_id[item_id].text
             given = entry.get("attrs") if isinstance(entry.get("attrs"), dict) else {}
-            attrs = {a.id: given.get(a.id, "") for a in self.definition.attributes
-                     if given.get(a.id, "") in a.options}
+            attrs = {
+                a.id: given.get(a.id, "")
+                for a in self.definition.attributes
+                if given.get(a.id, "") in a.options
+            }
             restored.append({"id": item_id, "text": text, "own": own, "attrs": attrs})
             seen.add(item_id)
         restored += [self._entry(item_id) for item_id in self._start_ids() if item_id not in seen]
@@ -99,19 +110,33 @@ class Ranking(Exercise):
         rows = []
         for p in placements:
             item = texts[p.id]
-            mark = ("<span class='nk-ok-mark'>✔ din plads</span>" if p.correct
-                    else f"<span class='nk-miss-mark'>✘ du havde den som nr. {p.given}</span>")
-            note = f"<br><span class='nk-help'>{esc(item.explanation)}</span>" if item.explanation else ""
+            mark = (
+                "<span class='nk-ok-mark'>✔ din plads</span>"
+                if p.correct
+                else f"<span class='nk-miss-mark'>✘ du havde den som nr. {p.given}</span>"
+            )
+            note = (
+                f"<br><span class='nk-help'>{esc(item.explanation)}</span>"
+                if item.explanation
+                else ""
+            )
             rows.append(f"<li><b>{esc(item.text)}</b> – {mark}{note}</li>")
-        summary = (f"Du har {right} af {len(placements)} på den rigtige plads."
-                   + (" Flot – hele rækkefølgen er rigtig." if right == len(placements) else
-                      " Flyt gerne punkterne og se, hvordan svaret ændrer sig."))
+        summary = f"Du har {right} af {len(placements)} på den rigtige plads." + (
+            " Flot – hele rækkefølgen er rigtig."
+            if right == len(placements)
+            else " Flyt gerne punkterne og se, hvordan svaret ændrer sig."
+        )
         tone = "right" if right == len(placements) else "wrong"
         self.result.value = (
             f'<div class="nk-feedback nk-{tone}" role="status">'
             f'<p class="nk-score"><b>{esc(summary)}</b></p>'
             f'<p>Den rigtige rækkefølge:</p><ol class="nk-right-order">{"".join(rows)}</ol></div>'
-            + (f'<div class="nk-explanation">{blocks(d.explanation)}</div>' if d.explanation else ""))
+            + (
+                f'<div class="nk-explanation">{blocks(d.explanation)}</div>'
+                if d.explanation
+                else ""
+            )
+        )
 
     def _add(self, *_):
         text = " ".join(self.new_item.value.split())
@@ -121,7 +146,9 @@ class Ranking(Exercise):
             return
         own = [e for e in self.order if e["own"]]
         if len(own) >= MAX_OWN:
-            self.add_message.value = message_html(f"Du kan højst tilføje {MAX_OWN} egne opgaver.", "warn")
+            self.add_message.value = message_html(
+                f"Du kan højst tilføje {MAX_OWN} egne opgaver.", "warn"
+            )
             return
         number = max([int(e["id"].rsplit("-", 1)[-1]) for e in own] + [0]) + 1
         self.order.append({"id": f"egen-{number}", "text": text, "own": True, "attrs": {}})
@@ -151,22 +178,39 @@ class Ranking(Exercise):
         last = len(self.order) - 1
         for index, entry in enumerate(self.order):
             text = entry["text"]
-            label = ipw.HTML(f'<span class="nk-rank">{index + 1}.</span> {esc(text)}'
-                             + (' <span class="nk-own">(egen)</span>' if entry["own"] else ""))
+            label = ipw.HTML(
+                f'<span class="nk-rank">{index + 1}.</span> {esc(text)}'
+                + (' <span class="nk-own">(egen)</span>' if entry["own"] else "")
+            )
             label.add_class("nk-rank-text")
-            up, down = self._move_buttons(f"»{text}« en plads", index == 0, index == last,
-                                          lambda step, e=entry: self._move_entry(e, step))
+            up, down = self._move_buttons(
+                f"»{text}« en plads",
+                index == 0,
+                index == last,
+                lambda step, e=entry: self._move_entry(e, step),
+            )
             controls = [up, down]
             for attr in self.definition.attributes:
-                choice = ipw.Dropdown(options=[("Vælg …", "")] + [(o, o) for o in attr.options],
-                                      value=entry["attrs"].get(attr.id, ""),
-                                      description=attr.label, style={"description_width": "initial"},
-                                      layout={"width": "auto"})
+                choice = ipw.Dropdown(
+                    options=[("Vælg …", "")] + [(o, o) for o in attr.options],
+                    value=entry["attrs"].get(attr.id, ""),
+                    description=attr.label,
+                    style={"description_width": "initial"},
+                    layout={"width": "auto"},
+                )
                 choice.add_class("nk-small")
-                self._on_change(choice, lambda change, e=entry, a=attr.id: self._set_attr(e, a, change))
+                self._on_change(
+                    choice, lambda change, e=entry, a=attr.id: self._set_attr(e, a, change)
+                )
                 controls.append(choice)
             if entry["own"]:
-                remove = self._button("Fjern", "trash", f"Fjern »{text}«", lambda _, e=entry: self._remove(e), "nk-small")
+                remove = self._button(
+                    "Fjern",
+                    "trash",
+                    f"Fjern »{text}«",
+                    lambda _, e=entry: self._remove(e),
+                    "nk-small",
+                )
                 controls.append(remove)
             entry_view = ipw.VBox([label, row(controls)])
             entry_view.add_class("nk-rank-row")

@@ -25,8 +25,10 @@ class Rating(Exercise):
         if self.step_label:
             legend = " · ".join(f"<b>{n}</b> = {esc(t)}" for n, t in self.step_label.items())
         else:
-            legend = (f'<b>{scale.min}</b> = {esc(scale.low_label or "lavest")} · '
-                      f'<b>{scale.max}</b> = {esc(scale.high_label or "højest")}')
+            legend = (
+                f"<b>{scale.min}</b> = {esc(scale.low_label or 'lavest')} · "
+                f"<b>{scale.max}</b> = {esc(scale.high_label or 'højest')}"
+            )
         rows = [ipw.HTML(f'<p class="nk-legend">{legend}</p>')]
         # One set of buttons per occasion; "" when the skala is answered once.
         self.occasion_ids = [o.id for o in d.occasions] or [""]
@@ -34,11 +36,19 @@ class Rating(Exercise):
         for occasion in self.occasion_ids:
             buttons_here, page = {}, []
             for item in d.items:
-                buttons = labelled(ipw.ToggleButtons(
-                    options=[(str(n), n) for n in steps], index=None,
-                    tooltips=[f"{item.text}: {n}" + (f" – {self.step_label[n]}" if self.step_label else "")
-                              for n in steps],
-                    style={"button_width": "3.2em"}), item.text)
+                buttons = labelled(
+                    ipw.ToggleButtons(
+                        options=[(str(n), n) for n in steps],
+                        index=None,
+                        tooltips=[
+                            f"{item.text}: {n}"
+                            + (f" – {self.step_label[n]}" if self.step_label else "")
+                            for n in steps
+                        ],
+                        style={"button_width": "3.2em"},
+                    ),
+                    item.text,
+                )
                 buttons.add_class("nk-scale")
                 self._on_change(buttons, self._changed)
                 buttons_here[item.id] = buttons
@@ -51,10 +61,15 @@ class Rating(Exercise):
         self.ratings = self.by_occasion[""] if not d.occasions else {}
         self.items_box = ipw.VBox(pages[self.occasion_ids[0]])
         if d.occasions:
-            self.occasion = labelled(ipw.ToggleButtons(
-                options=[(o.label, o.id) for o in d.occasions], value=d.occasions[0].id,
-                tooltips=[f"Vurder borgeren: {o.label}" for o in d.occasions],
-                style={"button_width": "auto"}), "Hvilket tidspunkt vurderer du nu?")
+            self.occasion = labelled(
+                ipw.ToggleButtons(
+                    options=[(o.label, o.id) for o in d.occasions],
+                    value=d.occasions[0].id,
+                    tooltips=[f"Vurder borgeren: {o.label}" for o in d.occasions],
+                    style={"button_width": "auto"},
+                ),
+                "Hvilket tidspunkt vurderer du nu?",
+            )
             self.occasion.add_class("nk-occasion")
             self.now_rating = ipw.HTML()
             self._pages = pages
@@ -68,8 +83,9 @@ class Rating(Exercise):
             self._on_change(box, self._changed)
             self.texts[prompt.id] = box
         if d.chart:
-            self.picture_button = self._button("Vis billedet af dine svar", "bar-chart",
-                                         "Tegn et billede af dine svar", self._draw)
+            self.picture_button = self._button(
+                "Vis billedet af dine svar", "bar-chart", "Tegn et billede af dine svar", self._draw
+            )
             self.picture = ipw.HTML()
             self._drawn = False
             rows += [self.picture_button, self.picture]
@@ -78,7 +94,9 @@ class Rating(Exercise):
     def _show_occasion(self, *_):
         chosen = next(o for o in self.definition.occasions if o.id == self.occasion.value)
         self.items_box.children = self._pages[chosen.id]
-        self.now_rating.value = f'<p class="nk-now" role="status">Du vurderer nu: <b>{esc(chosen.label)}</b></p>'
+        self.now_rating.value = (
+            f'<p class="nk-now" role="status">Du vurderer nu: <b>{esc(chosen.label)}</b></p>'
+        )
 
     # --- the value -----------------------------------------------------------------
     def _values(self, occasion: str) -> dict:
@@ -114,7 +132,8 @@ class Rating(Exercise):
             rating = self.ratings[item.id].value
             low = low_at is not None and rating is not None and rating <= low_at and item.advice
             self.advice[item.id].value = (
-                f'<div class="nk-advice"><b>Gode råd:</b> {esc(item.advice)}</div>' if low else "")
+                f'<div class="nk-advice"><b>Gode råd:</b> {esc(item.advice)}</div>' if low else ""
+            )
         if self.definition.chart and self._drawn:
             self._draw()
 
@@ -122,16 +141,21 @@ class Rating(Exercise):
         d = self.definition
         s = d.scale
         labels = [i.short or i.text for i in d.items]
-        answered = [o for o in self.occasion_ids if any(v is not None for v in self._values(o).values())]
+        answered = [
+            o for o in self.occasion_ids if any(v is not None for v in self._values(o).values())
+        ]
         if not answered:
-            self.picture.value = ('<p class="nk-score" role="status">Vælg mindst én vurdering først, '
-                                  'så tegnes billedet.</p>')
+            self.picture.value = (
+                '<p class="nk-score" role="status">Vælg mindst én vurdering først, '
+                "så tegnes billedet.</p>"
+            )
             return
         series = [(o, [self._values(o)[i.id] for i in d.items]) for o in answered]
         if d.chart == "radar":
             names = {o.id: o.label for o in d.occasions}
-            png = charts.rating_radar(labels, [(names.get(o, "Din vurdering"), v) for o, v in series],
-                                      s.min, s.max)
+            png = charts.rating_radar(
+                labels, [(names.get(o, "Din vurdering"), v) for o, v in series], s.min, s.max
+            )
         elif d.chart == "hjul":
             png = charts.rating_wheel(labels, series[0][1], s.min, s.max)
         else:
@@ -143,8 +167,12 @@ class Rating(Exercise):
         names = {o.id: o.label for o in self.definition.occasions}
         parts = []
         for occasion, values in series:
-            scores = ", ".join(f"{label}: {'ikke besvaret' if v is None else v}"
-                               for label, v in zip(labels, values))
+            scores = ", ".join(
+                f"{label}: {'ikke besvaret' if v is None else v}"
+                for label, v in zip(labels, values)
+            )
             parts.append(f"{names[occasion]}: {scores}" if occasion else scores)
-        return (f"Billede af dine svar på en skala fra {self.definition.scale.min} til "
-                f"{self.definition.scale.max}. " + ". ".join(parts) + ".")
+        return (
+            f"Billede af dine svar på en skala fra {self.definition.scale.min} til "
+            f"{self.definition.scale.max}. " + ". ".join(parts) + "."
+        )

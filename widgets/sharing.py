@@ -25,16 +25,22 @@ class Sharing(enum.Enum):
 def note_html(state: Sharing, workshop: str = "", can_be_anonymous: bool = False) -> str:
     """What the participant reads about the sharing, above the exercise."""
     if state is Sharing.NOT_CHOSEN:
-        text = ("Du bestemmer selv, om dit svar deles med rummet. Sæt kryds i »Del med rummet«, "
-                "hvis kursuslederen må tælle det med i workshoppens samlede billede.")
+        text = (
+            "Du bestemmer selv, om dit svar deles med rummet. Sæt kryds i »Del med rummet«, "
+            "hvis kursuslederen må tælle det med i workshoppens samlede billede."
+        )
         return f'<p class="nk-share-note"><b>Deles ikke.</b> {esc(text)}</p>'
     if state is Sharing.NO_WORKSHOP:
-        text = ("Dit svar deles med rummet, når du er med i en workshop: Skriv workshopkoden "
-                "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog.")
+        text = (
+            "Dit svar deles med rummet, når du er med i en workshop: Skriv workshopkoden "
+            "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog."
+        )
     else:
         how = "uden dit navn" if state is Sharing.ANONYMOUS else "med dit navn"
-        text = (f"Dit svar deles med rummet i workshoppen »{workshop}«: kursuslederen kan vise det "
-                f"på skærmen, {how}.")
+        text = (
+            f"Dit svar deles med rummet i workshoppen »{workshop}«: kursuslederen kan vise det "
+            f"på skærmen, {how}."
+        )
         if state is Sharing.NAMED and can_be_anonymous:
             text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
     return f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
@@ -104,8 +110,9 @@ class RoomSharing(ipw.VBox):
             self.state = Sharing.NO_WORKSHOP
         else:
             self.state = Sharing.ANONYMOUS if self.without_name else Sharing.NAMED
-        self.note.value = note_html(self.state, (workshop or {}).get("name", ""),
-                                    self.anonymous is not None)
+        self.note.value = note_html(
+            self.state, (workshop or {}).get("name", ""), self.anonymous is not None
+        )
 
     def share(self, value) -> tuple[SaveState, str]:
         """Record a just-saved answer in the room: the save state, and a problem in Danish."""
@@ -113,8 +120,13 @@ class RoomSharing(ipw.VBox):
         if workshop is None or not self.chosen:
             return SaveState.SAVED, ""
         try:
-            self.room.record(workshop["code"], self.definition.id, self.workbook.id,
-                             None if self.without_name else self.workbook.name, value)
+            self.room.record(
+                workshop["code"],
+                self.definition.id,
+                self.workbook.id,
+                None if self.without_name else self.workbook.name,
+                value,
+            )
         except RoomError as e:
             return SaveState.NOT_SHARED, str(e)
         except Exception:  # the room's database; the workbook save has already succeeded

@@ -13,8 +13,10 @@ from course.conversation import grid_layout
 from widgets.base import Exercise, exercise_kind
 from widgets.markup import esc, feedback_html, grid_html, picture_html
 
-DOTS_LEGEND = ("● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
-               "Tallet er punktets nummer.")
+DOTS_LEGEND = (
+    "● Grøn cirkel: rigtigt placeret.  ■ Orange firkant: hører til en anden kategori. "
+    "Tallet er punktets nummer."
+)
 
 
 @exercise_kind("sortering")
@@ -22,26 +24,38 @@ class Sorting(Exercise):
     def _build(self):
         d = self.definition
         if d.grid is not None:
-            rows = [ipw.HTML(grid_html(d, lambda c: f"<b>{esc(c.title)}</b><br>{esc(c.description)}"))]
+            rows = [
+                ipw.HTML(grid_html(d, lambda c: f"<b>{esc(c.title)}</b><br>{esc(c.description)}"))
+            ]
         else:
-            legend = "".join(f"<li><b>{esc(c.title)}</b>"
-                             f"{': ' + esc(c.description) if c.description else ''}</li>"
-                             for c in d.categories)
+            legend = "".join(
+                f"<li><b>{esc(c.title)}</b>"
+                f"{': ' + esc(c.description) if c.description else ''}</li>"
+                for c in d.categories
+            )
             rows = [ipw.HTML(f'<ul class="nk-categories">{legend}</ul>')]
         self.choices, self.feedback = {}, {}
         for n, item in enumerate(d.items, start=1):
-            text = ipw.HTML(f'<p class="nk-item"><span class="nk-num">{n}.</span> {esc(item.text)}</p>')
-            buttons = ipw.ToggleButtons(options=[(c.title, c.id) for c in d.categories], index=None,
-                                        description=f"Svar til nr. {n}",
-                                        tooltips=[f"Nr. {n}: {c.title}" for c in d.categories],
-                                        style={"button_width": "auto", "description_width": "initial"})
+            text = ipw.HTML(
+                f'<p class="nk-item"><span class="nk-num">{n}.</span> {esc(item.text)}</p>'
+            )
+            buttons = ipw.ToggleButtons(
+                options=[(c.title, c.id) for c in d.categories],
+                index=None,
+                description=f"Svar til nr. {n}",
+                tooltips=[f"Nr. {n}: {c.title}" for c in d.categories],
+                style={"button_width": "auto", "description_width": "initial"},
+            )
             buttons.add_class("nk-choice")
             self._on_change(buttons, self._changed)
             self.choices[item.id], self.feedback[item.id] = buttons, ipw.HTML()
-            rows.append(ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"}))
+            rows.append(
+                ipw.VBox([text, buttons, self.feedback[item.id]], layout={"margin": "0 0 0.8em 0"})
+            )
         self.score = ipw.HTML()
-        self.picture_button = self._button("Vis hvor dine svar landede", "bar-chart",
-                                     "Tegn et billede af dine svar", self._draw)
+        self.picture_button = self._button(
+            "Vis hvor dine svar landede", "bar-chart", "Tegn et billede af dine svar", self._draw
+        )
         self.picture = ipw.HTML()
         return rows + [self.score, self.picture_button, self.picture]
 
@@ -69,19 +83,32 @@ class Sorting(Exercise):
             if answer is None:
                 self.feedback[item.id].value = ""
             elif answer == item.category:
-                self.feedback[item.id].value = feedback_html(True, "Rigtigt.", esc(item.explanation))
+                self.feedback[item.id].value = feedback_html(
+                    True, "Rigtigt.", esc(item.explanation)
+                )
             else:
                 self.feedback[item.id].value = feedback_html(
-                    False, "Ikke helt.", f"Det hører til <b>{esc(d.category(item.category).title)}</b>. "
-                                         f"{esc(item.explanation)}")
+                    False,
+                    "Ikke helt.",
+                    f"Det hører til <b>{esc(d.category(item.category).title)}</b>. "
+                    f"{esc(item.explanation)}",
+                )
         total = len(d.items)
-        done = " Alle er besvaret – se billedet af, hvor dine svar landede." if self.answered == total else ""
-        self.score.value = (f'<p class="nk-score" role="status">Du har svaret på {self.answered} af {total}: '
-                            f'<b>{self.correct} rigtige</b>.{done}</p>')
+        done = (
+            " Alle er besvaret – se billedet af, hvor dine svar landede."
+            if self.answered == total
+            else ""
+        )
+        self.score.value = (
+            f'<p class="nk-score" role="status">Du har svaret på {self.answered} af {total}: '
+            f"<b>{self.correct} rigtige</b>.{done}</p>"
+        )
 
     def _draw(self, *_):
         d = self.definition
-        pairs = [(i.category, self.choices[i.id].value) for i in d.items if self.choices[i.id].value]
+        pairs = [
+            (i.category, self.choices[i.id].value) for i in d.items if self.choices[i.id].value
+        ]
         if not pairs:
             self.score.value = '<p class="nk-score" role="status">Besvar mindst ét punkt først.</p>'
             return
@@ -91,7 +118,9 @@ class Sorting(Exercise):
         png = charts.sorting_matrix([(c.id, c.title) for c in d.categories], pairs)
         summary = "; ".join(
             f"{c.title}: {sum(1 for right, given in pairs if right == c.id and given == c.id)} af "
-            f"{sum(1 for right, _ in pairs if right == c.id)} rigtige" for c in d.categories)
+            f"{sum(1 for right, _ in pairs if right == c.id)} rigtige"
+            for c in d.categories
+        )
         self.picture.value = picture_html(png, f"Billede af dine svar. {summary}.")
 
     def _draw_grid(self) -> None:
@@ -102,14 +131,21 @@ class Sorting(Exercise):
         for row in grid_layout(d):
             cells = []
             for category in row:
-                dots = tuple((numbers[i.id], i.category == category.id) for i in d.items
-                             if self.choices[i.id].value == category.id)
+                dots = tuple(
+                    (numbers[i.id], i.category == category.id)
+                    for i in d.items
+                    if self.choices[i.id].value == category.id
+                )
                 right = sum(ok for _, ok in dots)
                 note = f"{len(dots)} svar · {right} rigtige" if dots else "ingen svar her"
                 cells.append(charts.GridCell(category.title, note, dots))
                 wrong = [str(n) for n, ok in dots if not ok]
-                summary.append(f"{category.title}: {note}"
-                               + (f" (forkert placeret: nr. {', '.join(wrong)})" if wrong else ""))
+                summary.append(
+                    f"{category.title}: {note}"
+                    + (f" (forkert placeret: nr. {', '.join(wrong)})" if wrong else "")
+                )
             layout.append(cells)
         png = charts.grid_chart(list(d.grid.rows), list(d.grid.columns), layout, DOTS_LEGEND)
-        self.picture.value = picture_html(png, f"Dine svar placeret på modellen. {'; '.join(summary)}.")
+        self.picture.value = picture_html(
+            png, f"Dine svar placeret på modellen. {'; '.join(summary)}."
+        )

@@ -39,25 +39,38 @@ def status_html(state: SaveState, saved_at: str = "", problem: str = "") -> str:
     if state is SaveState.NEW:
         return ""
     if state is SaveState.NOT_SIGNED_IN:
-        return message_html("Skriv dit navn og jobcenter øverst på siden, så gemmes dine svar i "
-                            "din logbog.")
+        return message_html(
+            "Skriv dit navn og jobcenter øverst på siden, så gemmes dine svar i din logbog."
+        )
     if state is SaveState.NOT_SAVED:
         return message_html("Ikke gemt endnu: Skriv dit navn og jobcenter øverst på siden.", "warn")
     if state is SaveState.RESTORED:
         return message_html(f"Dit svar er hentet fra din logbog{at}.", "ok")
     if state is SaveState.NOT_SHARED:
-        return message_html(f"Gemt i din logbog{at}, men ikke delt med rummet: {problem} "
-                            "Dit svar deles, næste gang du ændrer det.", "warn")
+        return message_html(
+            f"Gemt i din logbog{at}, men ikke delt med rummet: {problem} "
+            "Dit svar deles, næste gang du ændrer det.",
+            "warn",
+        )
     if state is SaveState.WITHDRAWN:
         return message_html("Dit svar er ikke længere delt med rummet.", "ok")
     if state is SaveState.TOO_LONG:
-        return message_html("Svaret er for langt til at blive gemt (over 200.000 tegn). Forkort "
-                            "teksten – den står stadig på siden.", "error")
+        return message_html(
+            "Svaret er for langt til at blive gemt (over 200.000 tegn). Forkort "
+            "teksten – den står stadig på siden.",
+            "error",
+        )
     if state is SaveState.FAILED:
-        return message_html("Dit svar kunne ikke gemmes lige nu. Teksten står stadig på siden; "
-                            "prøv igen om lidt, eller hent din logbog som fil.", "error")
+        return message_html(
+            "Dit svar kunne ikke gemmes lige nu. Teksten står stadig på siden; "
+            "prøv igen om lidt, eller hent din logbog som fil.",
+            "error",
+        )
     if state is SaveState.ERROR:
         return message_html(FRIENDLY_ERROR, "error")
-    shared = {SaveState.SAVED: "", SaveState.SHARED: " og delt med rummet",
-              SaveState.SHARED_ANONYMOUSLY: " og delt med rummet uden dit navn"}[state]
+    shared = {
+        SaveState.SAVED: "",
+        SaveState.SHARED: " og delt med rummet",
+        SaveState.SHARED_ANONYMOUSLY: " og delt med rummet uden dit navn",
+    }[state]
     return message_html(f"Gemt i din logbog{at}{shared}.", "ok")

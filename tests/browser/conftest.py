@@ -17,8 +17,16 @@ from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Voilà 0.5's bundled front end warns about JupyterLab package versions; harmless.
 HARMLESS = re.compile(r"Unsatisfied version|No satisfying version|Available versions")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -46,10 +54,16 @@ class VoilaServer:
 
     def start(self) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
-        env = voila_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder),
-                                     **self.env))
-        self.process = subprocess.Popen(command("127.0.0.1", self.port), cwd=ROOT, env=env,
-                                        stdout=self.log.open("a"), stderr=subprocess.STDOUT)
+        env = voila_environment(
+            dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(self.folder), **self.env)
+        )
+        self.process = subprocess.Popen(
+            command("127.0.0.1", self.port),
+            cwd=ROOT,
+            env=env,
+            stdout=self.log.open("a"),
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()
@@ -109,8 +123,10 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run the README's test command (make test), "
-                    "which installs it")
+        pytest.fail(
+            "Debian's chromium is missing: run the README's test command (make test), "
+            "which installs it"
+        )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -119,15 +135,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
-                                  locale="da-DK")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="da-DK"
+    )
     pg = context.new_page()
     errors = watch_page(pg, [])
     pg.console_errors = errors
     yield pg
     ARTIFACTS.mkdir(exist_ok=True)
-    # Voilà scrolls inside a container, so grow the viewport to the content for a whole-page picture.
-    height = pg.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    # Voilà scrolls inside a container: grow the viewport to the content for a whole-page picture.
+    height = pg.evaluate(
+        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+    )
     pg.set_viewport_size({"width": 1280, "height": min(max(900, height), 12000)})
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
     context.close()
@@ -143,6 +162,7 @@ def outside(url: str) -> bool:
 def watch_page(pg, errors: list) -> list:
     """Collect the page's console errors (leaving out the known harmless ones) and every
     request, web socket included, to a host other than the course's own server."""
+
     def on_console(msg):
         location = (msg.location or {}).get("url", "")
         if msg.type == "error" and not HARMLESS.search(msg.text):

@@ -6,14 +6,18 @@ from course.workbook import WorkbookStore
 from tests.browser.conftest import ARTIFACTS, open_page
 
 NOTEBOOK = "04_noeglepersonen_som_sparringspartner.ipynb"
-ADVICE_TOO_EARLY = "Prøv at lade ham booke den næste samtale selv, mens I sidder sammen. Det virker tit."
+ADVICE_TOO_EARLY = (
+    "Prøv at lade ham booke den næste samtale selv, mens I sidder sammen. Det virker tit."
+)
 OWN_LINE = "Et råd kunne være at spørge, hvad han har været god til – æøå ÆØÅ"
 QUESTION = "Hvordan har samtalerne med Sara været"
 
 
 def picture(page, locator, name):
     """A screenshot of one exercise to look at: grow the viewport so all of it is drawn."""
-    height = page.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+    )
     page.set_viewport_size({"width": 1280, "height": min(height, 16000)})
     locator.screenshot(path=str(ARTIFACTS / name))
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -26,7 +30,9 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
 
     trainer = page.locator(".nk-exercise", has_text="UGU-træneren")
     trainer.get_by_role("radio", name=ADVICE_TOO_EARLY).check()
-    expect(trainer).to_contain_text("✘ Passer ikke til fasen. Det er et råd – og det kommer for tidligt.")
+    expect(trainer).to_contain_text(
+        "✘ Passer ikke til fasen. Det er et råd – og det kommer for tidligt."
+    )
     trainer.get_by_label("Fase 2: Eller skriv din egen replik").fill(OWN_LINE)
     trainer.get_by_role("button", name="Tjek min replik").nth(1).click()
     expect(trainer).to_contain_text("Din replik er gemt")
@@ -40,20 +46,27 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
     expect(quiz).to_contain_text("Det hører til Antropologen.")
     quiz.get_by_role("button", name="Vis hvor dine svar landede").click()
     expect(quiz.locator("img.nk-picture")).to_have_attribute(
-        "alt", "Dine svar placeret på modellen. Detektiven: 1 svar · 0 rigtige (forkert placeret: nr. 2); "
-               "Kaptajnen: 1 svar · 1 rigtige; Antropologen: ingen svar her; "
-               "Fremtidsforskeren: ingen svar her.")
+        "alt",
+        "Dine svar placeret på modellen. Detektiven: 1 svar · 0 rigtige (forkert placeret: nr. 2); "
+        "Kaptajnen: 1 svar · 1 rigtige; Antropologen: ingen svar her; "
+        "Fremtidsforskeren: ingen svar her.",
+    )
     picture(page, quiz.locator(".nk-grid"), "04_tomm_grid_legend.png")
     picture(page, quiz.locator("img.nk-picture"), "04_tomm_grid_picture.png")
 
     builder = page.locator(".nk-exercise", has_text="Byg dine egne spørgsmål")
     builder.get_by_label("Kaptajnen: dit spørgsmål").fill(QUESTION)
     builder.get_by_role("button", name="Tjek mine spørgsmål og vis dem på modellen").click()
-    expect(builder).to_contain_text("Kaptajnens spørgsmål er fremadrettede og handlingsorienterede.")
+    expect(builder).to_contain_text(
+        "Kaptajnens spørgsmål er fremadrettede og handlingsorienterede."
+    )
     expect(builder).to_contain_text("Du har skrevet 1 af 4 spørgsmål.")
-    expect(builder.locator("img.nk-picture")).to_have_attribute("alt", f"Dine spørgsmål på modellen. "
+    expect(builder.locator("img.nk-picture")).to_have_attribute(
+        "alt",
+        f"Dine spørgsmål på modellen. "
         f"Detektiven: ikke skrevet endnu; Kaptajnen: »{QUESTION}«; "
-        "Antropologen: ikke skrevet endnu; Fremtidsforskeren: ikke skrevet endnu.")
+        "Antropologen: ikke skrevet endnu; Fremtidsforskeren: ikke skrevet endnu.",
+    )
     expect(builder).to_contain_text("Gemt i din logbog")
     picture(page, builder, "04_spoergsmaalsbygger.png")
 
@@ -62,8 +75,9 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
     expect(trainer.get_by_role("radio", name=ADVICE_TOO_EARLY)).to_be_checked(timeout=60_000)
     expect(trainer.get_by_label("Fase 2: Eller skriv din egen replik")).to_have_value(OWN_LINE)
     expect(trainer).to_contain_text("✘ Passer ikke til fasen.")
-    expect(page.locator(".nk-exercise", has_text="Karl Tomms fire spørgsmålstyper")).to_contain_text(
-        "Du har svaret på 2 af 28: 1 rigtige.")
+    expect(
+        page.locator(".nk-exercise", has_text="Karl Tomms fire spørgsmålstyper")
+    ).to_contain_text("Du har svaret på 2 af 28: 1 rigtige.")
     expect(page.get_by_label("Kaptajnen: dit spørgsmål")).to_have_value(QUESTION)
 
 

@@ -28,7 +28,8 @@ def test_onboarding_plan_balance_and_contract_survive_a_reload(server, page):
 
     # Keyboard only: focus a week and press the space bar.
     meeting_week = planner.locator(".nk-rank-row", has_text="Introduktionsmøde").get_by_role(
-        "button", name=week(1))
+        "button", name=week(1)
+    )
     meeting_week.focus()
     page.keyboard.press("Space")
     expect(meeting_week).to_have_class(PRESSED)
@@ -39,21 +40,32 @@ def test_onboarding_plan_balance_and_contract_survive_a_reload(server, page):
     planner.get_by_label("Tilføj dit eget greb").fill("Frokost med en erfaren kollega")
     planner.get_by_label("Type af læring").select_option("Mesterlære")
     planner.get_by_role("button", name="Tilføj grebet").click()
-    expect(planner).to_contain_text("»Frokost med en erfaren kollega« er tilføjet nederst i planen.")
+    expect(planner).to_contain_text(
+        "»Frokost med en erfaren kollega« er tilføjet nederst i planen."
+    )
     own = planner.locator(".nk-rank-row", has_text="Frokost med en erfaren kollega")
     own.get_by_role("button", name=week(3)).click()
     expect(planner.locator(".nk-score")).to_contain_text("Mesterlære: 2 (67 %)")
 
     contract = page.locator(".nk-exercise", has_text="Læringskontrakt for den nye kollega")
-    contract.get_by_label("Hvad skal især øves og styrkes? *").fill("Åbne spørgsmål – æøå <b>fed</b>")
+    contract.get_by_label("Hvad skal især øves og styrkes? *").fill(
+        "Åbne spørgsmål – æøå <b>fed</b>"
+    )
     expect(contract).to_contain_text("Gemt i din logbog")
 
     page.reload()
     expect(page.get_by_label("Hvad skal især øves og styrkes? *")).to_have_value(
-        "Åbne spørgsmål – æøå <b>fed</b>", timeout=60_000)
+        "Åbne spørgsmål – æøå <b>fed</b>", timeout=60_000
+    )
     planner = page.locator(".nk-exercise", has_text="Introduktionsplan for en ny kollega")
-    expect(planner.locator(".nk-rank-row", has_text="Kollegial observation A").get_by_role(
-        "button", name=week(2))).to_have_class(PRESSED)
-    expect(planner.locator(".nk-rank-row", has_text="Frokost med en erfaren kollega").get_by_role(
-        "button", name=week(3))).to_have_class(PRESSED)
+    expect(
+        planner.locator(".nk-rank-row", has_text="Kollegial observation A").get_by_role(
+            "button", name=week(2)
+        )
+    ).to_have_class(PRESSED)
+    expect(
+        planner.locator(".nk-rank-row", has_text="Frokost med en erfaren kollega").get_by_role(
+            "button", name=week(3)
+        )
+    ).to_have_class(PRESSED)
     expect(planner.locator(".nk-score")).to_contain_text("3 greb fordelt på ugerne")

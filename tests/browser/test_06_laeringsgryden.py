@@ -15,10 +15,13 @@ def test_year_wheel_from_the_catalogue_is_checked_drawn_and_kept(server, page):
     open_page(page, url)
     wheel = page.locator(".nk-exercise", has_text="Mit årshjul for læringsgryden")
     wheel.locator(".nk-catalogue-entry", has_text="Temadag med deltagere udefra").get_by_role(
-        "button", name="Sæt i årshjulet").click()
+        "button", name="Sæt i årshjulet"
+    ).click()
     expect(wheel).to_contain_text("»Temadag med deltagere udefra« er sat i årshjulet nederst.")
     wheel.get_by_role("button", name="Tjek og tegn årshjulet").click()
-    expect(wheel.locator(".nk-warn[role=alert]")).to_contain_text("Række 1: Udfyld feltet »Ansvarlig«.")
+    expect(wheel.locator(".nk-warn[role=alert]")).to_contain_text(
+        "Række 1: Udfyld feltet »Ansvarlig«."
+    )
 
     row = wheel.locator(".nk-plan-row").first
     row.get_by_label("Måned *").select_option("Marts")
@@ -31,9 +34,15 @@ def test_year_wheel_from_the_catalogue_is_checked_drawn_and_kept(server, page):
     second.get_by_label("Ansvarlig *").fill("Læringsgruppen")
     wheel.get_by_role("button", name="Tjek og tegn årshjulet").click()
     expect(wheel.get_by_text("Planen er udfyldt.", exact=True)).to_be_visible()
-    expect(wheel.get_by_role("img", name=re.compile("Årshjul med årets 12 måneder. 2 aktiviteter"))).to_be_visible()
+    expect(
+        wheel.get_by_role("img", name=re.compile("Årshjul med årets 12 måneder. 2 aktiviteter"))
+    ).to_be_visible()
 
     page.reload()
     wheel = page.locator(".nk-exercise", has_text="Mit årshjul for læringsgryden")
-    expect(wheel.locator(".nk-plan-row").first.get_by_label("Måned *")).to_have_value("Marts", timeout=60_000)
-    expect(wheel.locator(".nk-plan-row").nth(1).get_by_label("Ansvarlig *")).to_have_value("Læringsgruppen")
+    expect(wheel.locator(".nk-plan-row").first.get_by_label("Måned *")).to_have_value(
+        "Marts", timeout=60_000
+    )
+    expect(wheel.locator(".nk-plan-row").nth(1).get_by_label("Ansvarlig *")).to_have_value(
+        "Læringsgruppen"
+    )

@@ -38,9 +38,12 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
 
     open_page(page, f"{server.base}05_introduktion_af_nye_medarbejdere.ipynb{base}")
     planner = page.locator(".nk-exercise", has_text="Introduktionsplan for en ny kollega")
-    for grip, week in (("Introduktionsmøde", re.compile("Uge 1$")), ("Lave læringskontrakt", re.compile("Uge 1$")),
-                       ("Kollegial observation A", re.compile("Uge 2$")),
-                       ("Deltagelse i læringsgrupper", re.compile("Uge 3$"))):
+    for grip, week in (
+        ("Introduktionsmøde", re.compile("Uge 1$")),
+        ("Lave læringskontrakt", re.compile("Uge 1$")),
+        ("Kollegial observation A", re.compile("Uge 2$")),
+        ("Deltagelse i læringsgrupper", re.compile("Uge 3$")),
+    ):
         planner.locator(".nk-rank-row", has_text=grip).get_by_role("button", name=week).click()
     expect(planner.locator(".nk-score")).to_contain_text("4 greb fordelt på ugerne")
     contract = page.locator(".nk-exercise", has_text="Læringskontrakt for den nye kollega")
@@ -52,7 +55,9 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
 
     open_page(page, f"{server.base}06_laeringsgryden.ipynb{base}")
     wheel = page.locator(".nk-exercise", has_text="Mit årshjul for læringsgryden")
-    wheel.locator(".nk-catalogue-entry", has_text="Data, nøgletal").get_by_role("button", name="Sæt i årshjulet").click()
+    wheel.locator(".nk-catalogue-entry", has_text="Data, nøgletal").get_by_role(
+        "button", name="Sæt i årshjulet"
+    ).click()
     row = wheel.locator(".nk-plan-row").first
     row.get_by_label("Måned *").select_option("Oktober")
     row.get_by_label("Ansvarlig *").fill("Læringsgruppen")
@@ -62,8 +67,9 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     plan = page.locator(".nk-exercise", has_text="Min handleplan")
     plan.get_by_role("button", name="Tilføj en handling – Projektperioden").click()
     plan.get_by_role("button", name="Tilføj en handling – Det næste år").click()
-    for n, (what, start, end) in enumerate((("Læringsmøder om UGU", iso(0), iso(90)),
-                                            ("Årshjulet i drift", iso(100), iso(400)))):
+    for n, (what, start, end) in enumerate(
+        (("Læringsmøder om UGU", iso(0), iso(90)), ("Årshjulet i drift", iso(100), iso(400)))
+    ):
         action = plan.locator(".nk-plan-row").nth(n)
         action.get_by_label("Hvad *").fill(what)
         action.get_by_label("Hvem har ansvaret? *").fill("Åse")
@@ -82,10 +88,13 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     gathered.get_by_role("button", name="Opdater oversigten").click()
     expect(gathered.locator(".nk-done")).to_have_count(5)
     expect(gathered.get_by_role("link", name="Rollen som nøgleperson")).to_have_attribute(
-        "href", f"01_rollen_som_noegleperson.ipynb{base}")
+        "href", f"01_rollen_som_noegleperson.ipynb{base}"
+    )
     gathered.get_by_label("Startdato for opfølgningen").fill(START.isoformat())
     gathered.get_by_label("Tidspunkt for opfølgningssamtalerne").fill("10.00")
-    expect(gathered.locator(".nk-follow-ups")).to_contain_text("Opfølgning med teamleder efter 90 dage")
+    expect(gathered.locator(".nk-follow-ups")).to_contain_text(
+        "Opfølgning med teamleder efter 90 dage"
+    )
     gathered.get_by_role("button", name="Lav min første plan").click()
     ready = gathered.locator(".nk-msg", has_text="Dokumentet er klar.")
     expect(ready.get_by_role("link", name="Hent som tekstfil")).to_be_visible()
@@ -99,15 +108,27 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
 
     word = docx.Document(io.BytesIO(target.read_bytes()))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Opgavebeskrivelse", "Introduktionsplan", "Læringskontrakt", "Årshjul", "Handleplan",
-                        "Opfølgning med teamleder"]
+    assert headings == [
+        "Opgavebeskrivelse",
+        "Introduktionsplan",
+        "Læringskontrakt",
+        "Årshjul",
+        "Handleplan",
+        "Opfølgning med teamleder",
+    ]
     texts = [p.text for p in word.paragraphs]
     assert "Nøgleperson: Åse Ørsted" in texts and "Jobcenter: Jobcenter Ærø" in texts
     assert TYPED in texts and "Åbne, jobrettede spørgsmål" in texts
     cells = [[c.text for c in r.cells] for t in word.tables for r in t.rows]
     assert ["Data og nøgletal", "Data, nøgletal", "Oktober", "Læringsgruppen"] in cells
-    assert ["Årshjulet i drift", "Åse", (START + timedelta(days=100)).strftime("%d.%m.%Y"),
-            (START + timedelta(days=400)).strftime("%d.%m.%Y"), "", "Flere jobaftaler"] in cells
+    assert [
+        "Årshjulet i drift",
+        "Åse",
+        (START + timedelta(days=100)).strftime("%d.%m.%Y"),
+        (START + timedelta(days=400)).strftime("%d.%m.%Y"),
+        "",
+        "Flere jobaftaler",
+    ] in cells
     assert len(word.inline_shapes) == 3
 
     gathered.get_by_role("button", name="Lav kalenderfil").click()
@@ -115,11 +136,17 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
         gathered.get_by_role("link", name="Hent kalenderfilen (.ics)").click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
-    assert summaries == ["Læringsmøder om UGU", "Årshjulet i drift", "Opfølgning med teamleder efter 30 dage",
-                         "Opfølgning med teamleder efter 60 dage", "Opfølgning med teamleder efter 90 dage"]
+    assert summaries == [
+        "Læringsmøder om UGU",
+        "Årshjulet i drift",
+        "Opfølgning med teamleder efter 30 dage",
+        "Opfølgning med teamleder efter 60 dage",
+        "Opfølgning med teamleder efter 90 dage",
+    ]
 
     page.reload()
     plan = page.locator(".nk-exercise", has_text="Min handleplan")
-    expect(plan.locator(".nk-plan-row").nth(1).get_by_label("Hvad *")).to_have_value("Årshjulet i drift",
-                                                                                       timeout=60_000)
+    expect(plan.locator(".nk-plan-row").nth(1).get_by_label("Hvad *")).to_have_value(
+        "Årshjulet i drift", timeout=60_000
+    )
     expect(page.get_by_label("Tidspunkt for opfølgningssamtalerne")).to_have_value("10.00")

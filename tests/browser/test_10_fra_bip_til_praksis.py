@@ -11,7 +11,10 @@ def test_sorting_feedback_and_the_case_through_four_types_survive_a_reload(serve
     open_page(page, f"{server.base}10_fra_bip_til_praksis.ipynb?logbog={workbook.id}")
 
     quiz = page.locator(".nk-exercise").filter(
-        has=page.get_by_role("heading", name="Fire typer refleksion: hvad er spørgsmålet nysgerrigt på?"))
+        has=page.get_by_role(
+            "heading", name="Fire typer refleksion: hvad er spørgsmålet nysgerrigt på?"
+        )
+    )
     quiz.locator(".nk-choice").first.get_by_role("button", name="Selvrefleksion").click()
     expect(quiz).to_contain_text("✔ Rigtigt.")
     expect(quiz).to_contain_text("Du har svaret på 1 af 20")
@@ -29,7 +32,8 @@ def test_sorting_feedback_and_the_case_through_four_types_survive_a_reload(serve
     expect(expectation.locator(".nk-advice")).to_contain_text("i BIP hang sagsbehandlerens tro")
 
     page.reload()
-    expect(page.get_by_label("Selvrefleksion – nysgerrighed på dig som professionel")).to_have_value(
-        "Jeg læste »umotiveret« og forventede for lidt – æøå", timeout=60_000)
+    expect(
+        page.get_by_label("Selvrefleksion – nysgerrighed på dig som professionel")
+    ).to_have_value("Jeg læste »umotiveret« og forventede for lidt – æøå", timeout=60_000)
     expect(quiz).to_contain_text("✔ Rigtigt.")
     expect(page.locator(".nk-nav")).to_contain_text("På denne side har du besvaret 3 af 5 øvelser")

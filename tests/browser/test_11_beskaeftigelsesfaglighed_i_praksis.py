@@ -8,7 +8,9 @@ from tests.browser.conftest import ARTIFACTS, open_page
 
 def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, page):
     workbook = WorkbookStore(server.folder).create("Mads Lund", "Jobcenter Viborg")
-    open_page(page, f"{server.base}11_beskaeftigelsesfaglighed_i_praksis.ipynb?logbog={workbook.id}")
+    open_page(
+        page, f"{server.base}11_beskaeftigelsesfaglighed_i_praksis.ipynb?logbog={workbook.id}"
+    )
 
     ranking = page.locator(".nk-exercise", has_text="Evidenshierarkiet: sæt")
     expect(ranking.locator(".nk-rank-text")).to_have_count(10)
@@ -20,10 +22,14 @@ def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, p
 
     radar = page.locator(".nk-exercise", has_text="Progressionsmål for Jonas")
     expect(radar).to_contain_text("Du vurderer nu: Første samtale (marts)")
-    radar.locator(".nk-scale", has_text="Optimisme").get_by_role("button", name="1", exact=True).click()
+    radar.locator(".nk-scale", has_text="Optimisme").get_by_role(
+        "button", name="1", exact=True
+    ).click()
     radar.get_by_role("button", name="Efter tre måneder (juni)").click()
     expect(radar).to_contain_text("Du vurderer nu: Efter tre måneder (juni)")
-    radar.locator(".nk-scale", has_text="Optimisme").get_by_role("button", name="4", exact=True).click()
+    radar.locator(".nk-scale", has_text="Optimisme").get_by_role(
+        "button", name="4", exact=True
+    ).click()
     expect(radar).to_contain_text("Gemt i din logbog")
     radar.get_by_role("button", name="Vis billedet af dine svar").click()
     picture = radar.locator("img.nk-picture")
@@ -39,6 +45,10 @@ def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, p
     ranking = page.locator(".nk-exercise", has_text="Evidenshierarkiet: sæt")
     expect(ranking).to_contain_text("på den rigtige plads", timeout=60_000)
     radar = page.locator(".nk-exercise", has_text="Progressionsmål for Jonas")
-    expect(radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")).to_have_text("1")
+    expect(
+        radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")
+    ).to_have_text("1")
     radar.get_by_role("button", name="Efter tre måneder (juni)").click()
-    expect(radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")).to_have_text("4")
+    expect(
+        radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")
+    ).to_have_text("4")

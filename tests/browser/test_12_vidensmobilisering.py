@@ -16,9 +16,12 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
     expect(sources).to_contain_text("1 = Næsten ikke")
     colleagues = sources.locator(".nk-scale", has_text="Når du taler og reflekterer med kolleger")
     colleagues.get_by_role("button", name="1", exact=True).click()
-    expect(sources.locator(".nk-advice")).to_contain_text("Læringsgruppemøder og kollegial sparring")
+    expect(sources.locator(".nk-advice")).to_contain_text(
+        "Læringsgruppemøder og kollegial sparring"
+    )
     sources.locator(".nk-scale", has_text="rapporter om effektfulde metoder").get_by_role(
-        "button", name="4", exact=True).click()
+        "button", name="4", exact=True
+    ).click()
     sources.get_by_role("button", name="Vis billedet af dine svar").click()
     picture = sources.locator("img.nk-picture")
     expect(picture).to_be_visible()
@@ -27,12 +30,17 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
 
     broker = page.get_by_label("Hvilket dilemma i jeres praksis kunne du sætte spot på")
     broker.fill("Hvornår er en borger »klar« til en praktik?")
-    expect(page.locator(".nk-exercise", has_text="Dig som vidensmægler")).to_contain_text("Gemt i din logbog")
+    expect(page.locator(".nk-exercise", has_text="Dig som vidensmægler")).to_contain_text(
+        "Gemt i din logbog"
+    )
 
     page.reload()
-    expect(page.get_by_label("Hvilket dilemma i jeres praksis kunne du sætte spot på")).to_have_value(
-        "Hvornår er en borger »klar« til en praktik?", timeout=60_000)
+    expect(
+        page.get_by_label("Hvilket dilemma i jeres praksis kunne du sætte spot på")
+    ).to_have_value("Hvornår er en borger »klar« til en praktik?", timeout=60_000)
     sources = page.locator(".nk-exercise", has_text="Hvor kommer din viden fra?")
-    expect(sources.locator(".nk-advice")).to_contain_text("Læringsgruppemøder og kollegial sparring")
+    expect(sources.locator(".nk-advice")).to_contain_text(
+        "Læringsgruppemøder og kollegial sparring"
+    )
     expect(page.locator(".nk-nav")).to_contain_text("2 af 2 øvelser")
     expect(page.locator(".nk-nav")).to_contain_text("✔ færdig")

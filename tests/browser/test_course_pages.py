@@ -20,7 +20,9 @@ TITLES = {s.notebook: s.title for s in SESSIONS}
 def test_every_page_renders_without_errors_and_asks_who_you_are(server, page, notebook):
     # The page fixture also fails on any request to a host other than the course's server.
     documents = []
-    page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
+    page.on(
+        "response", lambda r: documents.append(r) if r.request.resource_type == "document" else None
+    )
     open_page(page, server.base + notebook)
     assert_danish_page(page, documents[0].text(), TITLES[notebook])
     expect(page.get_by_label("Dit navn")).to_be_visible()
@@ -43,7 +45,9 @@ def test_start_page_sign_in_checkin_and_personal_address(server, page):
     answer.fill("At facilitere læringsmøder <b>med</b> mod")
     expect(page.locator(".nk-exercise")).to_contain_text("Gemt i din logbog")
     page.get_by_role("link", name="startsiden med din logbog").click()
-    expect(page.get_by_label("Hvad ser du frem til?")).to_have_value("At facilitere læringsmøder <b>med</b> mod")
+    expect(page.get_by_label("Hvad ser du frem til?")).to_have_value(
+        "At facilitere læringsmøder <b>med</b> mod"
+    )
     assert "logbog=" in page.url
     # The programme's link to 01 carries the participant on.
     page.locator(".nk-programme").get_by_role("link", name="Rollen som nøgleperson").click()
@@ -91,7 +95,9 @@ def test_role_page_exercises_survive_reload_and_server_restart(server, page):
         else:
             page.reload()
         expect(page.get_by_label("Hvordan ser I rollen?")).to_have_value(text, timeout=60_000)
-        expect(page.locator(".nk-ranking .nk-rank-text").first).to_contain_text("Sparring til kolleger")
+        expect(page.locator(".nk-ranking .nk-rank-text").first).to_contain_text(
+            "Sparring til kolleger"
+        )
         expect(page.locator(".nk-advice").first).to_contain_text("Sørg for en grundig afstemning")
 
 
@@ -99,8 +105,12 @@ def test_task_description_downloads_as_word(server, page, tmp_path):
     workbook = WorkbookStore(server.folder).create("Ida Holm", "Jobcenter Odense")
     open_page(page, f"{server.base}01_rollen_som_noegleperson.ipynb?logbog={workbook.id}")
     page.get_by_role("button", name="Lav dokumentet").click()
-    expect(page.locator(".nk-exercise", has_text="Udkast til min opgavebeskrivelse")).to_contain_text("Planen er ikke færdig endnu")
-    page.get_by_label("Formålet med min rolle som nøgleperson *").fill("At forankre <script>x</script>")
+    expect(
+        page.locator(".nk-exercise", has_text="Udkast til min opgavebeskrivelse")
+    ).to_contain_text("Planen er ikke færdig endnu")
+    page.get_by_label("Formålet med min rolle som nøgleperson *").fill(
+        "At forankre <script>x</script>"
+    )
     page.get_by_label("Mine opgaver under projektet *").fill("Læringsgruppemøder")
     page.get_by_label("Timer om måneden til rollen *").fill("8")
     page.get_by_label("Hvem afstemmer jeg opgaver og ansvar med? *").select_option("Teamleder")

@@ -9,14 +9,20 @@ from tests.browser.conftest import ARTIFACTS, VoilaServer, watch_page
 
 CODE = "K7M4QXPR2D"
 CHECKIN = "Hvad ser du frem til?"
-PEOPLE = [("Åse Ørsted", 2, "Sparring med kollegaer"), ("Per Hansen", 4, "Sparring og læringsmøder"),
-          ("Ida <b>Holm</b>", 4, "<script>alert('x')</script> sparring")]
+PEOPLE = [
+    ("Åse Ørsted", 2, "Sparring med kollegaer"),
+    ("Per Hansen", 4, "Sparring og læringsmøder"),
+    ("Ida <b>Holm</b>", 4, "<script>alert('x')</script> sparring"),
+]
 
 
 @pytest.fixture(scope="module")
 def facilitator_server(tmp_path_factory):
-    srv = VoilaServer(tmp_path_factory.mktemp("voila-rum"),
-                      env={"NOEGLEPERSONKURSUS_FACILITATORKODE": CODE}, log_name="voila-rum.log")
+    srv = VoilaServer(
+        tmp_path_factory.mktemp("voila-rum"),
+        env={"NOEGLEPERSONKURSUS_FACILITATORKODE": CODE},
+        log_name="voila-rum.log",
+    )
     srv.start()
     yield srv
     srv.stop()
@@ -44,8 +50,12 @@ def new_page(browser):
 
 def screenshot(pg, name):
     ARTIFACTS.mkdir(exist_ok=True)
-    height = pg.evaluate("Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
-    pg.set_viewport_size({"width": pg.viewport_size["width"], "height": min(max(900, height), 12000)})
+    height = pg.evaluate(
+        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+    )
+    pg.set_viewport_size(
+        {"width": pg.viewport_size["width"], "height": min(max(900, height), 12000)}
+    )
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
     pg.set_viewport_size({"width": pg.viewport_size["width"], "height": 900})
 
@@ -73,8 +83,9 @@ def test_the_dashboard_shows_nothing_without_the_facilitator_code(facilitator_se
     screenshot(pg, "facilitator_locked")
 
 
-def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(facilitator_server,
-                                                                           new_page):
+def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(
+    facilitator_server, new_page
+):
     server = facilitator_server
     board = new_page()
     open_dashboard(board, server)
@@ -100,7 +111,9 @@ def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(fac
         pg.get_by_role("button", name="Start min logbog").click()
         expect(pg.locator(".nk-identity")).to_contain_text("Workshop: Kursusdag Aarhus")
         checkin = pg.locator(".nk-exercise", has_text="Tjek ind")
-        expect(checkin).to_contain_text("Dit svar deles med rummet i workshoppen »Kursusdag Aarhus«")
+        expect(checkin).to_contain_text(
+            "Dit svar deles med rummet i workshoppen »Kursusdag Aarhus«"
+        )
         if name.startswith("Ida"):
             checkin.get_by_label("Del anonymt (uden mit navn)").check()
         pg.get_by_label(CHECKIN).fill(text)
@@ -116,8 +129,9 @@ def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(fac
     assert board.evaluate("typeof window.x") == "undefined"
     screenshot(board, "facilitator_checkin_live")
 
-    board.get_by_label("Øvelse på skærmen").select_option(label="At gå foran uden en ledelsesrolle: "
-                                                               "hvordan står det til?")
+    board.get_by_label("Øvelse på skærmen").select_option(
+        label="At gå foran uden en ledelsesrolle: hvordan står det til?"
+    )
     expect(answers).to_contain_text("0 af 3 deltagere har svaret")
     for pg, (_, rating, _) in zip(people, PEOPLE):
         pg.locator(".nk-programme").get_by_role("link", name="Rollen som nøgleperson").click()
@@ -151,7 +165,9 @@ def test_timer_and_models_on_the_projector(facilitator_server, new_page):
     board.get_by_role("button", name="Nulstil").click()
     expect(clock).to_have_text("15:00")
     assert paused.startswith("14:")
-    size = board.evaluate("parseFloat(getComputedStyle(document.querySelector('.nk-clock')).fontSize)")
+    size = board.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.nk-clock')).fontSize)"
+    )
     assert size > 200, "readable from the back of the room"
     screenshot(board, "facilitator_timer_projector")
     board.get_by_role("button", name="Modeller").click()

@@ -23,9 +23,15 @@ def test_a_failing_handler_sends_no_traceback_over_the_websocket(tmp_path, page)
         page.get_by_label("Mine opgaver under projektet *").fill("Læringsgruppemøder")
         page.get_by_role("button", name="Lav dokumentet").click()
         planner = page.locator(".nk-exercise", has_text="Udkast til min opgavebeskrivelse")
-        expect(planner).to_contain_text("Der skete en fejl på siden. Det, du har skrevet, er ikke tabt.")
-        expect(page.get_by_label("Mine opgaver under projektet *")).to_have_value("Læringsgruppemøder")
-        received = "\n".join(f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in frames)
+        expect(planner).to_contain_text(
+            "Der skete en fejl på siden. Det, du har skrevet, er ikke tabt."
+        )
+        expect(page.get_by_label("Mine opgaver under projektet *")).to_have_value(
+            "Læringsgruppemøder"
+        )
+        received = "\n".join(
+            f.decode("utf-8", "replace") if isinstance(f, bytes) else f for f in frames
+        )
         assert "Dit svar" in received or "Gemt" in received  # frames were captured at all
         for leak in (SECRET, "Traceback", "RuntimeError", "_broken_make"):
             assert leak not in received, f"{leak} reached the browser"
@@ -62,8 +68,14 @@ SEND_FROM_PAGE = """async ({kernelId, code}) => {
 def test_the_page_cannot_run_code_in_its_kernel(server, page, tmp_path):
     """Even with the page's own kernel connection, an execute_request is dropped by the server."""
     kernels = []
-    page.on("websocket", lambda ws: kernels.append(ws.url.split("/api/kernels/")[1].split("/")[0])
-            if "/api/kernels/" in ws.url else None)
+    page.on(
+        "websocket",
+        lambda ws: (
+            kernels.append(ws.url.split("/api/kernels/")[1].split("/")[0])
+            if "/api/kernels/" in ws.url
+            else None
+        ),
+    )
     open_page(page, server.base + "00_velkommen.ipynb")
     marker = tmp_path / "angreb.txt"
     code = f"open({str(marker)!r}, 'w').write('kode kørte')"
@@ -74,13 +86,17 @@ def test_the_page_cannot_run_code_in_its_kernel(server, page, tmp_path):
 
 def test_html_typed_by_a_participant_never_becomes_live_in_the_page(server, page):
     open_page(page, server.base + "00_velkommen.ipynb")
-    page.get_by_label("Dit navn").fill('<img src=x onerror="document.title=\'hacket\'">Ida')
-    page.get_by_label("Dit jobcenter").fill("<b>Jobcenter</b> <script>document.title='hacket'</script>")
+    page.get_by_label("Dit navn").fill("<img src=x onerror=\"document.title='hacket'\">Ida")
+    page.get_by_label("Dit jobcenter").fill(
+        "<b>Jobcenter</b> <script>document.title='hacket'</script>"
+    )
     page.get_by_role("button", name="Start min logbog").click()
     identity = page.locator(".nk-identity")
-    expect(identity).to_contain_text('<img src=x onerror="document.title=\'hacket\'">Ida')
+    expect(identity).to_contain_text("<img src=x onerror=\"document.title='hacket'\">Ida")
     expect(identity).to_contain_text("<b>Jobcenter</b> <script>")
-    expect(page.locator(".nk-identity img, .nk-identity script, .nk-identity b:text('Jobcenter')")).to_have_count(0)
+    expect(
+        page.locator(".nk-identity img, .nk-identity script, .nk-identity b:text('Jobcenter')")
+    ).to_have_count(0)
     assert page.title() != "hacket"
 
 
@@ -94,17 +110,23 @@ def test_two_tabs_of_one_participant_lose_neither_edit(server, browser):
         for tab in (first, second):
             open_page(tab, url)
         first.get_by_label("Hvordan ser I rollen?").fill("Skrevet i fane 1")
-        expect(first.locator(".nk-exercise", has_text="Refleksion i grupper")).to_contain_text("Gemt")
+        expect(first.locator(".nk-exercise", has_text="Refleksion i grupper")).to_contain_text(
+            "Gemt"
+        )
         second.get_by_label("Hvad er vigtigt, hvis du skal lykkes i rollen som nøgleperson?").fill(
-            "Skrevet i fane 2")
+            "Skrevet i fane 2"
+        )
         expect(second.locator(".nk-exercise", has_text="At gå foran")).to_contain_text("Gemt")
         saved = WorkbookStore(server.folder).open(workbook.id)
         assert saved.answer("rolle_gruppe")["rollen"] == "Skrevet i fane 1"
         assert saved.answer("rolle_betingelser")["texts"]["vigtigst"] == "Skrevet i fane 2"
         first.reload()
-        expect(first.get_by_label("Hvordan ser I rollen?")).to_have_value("Skrevet i fane 1", timeout=60_000)
-        expect(first.get_by_label("Hvad er vigtigt, hvis du skal lykkes i rollen som nøgleperson?")
-               ).to_have_value("Skrevet i fane 2")
+        expect(first.get_by_label("Hvordan ser I rollen?")).to_have_value(
+            "Skrevet i fane 1", timeout=60_000
+        )
+        expect(
+            first.get_by_label("Hvad er vigtigt, hvis du skal lykkes i rollen som nøgleperson?")
+        ).to_have_value("Skrevet i fane 2")
     finally:
         for tab in (first, second):
             tab.goto("about:blank")

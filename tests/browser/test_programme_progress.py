@@ -19,7 +19,9 @@ def test_start_page_shows_both_tracks_with_progress_that_follows_the_answers(ser
     bip = selfstudy.locator("tr", has_text="Fra BIP til praksis")
     expect(bip.locator(".nk-time")).to_have_text("ca. 45 min.")
     expect(bip.locator(".nk-count")).to_have_text("2 af 5")
-    expect(selfstudy.locator("tr", has_text="Vidensmobilisering").locator(".nk-count")).to_have_text("0 af 2")
+    expect(
+        selfstudy.locator("tr", has_text="Vidensmobilisering").locator(".nk-count")
+    ).to_have_text("0 af 2")
     expect(selfstudy).to_contain_text("Du har besvaret 2 af 15 øvelser")
     expect(selfstudy.locator("th").first).to_have_text("Varighed")
 

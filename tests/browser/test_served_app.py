@@ -30,8 +30,9 @@ def kernel_ids(page) -> list:
     return ids
 
 
-def test_kernels_end_with_their_pages_through_navigation_reloads_and_closed_tabs(own_server,
-                                                                                  browser):
+def test_kernels_end_with_their_pages_through_navigation_reloads_and_closed_tabs(
+    own_server, browser
+):
     server = own_server
     workbook = WorkbookStore(server.folder).create("Karen Jensen", "Jobcenter Århus")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -39,8 +40,11 @@ def test_kernels_end_with_their_pages_through_navigation_reloads_and_closed_tabs
     first = context.new_page()
     watch_page(first, errors)
     try:
-        for notebook in ("00_velkommen.ipynb", "01_rollen_som_noegleperson.ipynb",
-                         "02_laeringskultur_og_laeringsprocesser.ipynb"):
+        for notebook in (
+            "00_velkommen.ipynb",
+            "01_rollen_som_noegleperson.ipynb",
+            "02_laeringskultur_og_laeringsprocesser.ipynb",
+        ):
             open_page(first, f"{server.base}{notebook}?logbog={workbook.id}")
         for _ in range(3):
             first.reload()
@@ -51,8 +55,10 @@ def test_kernels_end_with_their_pages_through_navigation_reloads_and_closed_tabs
         server.wait_for_kernels(1)
         second = context.new_page()
         watch_page(second, errors)
-        open_page(second, f"{server.base}04_noeglepersonen_som_sparringspartner.ipynb"
-                          f"?logbog={workbook.id}")
+        open_page(
+            second,
+            f"{server.base}04_noeglepersonen_som_sparringspartner.ipynb?logbog={workbook.id}",
+        )
         server.wait_for_kernels(2)
         second.close(run_before_unload=True)  # a closed tab
         server.wait_for_kernels(1)
@@ -83,7 +89,8 @@ def test_a_page_whose_kernel_is_gone_says_so_at_once_and_the_reload_shows_everyt
     page.screenshot(path=str(server.log.parent / "forbindelsen_er_afbrudt.png"))
     notice.get_by_role("button", name="Genindlæs siden").click()
     expect(page.get_by_label("Hvordan ser I rollen?")).to_have_value(
-        "Skrevet før forbindelsen forsvandt", timeout=60_000)
+        "Skrevet før forbindelsen forsvandt", timeout=60_000
+    )
     expect(page.locator("#nk-connection")).to_have_count(0)
 
 
@@ -98,11 +105,14 @@ def test_without_a_logbog_the_notice_says_that_nothing_was_saved(server, page):
 
 def test_the_course_leaders_page_is_danish_too(server, page):
     documents = []
-    page.on("response", lambda r: documents.append(r) if r.request.resource_type == "document" else None)
+    page.on(
+        "response", lambda r: documents.append(r) if r.request.resource_type == "document" else None
+    )
     page.goto(server.base + "90_facilitator.ipynb")
     expect(page.get_by_label("Facilitatorkode")).to_be_visible(timeout=60_000)
-    assert_danish_page(page, documents[0].text(),
-                       "Kursuslederens skærm – rummets svar, timer og modeller")
+    assert_danish_page(
+        page, documents[0].text(), "Kursuslederens skærm – rummets svar, timer og modeller"
+    )
 
 
 def test_the_address_cannot_change_the_template_or_the_theme(server, page):
@@ -128,14 +138,19 @@ def test_a_missing_page_and_the_bare_server_address_answer_in_danish(server, pag
 
 
 def test_a_failing_cell_shows_a_short_danish_message_and_no_detail(tmp_path, page):
-    server = VoilaServer(tmp_path, env={"PYTHONPATH": str(FAULTS), "NK_FAULTS": "navigation"},
-                         log_name="voila-faults.log")
+    server = VoilaServer(
+        tmp_path,
+        env={"PYTHONPATH": str(FAULTS), "NK_FAULTS": "navigation"},
+        log_name="voila-faults.log",
+    )
     server.log.unlink(missing_ok=True)
     server.start()
     try:
         page.goto(server.base + "01_rollen_som_noegleperson.ipynb")
         error = page.locator(".nk-cell-error")
-        expect(error).to_have_text(re.compile("Denne del af siden kunne ikke vises"), timeout=60_000)
+        expect(error).to_have_text(
+            re.compile("Denne del af siden kunne ikke vises"), timeout=60_000
+        )
         expect(error).to_have_attribute("role", "alert")
         expect(page.get_by_label("Dit navn")).to_be_visible()  # the cells before it work
         html = page.content()

@@ -15,7 +15,9 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def cells(path, kind="code"):
-    return [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == kind]
+    return [
+        c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == kind
+    ]
 
 
 PROGRAMME = load_course().programme
@@ -58,13 +60,23 @@ def test_papermill_run_with_parameters_writes_the_workbook(path, tmp_path):
     folder = tmp_path / "logbog"
     output = tmp_path / path.name
     papermill.execute_notebook(
-        str(path), str(output), cwd=str(NOTEBOOK_DIR), kernel_name="python3", progress_bar=False,
-        parameters={"participant": "Åse Ørsted", "job_centre": "Jobcenter Ærø",
-                    "workbook_folder": str(folder)})
+        str(path),
+        str(output),
+        cwd=str(NOTEBOOK_DIR),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={
+            "participant": "Åse Ørsted",
+            "job_centre": "Jobcenter Ærø",
+            "workbook_folder": str(folder),
+        },
+    )
     executed = json.loads(output.read_text(encoding="utf-8"))
     outputs = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
-    assert sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs) >= 2
+    assert (
+        sum("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs) >= 2
+    )
     [file] = folder.glob("*.json")
     workbook = WorkbookStore(folder).open(file.stem)
     assert (workbook.name, workbook.job_centre) == ("Åse Ørsted", "Jobcenter Ærø")
@@ -74,8 +86,14 @@ def test_papermill_run_with_parameters_writes_the_workbook(path, tmp_path):
 
 def _run(path, tmp_path, parameters):
     output = tmp_path / path.name
-    papermill.execute_notebook(str(path), str(output), cwd=str(NOTEBOOK_DIR), kernel_name="python3",
-                               progress_bar=False, parameters=parameters)
+    papermill.execute_notebook(
+        str(path),
+        str(output),
+        cwd=str(NOTEBOOK_DIR),
+        kernel_name="python3",
+        progress_bar=False,
+        parameters=parameters,
+    )
     executed = json.loads(output.read_text(encoding="utf-8"))
     outputs = [o for c in executed["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
     assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
@@ -88,7 +106,10 @@ def test_facilitator_page_runs_locked_and_opens_with_the_servers_code(name, tmp_
     folder = str(tmp_path / "logbog")
     monkeypatch.delenv("NOEGLEPERSONKURSUS_FACILITATORKODE", raising=False)
     locked = _run(path, tmp_path, {"facilitator_code": "GAET", "workbook_folder": folder})
-    assert "serveren er startet uden en facilitatorkode" in locked and "Timer til gruppearbejde" not in locked
+    assert (
+        "serveren er startet uden en facilitatorkode" in locked
+        and "Timer til gruppearbejde" not in locked
+    )
     monkeypatch.setenv("NOEGLEPERSONKURSUS_FACILITATORKODE", "K7M4QXPR2D")
     opened = _run(path, tmp_path, {"facilitator_code": "K7M4QXPR2D", "workbook_folder": folder})
     assert "Timer til gruppearbejde" in opened and "Opret workshop" in opened

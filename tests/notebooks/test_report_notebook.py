@@ -21,8 +21,19 @@ def test_the_report_notebook_is_thin_and_outside_the_participants_pages():
 def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     _, workshop = seed(tmp_path / "rum")
     out = tmp_path / "ud"
-    assert report.main(["--workshop", workshop.code.lower(), "--out", str(out),
-                        "--mappe", str(tmp_path / "rum")]) == 0
+    assert (
+        report.main(
+            [
+                "--workshop",
+                workshop.code.lower(),
+                "--out",
+                str(out),
+                "--mappe",
+                str(tmp_path / "rum"),
+            ]
+        )
+        == 0
+    )
     page = out / f"rapport-{workshop.code}-2026-11-20.html"
     word_file = page.with_suffix(".docx")
     assert str(page) in capsys.readouterr().out
@@ -38,11 +49,15 @@ def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     headings = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == "Bruttoopgavebeskrivelse – Kursusdag Ærø"
     assert word.core_properties.language == "da-DK"
-    for expected in ("Bruttoopgavebeskrivelse: nøglepersonens opgaver",
-                     "Opgaverne efter niveau og tidspunkt",
-                     "Opmærksomhedspunkter: at gå foran uden en ledelsesrolle",
-                     "Råd til de lavest vurderede punkter", "Læringskulturen i jobcentrene",
-                     "Deltagernes handleplaner", "Forventninger ved tjek ind"):
+    for expected in (
+        "Bruttoopgavebeskrivelse: nøglepersonens opgaver",
+        "Opgaverne efter niveau og tidspunkt",
+        "Opmærksomhedspunkter: at gå foran uden en ledelsesrolle",
+        "Råd til de lavest vurderede punkter",
+        "Læringskulturen i jobcentrene",
+        "Deltagernes handleplaner",
+        "Forventninger ved tjek ind",
+    ):
         assert expected in headings
     first = word.tables[0]
     assert [c.text for c in first.rows[0].cells][:4] == ["Nr.", "Opgave", "Gns. plads", "Nævnt af"]
@@ -63,8 +78,19 @@ def test_an_empty_workshop_gives_the_message_not_a_crash(tmp_path):
 
 def test_an_unknown_workshop_is_a_danish_message(tmp_path, capsys):
     RoomStore(tmp_path / "rum").workshops()
-    assert report.main(["--workshop", "K7M4QX", "--mappe", str(tmp_path / "rum"),
-                        "--out", str(tmp_path / "ud")]) == 1
+    assert (
+        report.main(
+            [
+                "--workshop",
+                "K7M4QX",
+                "--mappe",
+                str(tmp_path / "rum"),
+                "--out",
+                str(tmp_path / "ud"),
+            ]
+        )
+        == 1
+    )
     assert "Der er ingen workshop med koden K7M4QX" in capsys.readouterr().err
 
 

@@ -19,9 +19,12 @@ def write_report(data, text):
 
 def test_the_shipped_report_shows_shared_exercises_in_order(content):
     assert [(s.exercise, s.show) for s in content.report] == [
-        ("rolle_opgaver", "opgaver"), ("rolle_betingelser", "opmærksomhedspunkter"),
-        ("laeringskultur_skala", "læringskultur"), ("handleplan", "handleplaner"),
-        ("tjek_ind", "forventninger")]
+        ("rolle_opgaver", "opgaver"),
+        ("rolle_betingelser", "opmærksomhedspunkter"),
+        ("laeringskultur_skala", "læringskultur"),
+        ("handleplan", "handleplaner"),
+        ("tjek_ind", "forventninger"),
+    ]
 
 
 def test_a_report_of_other_sections_loads(data):
@@ -29,18 +32,43 @@ def test_a_report_of_other_sections_loads(data):
     assert [s.exercise for s in load_course(data).report] == ["rolle_opgaver", "tjek_ind"]
 
 
-@pytest.mark.parametrize("change, expected", [
-    (("tjek_ind", "findes_ikke"), ["afsnit nr. 2", "felt 'exercise'", "øvelsen 'findes_ikke' findes ikke"]),
-    (("tjek_ind", "rolle_gruppe"), ["afsnit nr. 2", "felt 'exercise'", "'rolle_gruppe' deles ikke med rummet"]),
-    (("show: forventninger", "show: ordsky"), ["afsnit nr. 2", "felt 'show'", "ukendt visning 'ordsky'",
-                                               "kendte: forventninger, opmærksomhedspunkter"]),
-    (("show: opgaver", "show: forventninger"), ["afsnit nr. 1", "felt 'show'",
-                                                "en rangering kan ikke vises som 'forventninger'",
-                                                "kan vises som: opgaver"]),
-    (("show: opgaver", "show: opgaver\n    heading: X"), ["afsnit nr. 1", "ukendt felt 'heading'"]),
-    (("    show: opgaver\n", ""), ["afsnit nr. 1", "feltet 'show' mangler"]),
-    (("sections:", "afsnit:"), ["ukendt felt 'afsnit'"]),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (
+            ("tjek_ind", "findes_ikke"),
+            ["afsnit nr. 2", "felt 'exercise'", "øvelsen 'findes_ikke' findes ikke"],
+        ),
+        (
+            ("tjek_ind", "rolle_gruppe"),
+            ["afsnit nr. 2", "felt 'exercise'", "'rolle_gruppe' deles ikke med rummet"],
+        ),
+        (
+            ("show: forventninger", "show: ordsky"),
+            [
+                "afsnit nr. 2",
+                "felt 'show'",
+                "ukendt visning 'ordsky'",
+                "kendte: forventninger, opmærksomhedspunkter",
+            ],
+        ),
+        (
+            ("show: opgaver", "show: forventninger"),
+            [
+                "afsnit nr. 1",
+                "felt 'show'",
+                "en rangering kan ikke vises som 'forventninger'",
+                "kan vises som: opgaver",
+            ],
+        ),
+        (
+            ("show: opgaver", "show: opgaver\n    heading: X"),
+            ["afsnit nr. 1", "ukendt felt 'heading'"],
+        ),
+        (("    show: opgaver\n", ""), ["afsnit nr. 1", "feltet 'show' mangler"]),
+        (("sections:", "afsnit:"), ["ukendt felt 'afsnit'"]),
+    ],
+)
 def test_a_bad_report_names_file_section_and_field(data, change, expected):
     old, new = change
     write_report(data, REPORT.replace(old, new, 1))

@@ -9,8 +9,19 @@ import pytest
 
 from course.document import Document, Section, markdown_escape, to_docx, to_markdown
 
-TRICKY = ["<script>alert('x')</script>", "**fed** og _kursiv_", "# Overskrift", "- punkt",
-          "1. nummer", "=1+1", "@SUM(A1)", "[link](http://x)", "`kode`", "a | b", "> citat"]
+TRICKY = [
+    "<script>alert('x')</script>",
+    "**fed** og _kursiv_",
+    "# Overskrift",
+    "- punkt",
+    "1. nummer",
+    "=1+1",
+    "@SUM(A1)",
+    "[link](http://x)",
+    "`kode`",
+    "a | b",
+    "> citat",
+]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -33,11 +44,15 @@ def test_line_breaks_are_kept_as_hard_breaks():
 
 
 def make_doc():
-    return Document(title="Min plan – æøå", meta=["Nøgleperson: Åse Ørsted"], sections=[
-        Section("Formål", paragraphs=["<script>alert(1)</script> og **ikke fed**"]),
-        Section("Tabel", table=[["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]),
-        Section("Kontrol", paragraphs=["før\x07efter"]),
-    ])
+    return Document(
+        title="Min plan – æøå",
+        meta=["Nøgleperson: Åse Ørsted"],
+        sections=[
+            Section("Formål", paragraphs=["<script>alert(1)</script> og **ikke fed**"]),
+            Section("Tabel", table=[["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]),
+            Section("Kontrol", paragraphs=["før\x07efter"]),
+        ],
+    )
 
 
 def test_word_file_opens_and_keeps_danish_letters_and_literal_markup():
@@ -48,7 +63,10 @@ def test_word_file_opens_and_keeps_danish_letters_and_literal_markup():
     assert "<script>alert(1)</script> og **ikke fed**" in texts
     assert "før\ufffdefter" in texts  # a control character becomes a visible mark, not a crash
     table = word.tables[0]
-    assert [[c.text for c in row.cells] for row in table.rows] == [["Hvad", "Hvornår"], ["Læringsmøde", "Uge 3"]]
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Hvad", "Hvornår"],
+        ["Læringsmøde", "Uge 3"],
+    ]
 
 
 def test_word_file_is_tagged_danish_for_spelling_and_screen_readers():
@@ -69,10 +87,16 @@ def test_markdown_export_has_headings_table_and_escaped_text():
 def test_sub_headings_pictures_and_their_texts_in_word_and_markdown():
     from course.plan_charts import learning_balance
 
-    png = learning_balance(["Uge 1", "Uge 2"], ["Teoretisk læring", "Aktionslæring"], [[1, 0], [0, 2]])
-    doc = Document(title="Plan", sections=[
-        Section("Del", images=[png], captions=["Balancen – æøå"]),
-        Section("Underdel", paragraphs=["tekst"], level=2)])
+    png = learning_balance(
+        ["Uge 1", "Uge 2"], ["Teoretisk læring", "Aktionslæring"], [[1, 0], [0, 2]]
+    )
+    doc = Document(
+        title="Plan",
+        sections=[
+            Section("Del", images=[png], captions=["Balancen – æøå"]),
+            Section("Underdel", paragraphs=["tekst"], level=2),
+        ],
+    )
     word = docx.Document(io.BytesIO(to_docx(doc)))
     styles = [(p.style.name, p.text) for p in word.paragraphs]
     assert ("Heading 1", "Del") in styles and ("Heading 2", "Underdel") in styles
@@ -92,6 +116,10 @@ def test_a_date_or_number_at_a_line_start_is_escaped_where_markdown_allows_it():
 
 
 def test_a_table_cell_with_line_breaks_stays_one_table_row():
-    md = to_markdown(Document("T", sections=[Section("Tabel", table=[["Uge", "Greb"],
-                                                                     ["Uge 1", "Første\nAnden <b>"]])]))
+    md = to_markdown(
+        Document(
+            "T",
+            sections=[Section("Tabel", table=[["Uge", "Greb"], ["Uge 1", "Første\nAnden <b>"]])],
+        )
+    )
     assert "| Uge 1 | Første<br>Anden \\<b\\> |" in md.splitlines()

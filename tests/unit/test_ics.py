@@ -31,11 +31,22 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_letter():
 
 
 def calendar():
-    return to_ics([
-        CalendarEvent("a@test", "Læringsgruppemøde; UGU, spørgsmål", date(2026, 12, 1), date(2026, 12, 3),
-                      description="Ansvarlig: Åse\nMed hvem: Ærø\\Ørsted"),
-        CalendarEvent("b@test", "Opfølgning med teamleder efter 30 dage", datetime(2026, 12, 31, 10, 0)),
-    ], name="Min første plan", now=NOW)
+    return to_ics(
+        [
+            CalendarEvent(
+                "a@test",
+                "Læringsgruppemøde; UGU, spørgsmål",
+                date(2026, 12, 1),
+                date(2026, 12, 3),
+                description="Ansvarlig: Åse\nMed hvem: Ærø\\Ørsted",
+            ),
+            CalendarEvent(
+                "b@test", "Opfølgning med teamleder efter 30 dage", datetime(2026, 12, 31, 10, 0)
+            ),
+        ],
+        name="Min første plan",
+        now=NOW,
+    )
 
 
 def test_the_file_has_crlf_lines_and_the_required_properties():
@@ -43,10 +54,14 @@ def test_the_file_has_crlf_lines_and_the_required_properties():
     text = data.decode("utf-8")
     assert "\n" not in text.replace("\r\n", "")  # no bare line feeds
     lines = text.split("\r\n")
-    assert lines[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0", lines[2]] and lines[2].startswith("PRODID:")
+    assert lines[:3] == ["BEGIN:VCALENDAR", "VERSION:2.0", lines[2]] and lines[2].startswith(
+        "PRODID:"
+    )
     assert lines[-2:] == ["END:VCALENDAR", ""]
     assert text.count("BEGIN:VEVENT") == 2 and text.count("DTSTAMP:20261124T153000Z") == 2
-    assert "DTSTART;VALUE=DATE:20261201" in text and "DTEND;VALUE=DATE:20261204" in text  # exclusive end
+    assert (
+        "DTSTART;VALUE=DATE:20261201" in text and "DTEND;VALUE=DATE:20261204" in text
+    )  # exclusive end
     assert "DTSTART:20261231T100000" in text and "DTEND:20261231T110000" in text
     assert "SUMMARY:Læringsgruppemøde\\; UGU\\, spørgsmål" in text
 
@@ -59,7 +74,9 @@ def test_a_calendar_program_reads_the_events_back_with_danish_letters_intact():
     first, second = events
     assert str(first["SUMMARY"]) == "Læringsgruppemøde; UGU, spørgsmål"
     assert str(first["DESCRIPTION"]) == "Ansvarlig: Åse\nMed hvem: Ærø\\Ørsted"
-    assert first.decoded("DTSTART") == date(2026, 12, 1) and first.decoded("DTEND") == date(2026, 12, 4)
+    assert first.decoded("DTSTART") == date(2026, 12, 1) and first.decoded("DTEND") == date(
+        2026, 12, 4
+    )
     assert second.decoded("DTSTART") == datetime(2026, 12, 31, 10, 0)
     assert first.decoded("DTSTAMP") == NOW
 
@@ -72,5 +89,7 @@ def test_any_summary_survives_escaping_and_folding(text):
     assert all(len(line) <= 75 for line in lines)
     [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
-    expected = "".join("\ufffd" if (ord(c) < 32 and c not in "\t\n") or c == "\x7f" else c for c in expected)
+    expected = "".join(
+        "\ufffd" if (ord(c) < 32 and c not in "\t\n") or c == "\x7f" else c for c in expected
+    )
     assert str(event["SUMMARY"]) == expected

@@ -17,26 +17,43 @@ from tests.conftest import ROOT
 
 # (name, pattern, what to write instead). Case-sensitive unless the pattern says (?i).
 BANNED = [
-    ("byder-til", r"\bbyd(?:er|es)\s+(?:den|det|dem|sin|sit|input|en idé|viden)?\s*til\b",
-     "»tilbyder«/»tilbydes« (»byde til« er ikke idiomatisk)"),
+    (
+        "byder-til",
+        r"\bbyd(?:er|es)\s+(?:den|det|dem|sin|sit|input|en idé|viden)?\s*til\b",
+        "»tilbyder«/»tilbydes« (»byde til« er ikke idiomatisk)",
+    ),
     ("frem-for-for", r"\bfrem ?for for\b", "»frem for systemet« eller omskriv"),
     ("booker-sig-selv", r"\bbooker sig selv\b", "»selv booker deres samtaler«"),
     ("gamemastery", r"(?i)\bgamemastery\b", "»gamemaster-modellen«"),
     ("paa-en-rigtig", r"\bpå en rigtig\.", "»på en rigtig arbejdsplads.« (et ord mangler)"),
-    ("brug-for-for-at", r"\bbrug for for at\b",
-     "»brug for, så …« eller »brug for, hvis …«"),
-    ("kritisk-refleksiv", r"(?i)\bkritisk refleksiv\b(?!\s+(?:praksis|kultur))",
-     "»kritisk refleksion« som navn på typen; »kritisk refleksiv« kun om praksis og kultur"),
+    ("brug-for-for-at", r"\bbrug for for at\b", "»brug for, så …« eller »brug for, hvis …«"),
+    (
+        "kritisk-refleksiv",
+        r"(?i)\bkritisk refleksiv\b(?!\s+(?:praksis|kultur))",
+        "»kritisk refleksion« som navn på typen; »kritisk refleksiv« kun om praksis og kultur",
+    ),
     ("kollegaer", r"\b[Kk]ollegaer(?:ne|s)?\b", "»kolleger«, »kollegerne«, »kollegers«"),
     ("workshop-kode", r"(?i)\bworkshop-kode", "»workshopkode«"),
-    ("logbog-fil", r"(?i)\blogbog-(?:fil|mappe|kode|boks)",
-     "»logbogsfil«, »logbogsmappe«, »logbogskode«, »logbogsboks«"),
-    ("facilitatorens-skaerm", r"(?i)\bfacilitatorens skærm|\bFacilitatorsiden\b",
-     "»kursuslederens skærm« (én betegnelse for kursuslederen)"),
-    ("konsulentpraksis", r"(?i)dansk konsulentpraksis, ikke fra forskning",
-     "påstanden står ikke i kilderne"),
-    ("foer-kick-off", r"(?i)forberedelse før kick-off",
-     "»Selvstudium – baggrundsviden« (kick-off er Væksthusets)"),
+    (
+        "logbog-fil",
+        r"(?i)\blogbog-(?:fil|mappe|kode|boks)",
+        "»logbogsfil«, »logbogsmappe«, »logbogskode«, »logbogsboks«",
+    ),
+    (
+        "facilitatorens-skaerm",
+        r"(?i)\bfacilitatorens skærm|\bFacilitatorsiden\b",
+        "»kursuslederens skærm« (én betegnelse for kursuslederen)",
+    ),
+    (
+        "konsulentpraksis",
+        r"(?i)dansk konsulentpraksis, ikke fra forskning",
+        "påstanden står ikke i kilderne",
+    ),
+    (
+        "foer-kick-off",
+        r"(?i)forberedelse før kick-off",
+        "»Selvstudium – baggrundsviden« (kick-off er Væksthusets)",
+    ),
 ]
 # »Markdown« means nothing to job-centre staff: participants are offered a »tekstfil«.
 # File formats may stay in the code, so this is checked in the text participants read.
@@ -46,8 +63,11 @@ IDENTIFIER_LINE = re.compile(r"^\s*(?:- )?(?:id|category|exercise|session):\s*[\
 
 
 def _yaml_text(path) -> str:
-    return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
-                     if not IDENTIFIER_LINE.match(line))
+    return "\n".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if not IDENTIFIER_LINE.match(line)
+    )
 
 
 def _notebook_text(path) -> str:
@@ -87,8 +107,11 @@ def test_a_known_wrong_form_does_not_come_back(name, pattern, instead):
 
 def test_participants_are_offered_a_text_file_not_markdown():
     pattern, instead = MARKDOWN_OFFERED
-    texts = {name: text for name, text in sources().items()
-             if name.startswith(("data/", "notebooks/", "widgets/"))}
+    texts = {
+        name: text
+        for name, text in sources().items()
+        if name.startswith(("data/", "notebooks/", "widgets/"))
+    }
     texts["README.md (til kursuslederen)"] = _participant_readme()
     found = {name: _hits(pattern, text) for name, text in texts.items()}
     found = {name: lines for name, lines in found.items() if lines}
@@ -96,18 +119,28 @@ def test_participants_are_offered_a_text_file_not_markdown():
 
 
 def test_the_ban_list_catches_the_old_forms():
-    old = ["Du lægger den til side og byder den til, når tiden er til det.",
-           "den skal bydes til, når kollegaen kan bruge den",
-           "Kontinuitet og mening for borgeren frem for for systemet.",
-           "før han kan komme ud på en rigtig.",
-           "Hvad har du brug for for at kunne træde ind i rollen?",
-           "title: Kritisk refleksiv", "Sparring til kollegaer", "Indlæs logbog-fil",
-           "Workshop-kode", "Hvordan kan du bruge gamemastery?"]
+    old = [
+        "Du lægger den til side og byder den til, når tiden er til det.",
+        "den skal bydes til, når kollegaen kan bruge den",
+        "Kontinuitet og mening for borgeren frem for for systemet.",
+        "før han kan komme ud på en rigtig.",
+        "Hvad har du brug for for at kunne træde ind i rollen?",
+        "title: Kritisk refleksiv",
+        "Sparring til kollegaer",
+        "Indlæs logbog-fil",
+        "Workshop-kode",
+        "Hvordan kan du bruge gamemastery?",
+    ]
     for sentence in old:
         assert any(re.search(p, sentence) for _, p, _ in BANNED), sentence
-    for fine in ("en kritisk refleksiv praksis", "kritisk refleksiv kultur",
-                 "inviterer alle til at byde ind",
-                 "Sparring til kolleger", "en kollega", "kollegaen"):
+    for fine in (
+        "en kritisk refleksiv praksis",
+        "kritisk refleksiv kultur",
+        "inviterer alle til at byde ind",
+        "Sparring til kolleger",
+        "en kollega",
+        "kollegaen",
+    ):
         assert not any(re.search(p, fine) for _, p, _ in BANNED), fine
 
 

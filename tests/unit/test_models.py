@@ -12,14 +12,23 @@ from tests.conftest import ROOT
 def test_the_five_models_load_with_the_slides_labels():
     models = load_models()
     assert list(models) == ["laeringscyklus", "i_do_art", "gamemaster", "tomm", "otte_stile"]
-    assert [p.title for p in models["tomm"].parts] == ["Detektiven", "Kaptajnen", "Antropologen",
-                                                        "Fremtidsforskeren"]
+    assert [p.title for p in models["tomm"].parts] == [
+        "Detektiven",
+        "Kaptajnen",
+        "Antropologen",
+        "Fremtidsforskeren",
+    ]
     assert [p.title for p in models["i_do_art"].parts] == ["I", "DO", "A", "R", "T"]
     assert len(models["otte_stile"].parts) == 8 and models["otte_stile"].center == "Dit fokus"
-    assert [lv.title for lv in models["gamemaster"].levels] == ["Procesniveauet", "Indholdsniveauet"]
+    assert [lv.title for lv in models["gamemaster"].levels] == [
+        "Procesniveauet",
+        "Indholdsniveauet",
+    ]
 
 
-@pytest.mark.parametrize("model_id", ["laeringscyklus", "i_do_art", "gamemaster", "tomm", "otte_stile"])
+@pytest.mark.parametrize(
+    "model_id", ["laeringscyklus", "i_do_art", "gamemaster", "tomm", "otte_stile"]
+)
 def test_every_model_draws_with_a_text_alternative(model_id):
     model = load_models()[model_id]
     png = draw(model)
@@ -28,15 +37,25 @@ def test_every_model_draws_with_a_text_alternative(model_id):
     assert model.title in alt and all(p.title in alt for p in model.parts)
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("layout: firefelt", "layout: matrix", "model 'tomm': felt 'layout': ukendt layout 'matrix'"),
-    ("rows: [Lineære, Cirkulære]", "rows: [Lineære]", "model 'tomm': felt 'rows' og 'columns'"),
-    ("    title: Gamemaster-modellen\n", "", "model 'gamemaster': feltet 'title' mangler"),
-    ("  - id: tomm\n", "  - id: gamemaster\n", "model-id 'gamemaster' findes to gange"),
-    ("      - title: Afslutning\n", "      - title: Afslutning\n      - title: Ekstra\n",
-     "model 'gamemaster': felt 'parts': et gamemaster-layout skal have præcis 3 dele"),
-    ("center: Dit fokus", "centre: Dit fokus", "ukendt felt 'centre'"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "layout: firefelt",
+            "layout: matrix",
+            "model 'tomm': felt 'layout': ukendt layout 'matrix'",
+        ),
+        ("rows: [Lineære, Cirkulære]", "rows: [Lineære]", "model 'tomm': felt 'rows' og 'columns'"),
+        ("    title: Gamemaster-modellen\n", "", "model 'gamemaster': feltet 'title' mangler"),
+        ("  - id: tomm\n", "  - id: gamemaster\n", "model-id 'gamemaster' findes to gange"),
+        (
+            "      - title: Afslutning\n",
+            "      - title: Afslutning\n      - title: Ekstra\n",
+            "model 'gamemaster': felt 'parts': et gamemaster-layout skal have præcis 3 dele",
+        ),
+        ("center: Dit fokus", "centre: Dit fokus", "ukendt felt 'centre'"),
+    ],
+)
 def test_bad_models_are_named(tmp_path, old, new, expected):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

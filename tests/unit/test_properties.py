@@ -16,8 +16,9 @@ from tests.conftest import ROOT
 
 ANY_TEXT = st.text(max_size=300)
 NO_SURROGATES = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS
@@ -46,13 +47,21 @@ def test_word_export_keeps_any_printable_text(text):
 
 
 @SETTINGS
-@given(text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300).filter(str.strip))
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=300).filter(str.strip)
+)
 def test_any_non_blank_text_loads_unchanged_from_content_files(tmp_path, text):
     data = tmp_path / "data"
     if not data.exists():
         shutil.copytree(ROOT / "data", data)
-    exercise = {"id": "egen", "kind": "refleksion", "title": text, "prompts": [{"id": "p", "text": text}]}
+    exercise = {
+        "id": "egen",
+        "kind": "refleksion",
+        "title": text,
+        "prompts": [{"id": "p", "text": text}],
+    }
     (data / "exercises" / "99_egen.yaml").write_text(
-        yaml.safe_dump({"exercises": [exercise]}, allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump({"exercises": [exercise]}, allow_unicode=True), encoding="utf-8"
+    )
     loaded = load_course(data).exercise("egen")
     assert loaded.title == text and loaded.prompts[0].text == text

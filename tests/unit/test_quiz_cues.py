@@ -46,8 +46,9 @@ def loo_accuracy(values: list, labels: list) -> float:
     base = majority_baseline(labels)
     total = 0.0
     for i, (value, truth) in enumerate(zip(values, labels)):
-        same = Counter(lab for j, (v, lab) in enumerate(zip(values, labels))
-                       if j != i and v == value)
+        same = Counter(
+            lab for j, (v, lab) in enumerate(zip(values, labels)) if j != i and v == value
+        )
         if not same:
             total += base
             continue
@@ -88,8 +89,10 @@ def cue_features(texts: list[str], n_categories: int) -> dict[str, list]:
 
 def cue_report(texts: list[str], labels: list[str], n_categories: int) -> dict[str, float]:
     """The gain over the baseline of each cue (negative = worse than the baseline)."""
-    return {name: round(cue_gain(values, labels), 3)
-            for name, values in cue_features(texts, n_categories).items()}
+    return {
+        name: round(cue_gain(values, labels), 3)
+        for name, values in cue_features(texts, n_categories).items()
+    }
 
 
 # --- the measure itself works ----------------------------------------------------
@@ -97,7 +100,8 @@ def cue_report(texts: list[str], labels: list[str], n_categories: int) -> dict[s
 
 def test_the_measure_finds_a_planted_question_mark_cue():
     texts = [f"Spørgsmål nummer {i} om sagen?" for i in range(7)] + [
-        f"Et udsagn nummer {i} om sagen." for i in range(7)]
+        f"Et udsagn nummer {i} om sagen." for i in range(7)
+    ]
     labels = ["a"] * 7 + ["b"] * 7
     report = cue_report(texts, labels, 2)
     assert report["slutter med ?"] == pytest.approx(0.5)
@@ -105,8 +109,14 @@ def test_the_measure_finds_a_planted_question_mark_cue():
 
 
 def test_the_measure_finds_no_cue_where_the_form_is_mixed():
-    texts = ["Hvad nu?", "Sådan gør vi.", "Hvorfor det?", "Det går ikke.",
-             "Er det rigtigt?", "Jeg ved det."] * 2
+    texts = [
+        "Hvad nu?",
+        "Sådan gør vi.",
+        "Hvorfor det?",
+        "Det går ikke.",
+        "Er det rigtigt?",
+        "Jeg ved det.",
+    ] * 2
     labels = ["a", "a", "b", "b", "a", "b", "b", "a", "a", "b", "b", "a"]
     assert cue_report(texts, labels, 2)["slutter med ?"] <= MARGIN
 
@@ -142,8 +152,9 @@ def test_no_sorting_bank_can_be_answered_from_form_alone(bank):
     labels = [item.category for item in bank.items]
     report = cue_report(texts, labels, len(bank.categories))
     cues = {name: gain for name, gain in report.items() if gain > MARGIN}
-    assert not cues, (f"{bank.id}: disse træk ved formen giver svaret "
-                      f"(over grundlinjen + {MARGIN}): {cues}")
+    assert not cues, (
+        f"{bank.id}: disse træk ved formen giver svaret (over grundlinjen + {MARGIN}): {cues}"
+    )
 
 
 # --- cues the form cannot show: tone and moment, annotated by hand -----------------
@@ -172,7 +183,7 @@ def _item_notes(bank_id: str) -> dict[str, dict[str, str]]:
         except ValueError:
             continue
         notes: dict[str, dict[str, str]] = {}
-        for line in lines[start + 1:]:
+        for line in lines[start + 1 :]:
             if line.startswith("  - id: "):
                 break
             if m := _ITEM_NOTE.match(line):

@@ -31,8 +31,9 @@ def workshop(room):
 
 def db_bytes(room) -> bytes:
     path = room.url.split("///", 1)[1]
-    return b"".join(open(p, "rb").read() for p in (path, path + "-wal")
-                    if __import__("os").path.exists(p))
+    return b"".join(
+        open(p, "rb").read() for p in (path, path + "-wal") if __import__("os").path.exists(p)
+    )
 
 
 def test_codes_are_six_unambiguous_characters():
@@ -44,16 +45,22 @@ def test_codes_are_six_unambiguous_characters():
     assert len(new_facilitator_code()) == 10
 
 
-@pytest.mark.parametrize("typed, expected", [(" k7m4qx ", "K7M4QX"), ("K7M-4QX", "K7M4QX"),
-                                             ("k7 m4 qx", "K7M4QX")])
+@pytest.mark.parametrize(
+    "typed, expected", [(" k7m4qx ", "K7M4QX"), ("K7M-4QX", "K7M4QX"), ("k7 m4 qx", "K7M4QX")]
+)
 def test_a_typed_code_is_cleaned(typed, expected):
     assert clean_code(typed) == expected
 
 
-@pytest.mark.parametrize("typed, message", [("", "Skriv workshopkoden"),
-                                            ("K7M4Q", "ikke en workshopkode"),
-                                            ("K7M4QO", "ikke en workshopkode"),
-                                            ("<script>", "ikke en workshopkode")])
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("", "Skriv workshopkoden"),
+        ("K7M4Q", "ikke en workshopkode"),
+        ("K7M4QO", "ikke en workshopkode"),
+        ("<script>", "ikke en workshopkode"),
+    ],
+)
 def test_a_malformed_code_gets_a_danish_message(typed, message):
     with pytest.raises(RoomError, match=message):
         clean_code(typed)
@@ -75,10 +82,15 @@ def test_an_unknown_code_is_refused_in_danish(room, workshop):
         room.join(other, WB[0])
 
 
-@pytest.mark.parametrize("name, day, message", [("  ", "2026-11-20", "Giv workshoppen et navn"),
-                                                ("x" * 121, "2026-11-20", "for langt"),
-                                                ("Kursusdag", "i morgen", "Vælg workshoppens dato"),
-                                                ("Kursusdag", None, "Vælg workshoppens dato")])
+@pytest.mark.parametrize(
+    "name, day, message",
+    [
+        ("  ", "2026-11-20", "Giv workshoppen et navn"),
+        ("x" * 121, "2026-11-20", "for langt"),
+        ("Kursusdag", "i morgen", "Vælg workshoppens dato"),
+        ("Kursusdag", None, "Vælg workshoppens dato"),
+    ],
+)
 def test_a_workshop_needs_a_name_and_a_date(room, name, day, message):
     with pytest.raises(RoomError, match=message):
         room.create_workshop(name, day)
@@ -89,8 +101,10 @@ def test_record_replace_and_read_back(room, workshop):
     room.record(workshop.code, "tjek_ind", WB[1], "Per", {"brug_for": "Opbakning"})
     room.record(workshop.code, "tjek_ind", WB[0], "Karen", {"brug_for": "Tid og ro"})
     answers = room.answers(workshop.code, "tjek_ind")
-    assert [(a.name, a.value) for a in answers] == [("Per", {"brug_for": "Opbakning"}),
-                                                    ("Karen", {"brug_for": "Tid og ro"})]
+    assert [(a.name, a.value) for a in answers] == [
+        ("Per", {"brug_for": "Opbakning"}),
+        ("Karen", {"brug_for": "Tid og ro"}),
+    ]
     assert room.answers(workshop.code, "rolle_opgaver") == []
 
 
@@ -183,10 +197,20 @@ def _writer(folder, code, index, barrier):
     barrier.wait(60)
     store.join(code, workbook)
     for version in range(3):  # a participant typing: each save replaces the last
-        store.record(code, "tjek_ind", workbook, f"Deltager {index}",
-                     {"brug_for": f"svar {index} v{version}"})
-    store.record(code, "rolle_betingelser", workbook, None if index % 2 else f"Deltager {index}",
-                 {"ratings": {"tid": index % 5 + 1}, "texts": {}})
+        store.record(
+            code,
+            "tjek_ind",
+            workbook,
+            f"Deltager {index}",
+            {"brug_for": f"svar {index} v{version}"},
+        )
+    store.record(
+        code,
+        "rolle_betingelser",
+        workbook,
+        None if index % 2 else f"Deltager {index}",
+        {"ratings": {"tid": index % 5 + 1}, "texts": {}},
+    )
 
 
 def test_forty_concurrent_writers_lose_nothing_and_duplicate_nothing(tmp_path):
@@ -194,8 +218,10 @@ def test_forty_concurrent_writers_lose_nothing_and_duplicate_nothing(tmp_path):
     workshop = RoomStore(folder).create_workshop("Stor workshop", "2026-11-20")
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(WRITERS)
-    writers = [context.Process(target=_writer, args=(str(folder), workshop.code, i, barrier))
-               for i in range(WRITERS)]
+    writers = [
+        context.Process(target=_writer, args=(str(folder), workshop.code, i, barrier))
+        for i in range(WRITERS)
+    ]
     for w in writers:
         w.start()
     for w in writers:
@@ -203,7 +229,9 @@ def test_forty_concurrent_writers_lose_nothing_and_duplicate_nothing(tmp_path):
     assert [w.exitcode for w in writers] == [0] * WRITERS
     room = RoomStore(folder)
     checkins = room.answers(workshop.code, "tjek_ind")
-    assert sorted(a.value["brug_for"] for a in checkins) == sorted(f"svar {i} v2" for i in range(WRITERS))
+    assert sorted(a.value["brug_for"] for a in checkins) == sorted(
+        f"svar {i} v2" for i in range(WRITERS)
+    )
     assert len({a.name for a in checkins}) == WRITERS
     scales = room.answers(workshop.code, "rolle_betingelser")
     assert len(scales) == WRITERS

@@ -18,11 +18,17 @@ SELF_STUDY = {
     "vidensmobilisering": ("12_vidensmobilisering.ipynb", "12_vidensmobilisering.yaml"),
 }
 # Phrases that made Væksthuset's course the participant's own.
-BORROWED = ["Til kick-off arbejder I", "før kick-off", "til kick-off",
-            "Forløbets digitale videnspakke", "Den digitale videnspakke",
-            "Forløbets tre læringsmål",
-            "Forløbets elementer",
-            "Derfor handler forløbet om", "Det er netop nøglepersonernes opgave"]
+BORROWED = [
+    "Til kick-off arbejder I",
+    "før kick-off",
+    "til kick-off",
+    "Forløbets digitale videnspakke",
+    "Den digitale videnspakke",
+    "Forløbets tre læringsmål",
+    "Forløbets elementer",
+    "Derfor handler forløbet om",
+    "Det er netop nøglepersonernes opgave",
+]
 
 
 def markdown(notebook: str) -> str:
@@ -32,11 +38,19 @@ def markdown(notebook: str) -> str:
 
 def self_study_text() -> str:
     parts = [(ROOT / "data" / "programme.yaml").read_text(encoding="utf-8")]
-    for notebook in ("10_fra_bip_til_praksis.ipynb", "11_beskaeftigelsesfaglighed_i_praksis.ipynb",
-                     "12_vidensmobilisering.ipynb", "13_case_jobkompagniet.ipynb"):
+    for notebook in (
+        "10_fra_bip_til_praksis.ipynb",
+        "11_beskaeftigelsesfaglighed_i_praksis.ipynb",
+        "12_vidensmobilisering.ipynb",
+        "13_case_jobkompagniet.ipynb",
+    ):
         parts.append(markdown(notebook))
-    for exercises in ("10_fra_bip_til_praksis.yaml", "11_beskaeftigelsesfaglighed.yaml",
-                      "12_vidensmobilisering.yaml", "13_case_jobkompagniet.yaml"):
+    for exercises in (
+        "10_fra_bip_til_praksis.yaml",
+        "11_beskaeftigelsesfaglighed.yaml",
+        "12_vidensmobilisering.yaml",
+        "13_case_jobkompagniet.yaml",
+    ):
         parts.append((ROOT / "data" / "exercises" / exercises).read_text(encoding="utf-8"))
     return "\n".join(parts)
 
@@ -64,16 +78,21 @@ def test_the_self_study_track_is_background_not_a_kick_off(content):
 
 def test_the_jobkompagniet_case_quotes_its_three_voices_with_name_and_role():
     text = " ".join(markdown("13_case_jobkompagniet.ipynb").split())
-    pull_quote = ("»Der er behov for en beskæftigelsesfaglig identitet og en fælles "
-                  "referenceramme«")
+    pull_quote = "»Der er behov for en beskæftigelsesfaglig identitet og en fælles referenceramme«"
     assert f"### {pull_quote}" in text
     assert "*Grethe Ahlmann Olesen, afdelingsleder*" in text
-    for voice in ("Afdelingsleder Grethe Ahlmann Olesen", "Projektkoordinator Elin Sonne",
-                  "Afdelingsleder Michael Højlund", "Elin Sonne, der har evalueret projektet"):
+    for voice in (
+        "Afdelingsleder Grethe Ahlmann Olesen",
+        "Projektkoordinator Elin Sonne",
+        "Afdelingsleder Michael Højlund",
+        "Elin Sonne, der har evalueret projektet",
+    ):
         assert voice in text
-    for quote in ("»Når der er flere fagligheder er der behov for et fælles fagligt fundament.",
-                  "Det lever efter processen, også når eksperterne er gået ud ad døren.«",
-                  "»Vores organisation har det som sit mål at udvikle sig",
-                  "»Vi har fået en sammenhængskraft i organisationen ud af projektet.",
-                  "Efterbearbejdningen af det man har lært, er det der for alvor giver læring.«"):
+    for quote in (
+        "»Når der er flere fagligheder er der behov for et fælles fagligt fundament.",
+        "Det lever efter processen, også når eksperterne er gået ud ad døren.«",
+        "»Vores organisation har det som sit mål at udvikle sig",
+        "»Vi har fået en sammenhængskraft i organisationen ud af projektet.",
+        "Efterbearbejdningen af det man har lært, er det der for alvor giver læring.«",
+    ):
         assert quote in text

@@ -30,13 +30,22 @@ def test_in_jupyterlab_the_last_workbook_is_used(store, workbook):
 
 
 def test_papermill_parameters_create_once_then_reuse(store):
-    first, _ = find_workbook(store, PageRequest(False, ""), name="Ida", job_centre="Jobcenter Vejle")
-    again, _ = find_workbook(store, PageRequest(False, ""), name="Ida", job_centre="Jobcenter Vejle")
-    other, _ = find_workbook(store, PageRequest(False, ""), name="Per", job_centre="Jobcenter Vejle")
+    first, _ = find_workbook(
+        store, PageRequest(False, ""), name="Ida", job_centre="Jobcenter Vejle"
+    )
+    again, _ = find_workbook(
+        store, PageRequest(False, ""), name="Ida", job_centre="Jobcenter Vejle"
+    )
+    other, _ = find_workbook(
+        store, PageRequest(False, ""), name="Per", job_centre="Jobcenter Vejle"
+    )
     assert first.id == again.id != other.id
 
 
 def test_links_carry_the_code_in_voila_only(workbook):
-    assert page_link("01_x.ipynb", workbook, PageRequest(True, "")) == f"01_x.ipynb?logbog={workbook.id}"
+    assert (
+        page_link("01_x.ipynb", workbook, PageRequest(True, ""))
+        == f"01_x.ipynb?logbog={workbook.id}"
+    )
     assert page_link("01_x.ipynb", workbook, PageRequest(False, "")) == "01_x.ipynb"
     assert page_link("01_x.ipynb", None, PageRequest(True, "")) == "01_x.ipynb"

@@ -83,12 +83,16 @@ def test_overview_reads_teams_and_months_without_pandas(shipped):
 
 
 def test_compare_filters_teams_and_an_inclusive_period(shipped):
-    result = teamdata.compare("andel_jobaftale", ["Forsikrede Øst", "Kontanthjælp Nord"],
-                              "2025-03", "2025-05")
+    result = teamdata.compare(
+        "andel_jobaftale", ["Forsikrede Øst", "Kontanthjælp Nord"], "2025-03", "2025-05"
+    )
     assert result.months == ["2025-03", "2025-04", "2025-05"]
     assert [r["team"] for r in result.rows] == ["Forsikrede Øst", "Kontanthjælp Nord"]
-    expected = [float(r["andel_jobaftale"]) for r in shipped
-                if r["team"] == "Forsikrede Øst" and "2025-03" <= r["maaned"] <= "2025-05"]
+    expected = [
+        float(r["andel_jobaftale"])
+        for r in shipped
+        if r["team"] == "Forsikrede Øst" and "2025-03" <= r["maaned"] <= "2025-05"
+    ]
     assert result.series["Forsikrede Øst"] == expected
     row = result.rows[0]
     assert row["mean"] == pytest.approx(statistics.mean(expected))
@@ -103,15 +107,18 @@ def test_compare_turns_a_reversed_period_around():
     assert forward == backward
 
 
-@pytest.mark.parametrize("value, unit, signed, expected", [
-    (0.3456, "andel", False, "35 %"),
-    (0.052, "andel", True, "+5 pct.-point"),
-    (-0.06, "andel", True, "−6 pct.-point"),
-    (-0.004, "andel", True, "0 pct.-point"),
-    (212.4, "antal", False, "212"),
-    (3.156, "skala", False, "3,16"),
-    (-0.123, "skala", True, "−0,12"),
-])
+@pytest.mark.parametrize(
+    "value, unit, signed, expected",
+    [
+        (0.3456, "andel", False, "35 %"),
+        (0.052, "andel", True, "+5 pct.-point"),
+        (-0.06, "andel", True, "−6 pct.-point"),
+        (-0.004, "andel", True, "0 pct.-point"),
+        (212.4, "antal", False, "212"),
+        (3.156, "skala", False, "3,16"),
+        (-0.123, "skala", True, "−0,12"),
+    ],
+)
 def test_figures_are_written_the_danish_way(value, unit, signed, expected):
     assert teamdata.format_value(value, unit, signed) == expected
 

@@ -51,19 +51,26 @@ def manager():
 
 def idle_kernel(km, kernel_id, seconds, connections):
     km._kernels[kernel_id] = SimpleNamespace(
-        last_activity=utcnow() - timedelta(seconds=seconds), execution_state="idle",
-        kernel_name="python3", kernel_spec=SimpleNamespace(metadata={}))
+        last_activity=utcnow() - timedelta(seconds=seconds),
+        execution_state="idle",
+        kernel_name="python3",
+        kernel_spec=SimpleNamespace(metadata={}),
+    )
     km._kernel_connections[kernel_id] = connections
 
 
-@pytest.mark.parametrize(("seconds", "connections", "culled"), [
-    (300, 0, False),    # a page just left: the idle cull waits its 10 minutes
-    (700, 0, True),     # a closed laptop: culled after 10 idle minutes
-    (700, 1, False),    # a page still open and connected: kept
-    (3700, 1, True),    # a tab left open all day: culled after 60 idle minutes
-])
-def test_connected_kernels_have_a_ceiling_and_gone_pages_the_idle_cull(manager, seconds,
-                                                                       connections, culled):
+@pytest.mark.parametrize(
+    ("seconds", "connections", "culled"),
+    [
+        (300, 0, False),  # a page just left: the idle cull waits its 10 minutes
+        (700, 0, True),  # a closed laptop: culled after 10 idle minutes
+        (700, 1, False),  # a page still open and connected: kept
+        (3700, 1, True),  # a tab left open all day: culled after 60 idle minutes
+    ],
+)
+def test_connected_kernels_have_a_ceiling_and_gone_pages_the_idle_cull(
+    manager, seconds, connections, culled
+):
     idle_kernel(manager, "k1", seconds, connections)
     asyncio.run(manager.cull_kernel_if_idle("k1"))
     assert manager.shut == (["k1"] if culled else [])

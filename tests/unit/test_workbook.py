@@ -22,21 +22,28 @@ def test_the_file_is_named_by_a_random_code_not_by_the_name(store):
     a = store.create("../../etc/passwd", "Jobcenter/..\\x")
     b = store.create("../../etc/passwd", "Jobcenter/..\\x")
     assert a.id != b.id
-    assert sorted(p.name for p in store.folder.glob("*.json")) == sorted([f"{a.id}.json", f"{b.id}.json"])
+    assert sorted(p.name for p in store.folder.glob("*.json")) == sorted(
+        [f"{a.id}.json", f"{b.id}.json"]
+    )
 
 
-@pytest.mark.parametrize("code", ["../x", "abc", "a" * 65, "", "x/" + "a" * 20, "a" * 15 + ".", None])
+@pytest.mark.parametrize(
+    "code", ["../x", "abc", "a" * 65, "", "x/" + "a" * 20, "a" * 15 + ".", None]
+)
 def test_codes_that_could_be_paths_are_refused(store, code):
     with pytest.raises(WorkbookError, match="gyldig logbogskode"):
         store.open(code)
 
 
-@pytest.mark.parametrize("name, centre, message", [
-    ("", "Jobcenter Aarhus", "Skriv dit navn"),
-    ("   ", "Jobcenter Aarhus", "Skriv dit navn"),
-    ("Karen", "\t", "Skriv dit jobcenter"),
-    ("K" * 121, "Jobcenter", "for langt"),
-])
+@pytest.mark.parametrize(
+    "name, centre, message",
+    [
+        ("", "Jobcenter Aarhus", "Skriv dit navn"),
+        ("   ", "Jobcenter Aarhus", "Skriv dit navn"),
+        ("Karen", "\t", "Skriv dit jobcenter"),
+        ("K" * 121, "Jobcenter", "for langt"),
+    ],
+)
 def test_missing_or_absurd_names_get_a_danish_message(store, name, centre, message):
     with pytest.raises(WorkbookError, match=message):
         store.create(name, centre)
@@ -63,7 +70,10 @@ def _write_many(folder, code, key, n):
 
 def test_concurrent_writers_from_separate_processes_lose_nothing(store, workbook):
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_write_many, args=(store.folder, workbook.id, f"p{k}", 15)) for k in range(4)]
+    procs = [
+        ctx.Process(target=_write_many, args=(store.folder, workbook.id, f"p{k}", 15))
+        for k in range(4)
+    ]
     for p in procs:
         p.start()
     for p in procs:
@@ -136,12 +146,18 @@ def test_download_and_load_again_keeps_everything(store, workbook, tmp_path):
     assert loaded.answer("tjek_ind") == {"x": "<script>alert(1)</script> =1+1 ✨"}
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe not utf8", "kunne ikke læses"),
-    (b"[1, 2, 3]", "ikke en logbog"),
-    (json.dumps({"format": 1, "participant": {"name": "A"}, "answers": {}}).encode(), "navn eller jobcenter"),
-    (b"x" * 5_000_001, "for stor"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\xff\xfe not utf8", "kunne ikke læses"),
+        (b"[1, 2, 3]", "ikke en logbog"),
+        (
+            json.dumps({"format": 1, "participant": {"name": "A"}, "answers": {}}).encode(),
+            "navn eller jobcenter",
+        ),
+        (b"x" * 5_000_001, "for stor"),
+    ],
+)
 def test_a_wrong_file_to_load_gets_a_danish_message(store, content, message):
     with pytest.raises(WorkbookError, match=message):
         store.import_bytes(content)
@@ -176,8 +192,11 @@ def test_an_answer_that_is_not_json_is_refused_before_the_file_is_touched(workbo
 
 
 FORMAT_1 = {  # a workbook as the first release wrote it (and as participants downloaded it)
-    "format": 1, "id": "A" * 22, "participant": {"name": "Åse Ørsted", "job_centre": "Jobcenter Ærø"},
-    "created": "2026-11-24T09:00:00+01:00", "updated": "2026-11-24T09:30:00+01:00",
+    "format": 1,
+    "id": "A" * 22,
+    "participant": {"name": "Åse Ørsted", "job_centre": "Jobcenter Ærø"},
+    "created": "2026-11-24T09:00:00+01:00",
+    "updated": "2026-11-24T09:30:00+01:00",
     "answers": {"tjek_ind": {"value": {"ser_frem_til": "At lære"}}},
 }
 

@@ -9,10 +9,21 @@ import docx
 from tests.widgets.test_exercises import saved
 from widgets import YearWheel
 
-SLIDE_OPTIONS = ["fokus på et værktøj", "litteratur", "reflekterende metoder", "Event",
-                 "Temadag med deltagere udefra", "Video med optagelse af samtaler", "Data, nøgletal",
-                 "Interview eller fokusgrupper med borgere", "Plancher i samtalerummet", "Tjeklister",
-                 "Samtalekort", "Citater fra virksomheder", "Brev til borgeren"]
+SLIDE_OPTIONS = [
+    "fokus på et værktøj",
+    "litteratur",
+    "reflekterende metoder",
+    "Event",
+    "Temadag med deltagere udefra",
+    "Video med optagelse af samtaler",
+    "Data, nøgletal",
+    "Interview eller fokusgrupper med borgere",
+    "Plancher i samtalerummet",
+    "Tjeklister",
+    "Samtalekort",
+    "Citater fra virksomheder",
+    "Brev til borgeren",
+]
 
 
 def test_every_option_on_the_slide_is_in_the_catalogue_with_a_description(content):
@@ -28,8 +39,19 @@ def test_an_activity_from_the_catalogue_needs_a_month_and_an_owner(content, work
     ex = YearWheel(content.exercise("aarshjul"), workbook)
     ex.catalogue_buttons["temadag"].click()
     assert "»Temadag med deltagere udefra« er sat i årshjulet" in ex.messages[""].value
-    assert saved(workbook, "aarshjul") == {"rows": [{"group": "", "item": "temadag", "fields": {
-        "aktivitet": "Temadag med deltagere udefra", "maaned": "", "ansvarlig": ""}}]}
+    assert saved(workbook, "aarshjul") == {
+        "rows": [
+            {
+                "group": "",
+                "item": "temadag",
+                "fields": {
+                    "aktivitet": "Temadag med deltagere udefra",
+                    "maaned": "",
+                    "ansvarlig": "",
+                },
+            }
+        ]
+    }
     ex.check_button.click()
     assert "Række 1: Vælg en af mulighederne i »Måned«." in ex.feedback.value
     assert "Række 1: Udfyld feltet »Ansvarlig«." in ex.feedback.value
@@ -40,10 +62,16 @@ def test_an_activity_from_the_catalogue_needs_a_month_and_an_owner(content, work
     controls["ansvarlig"].value = "Åse"
     ex.check_button.click()
     assert "Planen er udfyldt." in ex.feedback.value and "datoerne" not in ex.feedback.value
-    assert re.search(r'alt="Årshjul med årets 12 måneder. 1 aktivitet i 1 af årets 12 måneder. '
-                     r'Marts: Temadag med deltagere udefra.', ex.picture.value)
+    assert re.search(
+        r'alt="Årshjul med årets 12 måneder. 1 aktivitet i 1 af årets 12 måneder. '
+        r"Marts: Temadag med deltagere udefra.",
+        ex.picture.value,
+    )
     assert saved(workbook, "aarshjul")["rows"][0]["fields"] == {
-        "aktivitet": "Temadag med deltagere udefra", "maaned": "Marts", "ansvarlig": "Åse"}
+        "aktivitet": "Temadag med deltagere udefra",
+        "maaned": "Marts",
+        "ansvarlig": "Åse",
+    }
 
 
 def test_own_activities_rows_are_restored_and_removed(content, workbook):
@@ -77,8 +105,14 @@ def test_the_year_wheel_document_has_the_table_and_the_wheel(content, workbook):
     assert link.group(1).startswith("Årshjul-sådan-holder-vi-læringsgryden-i-kog-Karen-Jensen")
     word = docx.Document(io.BytesIO(base64.b64decode(link.group(2))))
     rows = [[c.text for c in r.cells] for r in word.tables[0].rows]
-    assert rows == [["Type", "Aktivitet", "Måned", "Ansvarlig"], ["Nudging", "Brev til borgeren", "Januar", "Teamet"],
-                    ["Data og nøgletal", "Data, nøgletal", "September", "Karen"]]
+    assert rows == [
+        ["Type", "Aktivitet", "Måned", "Ansvarlig"],
+        ["Nudging", "Brev til borgeren", "Januar", "Teamet"],
+        ["Data og nøgletal", "Data, nøgletal", "September", "Karen"],
+    ]
     assert len(word.inline_shapes) == 1
     md = re.search(r'href="data:text/markdown;charset=utf-8;base64,([^"]+)"', ex.result.value)
-    assert "| Nudging | Brev til borgeren | Januar | Teamet |" in base64.b64decode(md.group(1)).decode()
+    assert (
+        "| Nudging | Brev til borgeren | Januar | Teamet |"
+        in base64.b64decode(md.group(1)).decode()
+    )

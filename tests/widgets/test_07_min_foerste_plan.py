@@ -30,29 +30,57 @@ def test_actions_are_added_per_period_checked_and_saved(content, workbook):
     assert "Planen har endnu ingen rækker" in ex.feedback.value
     ex.add_buttons["projektperioden"].click()
     ex.add_buttons["naeste_aar"].click()
-    fill(ex, "projektperioden", 1, hvad="Læringsmøder om UGU", hvem="Mig", start=SOON,
-         slut=SOON - timedelta(days=1), hvordan="Flere jobaftaler")
+    fill(
+        ex,
+        "projektperioden",
+        1,
+        hvad="Læringsmøder om UGU",
+        hvem="Mig",
+        start=SOON,
+        slut=SOON - timedelta(days=1),
+        hvordan="Flere jobaftaler",
+    )
     ex.check_button.click()
-    assert "Projektperioden, række 1: »Slut«" in ex.feedback.value and "ligger før »Start«" in ex.feedback.value
+    assert (
+        "Projektperioden, række 1: »Slut«" in ex.feedback.value
+        and "ligger før »Start«" in ex.feedback.value
+    )
     assert "Det næste år, række 1: Udfyld feltet »Hvad«." in ex.feedback.value
     fill(ex, "projektperioden", 1, slut=SOON + timedelta(days=60))
-    fill(ex, "naeste_aar", 1, hvad="Årshjulet i drift", hvem="Teamet", start=SOON + timedelta(days=100),
-         slut=SOON + timedelta(days=400), hvordan="Fremmøde")
+    fill(
+        ex,
+        "naeste_aar",
+        1,
+        hvad="Årshjulet i drift",
+        hvem="Teamet",
+        start=SOON + timedelta(days=100),
+        slut=SOON + timedelta(days=400),
+        hvordan="Fremmøde",
+    )
     ex.check_button.click()
     assert "Planen er udfyldt, og datoerne hænger sammen." in ex.feedback.value
     assert 'alt="Tidslinje over handleplanen' in ex.feedback.value + ex.picture.value
     rows = saved(workbook, "handleplan")["rows"]
     assert [(r["group"], r["fields"]["hvad"], r["fields"]["start"]) for r in rows] == [
         ("projektperioden", "Læringsmøder om UGU", SOON.isoformat()),
-        ("naeste_aar", "Årshjulet i drift", (SOON + timedelta(days=100)).isoformat())]
+        ("naeste_aar", "Årshjulet i drift", (SOON + timedelta(days=100)).isoformat()),
+    ]
 
 
 def test_a_date_in_the_past_is_reported_against_the_injected_today(content, workbook):
     ex = ActionPlan(content.exercise("handleplan"), workbook)
     ex.today = date(2026, 11, 24)
     ex.add_buttons["projektperioden"].click()
-    fill(ex, "projektperioden", 1, hvad="Møde", hvem="Mig", start=date(2026, 11, 1), slut=date(2026, 12, 1),
-         hvordan="Fremmøde")
+    fill(
+        ex,
+        "projektperioden",
+        1,
+        hvad="Møde",
+        hvem="Mig",
+        start=date(2026, 11, 1),
+        slut=date(2026, 12, 1),
+        hvordan="Fremmøde",
+    )
     ex.check_button.click()
     assert "»Start« (01.11.2026) ligger før i dag." in ex.feedback.value
     ex.today = date(2026, 10, 1)
@@ -75,10 +103,18 @@ def test_rows_are_restored_and_removed_with_their_button(content, workbook):
 
 
 def test_the_overview_links_to_the_pages_and_names_what_is_missing(content, workbook):
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan",
-                   href=lambda notebook: f"{notebook}?logbog=KODE")
+    ex = FirstPlan(
+        content.exercise("min_foerste_plan"),
+        workbook,
+        content=content,
+        session="min_plan",
+        href=lambda notebook: f"{notebook}?logbog=KODE",
+    )
     overview = ex.overview.value
-    assert '<a href="01_rollen_som_noegleperson.ipynb?logbog=KODE">Rollen som nøgleperson</a>' in overview
+    assert (
+        '<a href="01_rollen_som_noegleperson.ipynb?logbog=KODE">Rollen som nøgleperson</a>'
+        in overview
+    )
     assert '<a href="06_laeringsgryden.ipynb?logbog=KODE">' in overview
     assert "ovenfor på denne side" in overview  # the action plan is on the same page
     assert overview.count("Ikke lavet endnu.") == 5 and "✔ Klar" not in overview
@@ -99,7 +135,10 @@ def test_another_tab_s_work_shows_after_updating(content, store, workbook):
 def test_the_page_gives_the_plan_links_that_keep_the_participant(content, store, workbook):
     page = CoursePage("min_plan", folder=str(store.folder), request=PageRequest(True, workbook.id))
     plan = page.exercise("min_foerste_plan")
-    assert f'href="05_introduktion_af_nye_medarbejdere.ipynb?logbog={workbook.id}"' in plan.overview.value
+    assert (
+        f'href="05_introduktion_af_nye_medarbejdere.ipynb?logbog={workbook.id}"'
+        in plan.overview.value
+    )
 
 
 def download(html, mime):
@@ -111,16 +150,25 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
     for exercise_id, answer in A_DAY.items():
         if exercise_id != "min_foerste_plan":
             workbook.save_answer(exercise_id, answer)
-    ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan")
+    ex = FirstPlan(
+        content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan"
+    )
     assert ex.overview.value.count("✔ Klar") == 5
     ex.make_button.click()
     assert "Dokumentet er klar." in ex.result.value and "Bemærk" not in ex.result.value
-    name, data = download(ex.result.value,
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    name, data = download(
+        ex.result.value, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     assert name == "Min-første-plan-som-nøgleperson-Karen-Jensen.docx"
     word = docx.Document(io.BytesIO(data))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Opgavebeskrivelse", "Introduktionsplan", "Læringskontrakt", "Årshjul", "Handleplan"]
+    assert headings == [
+        "Opgavebeskrivelse",
+        "Introduktionsplan",
+        "Læringskontrakt",
+        "Årshjul",
+        "Handleplan",
+    ]
     assert "Nøgleperson: Karen Jensen" in [p.text for p in word.paragraphs]
     assert len(word.inline_shapes) == 3
     name, md = download(ex.result.value, "text/markdown;charset=utf-8")
@@ -130,8 +178,10 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
 def test_an_unfinished_plan_is_still_made_with_a_note(content, workbook):
     ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     ex.make_button.click()
-    assert ("Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan "
-            "er ikke færdig") in ex.result.value
+    assert (
+        "Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan "
+        "er ikke færdig"
+    ) in ex.result.value
 
 
 def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(content, workbook):
@@ -142,26 +192,41 @@ def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(cont
     assert "Vælg en startdato, så beregnes" in ex.follow_ups.value
     ex.controls["start"].value = date(2026, 12, 1)
     ex.controls["tidspunkt"].value = "kvart over ti"
-    assert "»Tidspunkt for opfølgningssamtalerne« skal være et klokkeslæt som 10.00." in ex.follow_ups.value
+    assert (
+        "»Tidspunkt for opfølgningssamtalerne« skal være et klokkeslæt som 10.00."
+        in ex.follow_ups.value
+    )
     ex.calendar_button.click()
     assert "klokkeslæt som 10.00" in ex.calendar_result.value
     ex.controls["tidspunkt"].value = "9.30"
-    assert "<b>31.12.2026 kl. 09.30</b>: Opfølgning med teamleder efter 30 dage" in ex.follow_ups.value
+    assert (
+        "<b>31.12.2026 kl. 09.30</b>: Opfølgning med teamleder efter 30 dage" in ex.follow_ups.value
+    )
     ex.calendar_button.click()
     assert "Kalenderfilen har 5 aftaler" in ex.calendar_result.value
     name, data = download(ex.calendar_result.value, "text/calendar;charset=utf-8")
     assert name == "Min-første-plan-som-nøgleperson-Karen-Jensen.ics"
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events][:2] == ["Læringsgruppemøde om UGU", "Årshjulet i drift"]
+    assert [str(e["SUMMARY"]) for e in events][:2] == [
+        "Læringsgruppemøde om UGU",
+        "Årshjulet i drift",
+    ]
     assert events[2].decoded("DTSTART").isoformat() == "2026-12-31T09:30:00"
-    assert saved(workbook, "min_foerste_plan") == {"fields": {"start": "2026-12-01", "tidspunkt": "9.30"}}
+    assert saved(workbook, "min_foerste_plan") == {
+        "fields": {"start": "2026-12-01", "tidspunkt": "9.30"}
+    }
 
 
 def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
     from widgets import WIDGETS
 
-    garbage = [[1, 2], "tekst", {"rows": [1, {"group": None}], "weeks": [], "own": {"id": 1}},
-               {"fields": ["x"], "rows": {"a": 1}}, None]
+    garbage = [
+        [1, 2],
+        "tekst",
+        {"rows": [1, {"group": None}], "weeks": [], "own": {"id": 1}},
+        {"fields": ["x"], "rows": {"a": 1}},
+        None,
+    ]
     ids = ["introduktionsplan", "aarshjul", "handleplan", "min_foerste_plan", "laeringskontrakt"]
     for value in garbage:
         for exercise_id in ids:
@@ -169,7 +234,9 @@ def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
         for exercise_id in ids:
             definition = content.exercise(exercise_id)
             widget = WIDGETS[definition.kind](definition, workbook, content=content)
-            assert widget.value in ({"weeks": {}, "own": []}, {"rows": []}) or "fields" in widget.value
+            assert (
+                widget.value in ({"weeks": {}, "own": []}, {"rows": []}) or "fields" in widget.value
+            )
         plan = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
         plan.make_button.click()
         assert "Dokumentet er klar." in plan.result.value
@@ -178,8 +245,16 @@ def test_hand_edited_answers_never_break_the_plan_pages(content, workbook):
 def test_a_shown_check_follows_a_value_that_arrives_after_the_click(content, workbook):
     ex = ActionPlan(content.exercise("handleplan"), workbook)
     ex.add_buttons["projektperioden"].click()
-    fill(ex, "projektperioden", 1, hvad="Møde", hvem="Mig", start=SOON, slut=SOON - timedelta(days=1),
-         hvordan="Fremmøde")
+    fill(
+        ex,
+        "projektperioden",
+        1,
+        hvad="Møde",
+        hvem="Mig",
+        start=SOON,
+        slut=SOON - timedelta(days=1),
+        hvordan="Fremmøde",
+    )
     ex.check_button.click()
     assert "ligger før »Start«" in ex.feedback.value
     fill(ex, "projektperioden", 1, slut=SOON + timedelta(days=10))  # the browser's late value

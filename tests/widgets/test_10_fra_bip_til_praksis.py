@@ -20,26 +20,36 @@ def test_the_case_reflection_shows_the_case_and_each_types_questions(content, wo
     assert list(ex.boxes) == ["selv", "kritisk", "perspektiverende", "instrumentel", "nyt"]
     selv = ex.boxes["selv"]
     assert selv.description_allow_html
-    assert selv.description == ("Selvrefleksion – nysgerrighed på dig som professionel<ul class='nk-questions'>"
-                                "<li>Hvad er min rolle?</li><li>Hvad betyder min forforståelse?</li></ul>")
+    assert selv.description == (
+        "Selvrefleksion – nysgerrighed på dig som professionel<ul class='nk-questions'>"
+        "<li>Hvad er min rolle?</li><li>Hvad betyder min forforståelse?</li></ul>"
+    )
     assert ex.boxes["kritisk"].description.count("<li>") == 3
     assert not ex.boxes["nyt"].description_allow_html  # a prompt without questions stays plain text
     selv.value = "Min forforståelse: »umotiveret«"
     ex.boxes["instrumentel"].value = "Tale med virksomhedskonsulenten"
-    assert saved(workbook, "bip_case") == {"selv": "Min forforståelse: »umotiveret«", "kritisk": "",
-                                           "perspektiverende": "", "instrumentel": "Tale med virksomhedskonsulenten",
-                                           "nyt": ""}
+    assert saved(workbook, "bip_case") == {
+        "selv": "Min forforståelse: »umotiveret«",
+        "kritisk": "",
+        "perspektiverende": "",
+        "instrumentel": "Tale med virksomhedskonsulenten",
+        "nyt": "",
+    }
 
 
 def test_case_and_questions_are_escaped(content, workbook):
     definition = dataclasses.replace(
-        content.exercise("bip_case"), case="<img src=x onerror=alert(1)>\n\nAnden del",
-        prompts=(Prompt("p", "Tekst <b>fed</b>", questions=("<script>alert(1)</script>",)),))
+        content.exercise("bip_case"),
+        case="<img src=x onerror=alert(1)>\n\nAnden del",
+        prompts=(Prompt("p", "Tekst <b>fed</b>", questions=("<script>alert(1)</script>",)),),
+    )
     ex = Reflection(definition, workbook)
     assert "<img" not in ex.children[0].value and "&lt;img src=x" in ex.children[0].value
     assert "<p>Anden del</p>" in ex.children[0].value
-    assert ex.boxes["p"].description == ("Tekst &lt;b&gt;fed&lt;/b&gt;<ul class='nk-questions'>"
-                                         "<li>&lt;script&gt;alert(1)&lt;/script&gt;</li></ul>")
+    assert ex.boxes["p"].description == (
+        "Tekst &lt;b&gt;fed&lt;/b&gt;<ul class='nk-questions'>"
+        "<li>&lt;script&gt;alert(1)&lt;/script&gt;</li></ul>"
+    )
 
 
 def test_a_low_expectation_gets_advice_and_the_reflection_is_saved(content, workbook):
@@ -51,7 +61,8 @@ def test_a_low_expectation_gets_advice_and_the_reflection_is_saved(content, work
     ex.texts["viden"].value = "Journalen siger umotiveret"
     assert saved(workbook, "bip_forventning") == {
         "ratings": {"job": 3, "lone_selv": 8},
-        "texts": {"op": "", "ned": "", "viden": "Journalen siger umotiveret", "former": ""}}
+        "texts": {"op": "", "ned": "", "viden": "Journalen siger umotiveret", "former": ""},
+    }
 
 
 def test_the_reflection_types_quiz_explains_each_answer(content, workbook):
@@ -60,4 +71,6 @@ def test_the_reflection_types_quiz_explains_each_answer(content, workbook):
     ex.choices["r06"].value = "selv"
     assert "✔ Rigtigt." in ex.feedback["r03"].value
     assert "<b>Perspektiverende refleksion</b>" in ex.feedback["r06"].value
-    assert saved(workbook, "refleksionstyper") == {"answers": {"r03": "instrumentel", "r06": "selv"}}
+    assert saved(workbook, "refleksionstyper") == {
+        "answers": {"r03": "instrumentel", "r06": "selv"}
+    }

@@ -5,8 +5,18 @@ from course.ranking import start_order
 from course.workbook import WorkbookStore
 from widgets import Ranking, Rating, Reflection
 
-RIGHT = ["metadesigns", "rct", "kvasi", "register", "tvaersnit", "proces", "kvalitativ",
-         "god_praksis", "ekspert", "bruger"]
+RIGHT = [
+    "metadesigns",
+    "rct",
+    "kvasi",
+    "register",
+    "tvaersnit",
+    "proces",
+    "kvalitativ",
+    "god_praksis",
+    "ekspert",
+    "bruger",
+]
 
 
 def saved(workbook, exercise_id):
@@ -44,7 +54,10 @@ def test_checking_shows_the_right_order_the_flattening_and_follows_later_moves(c
     assert f"Du har {right_now} af 10 på den rigtige plads." in ex.result.value
     assert ex.result.value.index("Metadesigns") < ex.result.value.index("Brugervurderinger")
     assert "du havde den som nr." in ex.result.value
-    assert "Evidenshierarkiet udjævnes" in ex.result.value and "man får det, man måler på" in ex.result.value
+    assert (
+        "Evidenshierarkiet udjævnes" in ex.result.value
+        and "man får det, man måler på" in ex.result.value
+    )
     assert saved(workbook, "evidenshierarki")["checked"] is True
     put_in_order(ex, RIGHT)
     assert "Du har 10 af 10 på den rigtige plads. Flot" in ex.result.value
@@ -53,13 +66,22 @@ def test_checking_shows_the_right_order_the_flattening_and_follows_later_moves(c
 
 
 def test_a_saved_ranking_restores_order_and_check_and_tolerates_odd_values(content, workbook):
-    workbook.save_answer("evidenshierarki", {"order": [{"id": "bruger"}, {"id": "egen-1", "own": True,
-                                                                          "text": "Egen"}],
-                                             "checked": True})
+    workbook.save_answer(
+        "evidenshierarki",
+        {
+            "order": [{"id": "bruger"}, {"id": "egen-1", "own": True, "text": "Egen"}],
+            "checked": True,
+        },
+    )
     ex = Ranking(content.exercise("evidenshierarki"), workbook)
     ids = [e["id"] for e in ex.order]
-    assert ids[0] == "bruger" and len(ids) == 10 and ex.checked  # no own items where none are allowed
-    assert "Brugervurderinger</b> – <span class='nk-miss-mark'>✘ du havde den som nr. 1" in ex.result.value
+    assert (
+        ids[0] == "bruger" and len(ids) == 10 and ex.checked
+    )  # no own items where none are allowed
+    assert (
+        "Brugervurderinger</b> – <span class='nk-miss-mark'>✘ du havde den som nr. 1"
+        in ex.result.value
+    )
     workbook.save_answer("evidenshierarki", {"order": "forkert", "checked": "ja"})
     again = Ranking(content.exercise("evidenshierarki"), workbook)
     assert [e["id"] for e in again.order] == start_order(RIGHT, "evidenshierarki")
@@ -73,7 +95,9 @@ def test_the_conversation_styles_wheel_is_drawn_and_redrawn(content, workbook):
     ex.ratings["inspirerende"].value = 5
     ex.picture_button.click()
     first = ex.picture.value
-    assert 'alt="Billede af dine svar på en skala fra 1 til 5. Rammesættende: ikke besvaret' in first
+    assert (
+        'alt="Billede af dine svar på en skala fra 1 til 5. Rammesættende: ikke besvaret' in first
+    )
     assert "Inspirerende: 5" in first
     ex.ratings["raadgivende"].value = 2  # the picture follows the answers once it is shown
     assert ex.picture.value != first and "Rådgivende: 2" in ex.picture.value
@@ -91,7 +115,9 @@ def test_progression_goals_are_rated_per_occasion_and_drawn_as_one_radar(content
     assert ex.items_box.children[0] is ex.by_occasion["juni"]["arbejdsmarkedsparathed"]
     ex.by_occasion["juni"]["optimisme"].value = 4
     value = saved(workbook, "progressionsmaal")
-    assert value["ratings"]["marts"]["optimisme"] == 1 and value["ratings"]["juni"]["optimisme"] == 4
+    assert (
+        value["ratings"]["marts"]["optimisme"] == 1 and value["ratings"]["juni"]["optimisme"] == 4
+    )
     assert value["ratings"]["juni"]["realisme"] is None
     ex.picture_button.click()
     alt = ex.picture.value
@@ -100,14 +126,24 @@ def test_progression_goals_are_rated_per_occasion_and_drawn_as_one_radar(content
 
 
 def test_progression_goals_restore_per_occasion_and_ignore_bad_values(content, workbook):
-    workbook.save_answer("progressionsmaal", {"ratings": {"marts": "forkert",
-                                                          "juni": {"optimisme": 9, "initiativ": 2,
-                                                                   "realisme": True}},
-                                              "texts": {"tvivl": "Helbredet"}})
+    workbook.save_answer(
+        "progressionsmaal",
+        {
+            "ratings": {
+                "marts": "forkert",
+                "juni": {"optimisme": 9, "initiativ": 2, "realisme": True},
+            },
+            "texts": {"tvivl": "Helbredet"},
+        },
+    )
     ex = Rating(content.exercise("progressionsmaal"), workbook)
     assert all(b.value is None for b in ex.by_occasion["marts"].values())
     juni = ex.by_occasion["juni"]
-    assert (juni["optimisme"].value, juni["initiativ"].value, juni["realisme"].value) == (None, 2, None)
+    assert (juni["optimisme"].value, juni["initiativ"].value, juni["realisme"].value) == (
+        None,
+        2,
+        None,
+    )
     assert ex.texts["tvivl"].value == "Helbredet"
 
 

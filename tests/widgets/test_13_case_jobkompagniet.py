@@ -18,8 +18,11 @@ def saved(workbook, exercise_id):
 def test_learning_goals_need_the_required_fields_then_become_word(content, workbook):
     ex = Planner(content.exercise("laeringsmaal"), workbook)
     ex.make_button.click()
-    for label in ("Mit vigtigste læringsmål", "Sådan vil jeg øve mig i hverdagen",
-                  "Sådan kan jeg se, at jeg er lykkedes"):
+    for label in (
+        "Mit vigtigste læringsmål",
+        "Sådan vil jeg øve mig i hverdagen",
+        "Sådan kan jeg se, at jeg er lykkedes",
+    ):
         assert f"Udfyld feltet »{label}«" in ex.result.value
     assert "Vælg en af mulighederne i »Hvordan følger vi op?«" in ex.result.value
     ex.controls["maal"].value = "At give sparring, hvor kollegaen selv finder svaret"
@@ -37,6 +40,8 @@ def test_learning_goals_need_the_required_fields_then_become_word(content, workb
 
 
 def test_the_case_reflection_is_saved_and_restored(content, workbook):
-    Reflection(content.exercise("jobkompagniet_refleksion"), workbook).boxes["ledelse"].value = "Tid"
+    Reflection(content.exercise("jobkompagniet_refleksion"), workbook).boxes[
+        "ledelse"
+    ].value = "Tid"
     again = Reflection(content.exercise("jobkompagniet_refleksion"), workbook)
     assert again.boxes["ledelse"].value == "Tid" and again.save_state is SaveState.RESTORED

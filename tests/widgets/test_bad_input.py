@@ -54,8 +54,9 @@ def test_every_exercise_survives_every_bad_text(content, store, case):
         assert esc(FRIENDLY_ERROR) not in html, f"{definition.id} crashed on {case}"
         assert_not_live(html, text)
         # Nothing lost: what the exercise holds is exactly what a reopened page shows.
-        reopened = WIDGETS[definition.kind](definition, WorkbookStore(store.folder).open(workbook.id),
-                                            content=content)
+        reopened = WIDGETS[definition.kind](
+            definition, WorkbookStore(store.folder).open(workbook.id), content=content
+        )
         assert reopened.value == exercise.value, f"{definition.id} lost input for {case}"
 
 
@@ -71,8 +72,11 @@ def test_reflection_keeps_each_bad_text_literally(content, store):
 @pytest.mark.parametrize("name", BAD_NAMES)
 def test_odd_names_are_kept_as_text_and_never_become_paths(store, name):
     page = CoursePage("velkommen", folder=str(store.folder), request=PageRequest(True, ""))
-    name_box, centre_box = [w for w in walk(page.identity) if isinstance(w, ipw.Text)
-                            and w.description in ("Dit navn", "Dit jobcenter")]
+    name_box, centre_box = [
+        w
+        for w in walk(page.identity)
+        if isinstance(w, ipw.Text) and w.description in ("Dit navn", "Dit jobcenter")
+    ]
     name_box.value, centre_box.value = name, name
     next(b for b in buttons(page.identity) if b.description == "Start min logbog").click()
     wb = page.workbook
@@ -84,7 +88,9 @@ def test_odd_names_are_kept_as_text_and_never_become_paths(store, name):
     next(b for b in buttons(page.identity) if b.description == "Hent min logbog som fil").click()
     link = page_html(page)
     data = re.search(r'href="data:application/json;base64,([^"]+)"', link).group(1)
-    assert WorkbookStore(store.folder / "andet").import_bytes(base64.b64decode(data)).name == wb.name
+    assert (
+        WorkbookStore(store.folder / "andet").import_bytes(base64.b64decode(data)).name == wb.name
+    )
 
 
 @pytest.mark.parametrize("case", list(BAD_TEXTS))

@@ -40,8 +40,16 @@ def action_plan(content, workbook, text):
     plan = ActionPlan(content.exercise("handleplan"), workbook)
     for group in plan.add_buttons:
         plan.add_buttons[group].click()
-        fill(plan, group, 1, hvad=filled(text), hvem=filled(text), start=SOON,
-             slut=SOON + timedelta(days=30), hvordan=filled(text))
+        fill(
+            plan,
+            group,
+            1,
+            hvad=filled(text),
+            hvem=filled(text),
+            start=SOON,
+            slut=SOON + timedelta(days=30),
+            hvordan=filled(text),
+        )
     return plan
 
 
@@ -66,27 +74,38 @@ def test_every_plan_picture_and_document_takes_every_bad_text(content, store, ca
     wheel.own_button.click()
     if wheel.rows:
         fill(wheel, "", 1, maaned="Marts", ansvarlig=filled(text))
-    meeting = MeetingPlanner(content.exercise(next(e.id for e in content.exercises.values()
-                                                   if e.kind == "mødeplan")), workbook)
+    meeting = MeetingPlanner(
+        content.exercise(next(e.id for e in content.exercises.values() if e.kind == "mødeplan")),
+        workbook,
+    )
     meeting.row_controls[0]["title"].value = text
     meeting.start.value, meeting.total.value = "09.00", "60"
-    questions = QuestionBuilder(content.exercise(next(e.id for e in content.exercises.values()
-                                                      if e.kind == "spørgsmålsbygger")), workbook)
+    questions = QuestionBuilder(
+        content.exercise(
+            next(e.id for e in content.exercises.values() if e.kind == "spørgsmålsbygger")
+        ),
+        workbook,
+    )
     for box in questions.questions.values():
         box.value = text
     first = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     first.controls["start"].value = SOON
-    for exercise, buttons in ((plan, ("check_button", "make_button")),
-                              (wheel, ("check_button", "make_button")),
-                              (meeting, ("make_button",)), (questions, ("check_button",)),
-                              (first, ("make_button", "calendar_button"))):
+    for exercise, buttons in (
+        (plan, ("check_button", "make_button")),
+        (wheel, ("check_button", "make_button")),
+        (meeting, ("make_button",)),
+        (questions, ("check_button",)),
+        (first, ("make_button", "calendar_button")),
+    ):
         for name in buttons:
             getattr(exercise, name).click()
         assert exercise.save_state is not SaveState.ERROR, f"{type(exercise).__name__} on {case}"
         html = "\n".join(w.value for w in _html(exercise))
         assert esc(FRIENDLY_ERROR) not in html, f"{type(exercise).__name__} on {case}"
     assert 'alt="Tidslinje over handleplanen' in plan.picture.value
-    assert "Dokumentet er klar." in plan.result.value and "Dokumentet er klar." in first.result.value
+    assert (
+        "Dokumentet er klar." in plan.result.value and "Dokumentet er klar." in first.result.value
+    )
     assert "Kalenderfilen har" in first.calendar_result.value
     assert "<img" in questions.picture.value
 

@@ -70,7 +70,8 @@ def test_rating_shows_advice_only_for_low_ratings_and_saves(content, workbook):
     ex.texts["vigtigst"].value = "Opbakning fra lederen"
     assert saved(workbook, "rolle_betingelser") == {
         "ratings": {"legitimitet": 4, "opbakning": None, "tid": 1, "anerkendelse": None},
-        "texts": {"vigtigst": "Opbakning fra lederen"}}
+        "texts": {"vigtigst": "Opbakning fra lederen"},
+    }
     again = Rating(content.exercise("rolle_betingelser"), workbook)
     assert again.ratings["tid"].value == 1 and "Aftal et konkret" in again.advice["tid"].value
 
@@ -104,8 +105,13 @@ def test_sorting_gives_immediate_feedback_with_explanation_and_a_score(quiz, wor
     ex = Sorting(quiz, workbook)
     ex.choices["p1"].value = "a"
     ex.choices["p2"].value = "a"
-    assert "✔ Rigtigt." in ex.feedback["p1"].value and "Handlingsorienteret." in ex.feedback["p1"].value
-    assert "✘ Ikke helt." in ex.feedback["p2"].value and "<b>Refleksion</b>" in ex.feedback["p2"].value
+    assert (
+        "✔ Rigtigt." in ex.feedback["p1"].value
+        and "Handlingsorienteret." in ex.feedback["p1"].value
+    )
+    assert (
+        "✘ Ikke helt." in ex.feedback["p2"].value and "<b>Refleksion</b>" in ex.feedback["p2"].value
+    )
     assert ex.feedback["p3"].value == ""
     assert (ex.answered, ex.correct) == (2, 1)
     assert "Du har svaret på 2 af 3: <b>1 rigtige</b>" in ex.score.value
@@ -120,8 +126,10 @@ def test_sorting_draws_where_the_answers_landed(quiz, workbook):
         ex.choices[item_id].value = answer
     assert "Alle er besvaret" in ex.score.value
     ex.picture_button.click()
-    assert re.search(r'<img class="nk-picture" alt="[^"]*Produktion: 1 af 2 rigtige; Refleksion: 1 af 1 rigtige',
-                     ex.picture.value)
+    assert re.search(
+        r'<img class="nk-picture" alt="[^"]*Produktion: 1 af 2 rigtige; Refleksion: 1 af 1 rigtige',
+        ex.picture.value,
+    )
     assert 'src="data:image/png;base64,iVBOR' in ex.picture.value
 
 
@@ -134,14 +142,23 @@ def test_sorting_ignores_a_saved_answer_for_a_category_that_no_longer_exists(qui
 def test_ranking_moves_adds_tags_and_removes(content, workbook):
     ex = Ranking(content.exercise("rolle_opgaver"), workbook)
     ex.move(3, -1)  # "Holde læringsgryden i kog" one place up
-    assert [e["id"] for e in ex.order] == ["facilitering", "sparring", "laeringsgryden", "introduktion"]
+    assert [e["id"] for e in ex.order] == [
+        "facilitering",
+        "sparring",
+        "laeringsgryden",
+        "introduktion",
+    ]
     ex.new_item.value = "   "
     ex.add_button.click()
     assert "Skriv først opgaven" in ex.add_message.value
     ex.new_item.value = "Oplæring i Joblog"
     ex.add_button.click()
-    assert ex.new_item.value == "" and ex.order[-1] == {"id": "egen-1", "text": "Oplæring i Joblog",
-                                                        "own": True, "attrs": {}}
+    assert ex.new_item.value == "" and ex.order[-1] == {
+        "id": "egen-1",
+        "text": "Oplæring i Joblog",
+        "own": True,
+        "attrs": {},
+    }
     first_row_controls = ex.rows.children[0].children[1].children
     up, down, level, _phase = first_row_controls
     assert up.disabled and not down.disabled
@@ -154,17 +171,36 @@ def test_ranking_moves_adds_tags_and_removes(content, workbook):
     assert remove.description == "Fjern"
     remove.click()
     assert [e["id"] for e in saved(workbook, "rolle_opgaver")["order"]] == [
-        "sparring", "facilitering", "laeringsgryden", "introduktion"]
+        "sparring",
+        "facilitering",
+        "laeringsgryden",
+        "introduktion",
+    ]
 
 
 def test_ranking_restores_order_and_own_items_and_drops_unknown_ones(content, workbook):
-    workbook.save_answer("rolle_opgaver", {"order": [
-        {"id": "introduktion", "own": False, "attrs": {"niveau": "Individuelt", "fase": "Ukendt"}},
-        {"id": "fjernet-fra-indholdet", "own": False},
-        {"id": "egen-1", "text": "Eget <b>punkt</b>", "own": True, "attrs": "forkert"},
-    ]})
+    workbook.save_answer(
+        "rolle_opgaver",
+        {
+            "order": [
+                {
+                    "id": "introduktion",
+                    "own": False,
+                    "attrs": {"niveau": "Individuelt", "fase": "Ukendt"},
+                },
+                {"id": "fjernet-fra-indholdet", "own": False},
+                {"id": "egen-1", "text": "Eget <b>punkt</b>", "own": True, "attrs": "forkert"},
+            ]
+        },
+    )
     ex = Ranking(content.exercise("rolle_opgaver"), workbook)
-    assert [e["id"] for e in ex.order] == ["introduktion", "egen-1", "facilitering", "sparring", "laeringsgryden"]
+    assert [e["id"] for e in ex.order] == [
+        "introduktion",
+        "egen-1",
+        "facilitering",
+        "sparring",
+        "laeringsgryden",
+    ]
     assert ex.order[0]["attrs"] == {"niveau": "Individuelt"}
     assert "Eget &lt;b&gt;punkt&lt;/b&gt;" in ex.rows.children[1].children[0].value
 
@@ -181,7 +217,9 @@ def test_ranking_limits_own_items(content, workbook):
 
 def fill_plan(ex):
     ex.controls["formaal"].value = "At forankre den jobrettede samtale"
-    ex.controls["opgaver_under"].value = "Læringsgruppemøder hver 14. dag\n<script>alert(1)</script>"
+    ex.controls[
+        "opgaver_under"
+    ].value = "Læringsgruppemøder hver 14. dag\n<script>alert(1)</script>"
     ex.controls["timer"].value = "8"
     ex.controls["afstemt_med"].value = "Teamleder"
 
@@ -198,7 +236,10 @@ def test_planner_lists_what_is_missing_then_builds_word_and_markdown(content, wo
     ex.controls["timer"].value = "8"
     ex.make_button.click()
     assert "Dokumentet er klar" in ex.result.value
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ex.result.value and "<script>" not in ex.result.value
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in ex.result.value
+        and "<script>" not in ex.result.value
+    )
     link = re.search(r'download="([^"]+\.docx)" href="data:[^;]+;base64,([^"]+)"', ex.result.value)
     assert link.group(1) == "Opgavebeskrivelse-nøgleperson-i-Jobrettet-samtale-Karen-Jensen.docx"
     import base64
@@ -216,10 +257,16 @@ def test_planner_restores_a_date_and_ignores_a_broken_one(content, workbook):
     ex = Planner(content.exercise("opgavebeskrivelse"), workbook)
     ex.controls["samtale_dato"].value = date(2026, 12, 1)
     assert saved(workbook, "opgavebeskrivelse")["fields"]["samtale_dato"] == "2026-12-01"
-    assert Planner(content.exercise("opgavebeskrivelse"), workbook).controls["samtale_dato"].value == date(2026, 12, 1)
-    workbook.save_answer("opgavebeskrivelse", {"fields": {"samtale_dato": "i morgen", "afstemt_med": "x"}})
+    assert Planner(content.exercise("opgavebeskrivelse"), workbook).controls[
+        "samtale_dato"
+    ].value == date(2026, 12, 1)
+    workbook.save_answer(
+        "opgavebeskrivelse", {"fields": {"samtale_dato": "i morgen", "afstemt_med": "x"}}
+    )
     again = Planner(content.exercise("opgavebeskrivelse"), workbook)
-    assert again.controls["samtale_dato"].value is None and again.controls["afstemt_med"].value == ""
+    assert (
+        again.controls["samtale_dato"].value is None and again.controls["afstemt_med"].value == ""
+    )
 
 
 def test_a_save_that_fails_keeps_the_text_and_says_so(content, workbook, monkeypatch):
@@ -249,8 +296,10 @@ def test_a_failing_handler_shows_a_danish_message_and_no_traceback(caplog):
         raise RuntimeError("intern detalje")
 
     safe(broken, shown.append)(None)
-    assert shown == ["Der skete en fejl på siden. Det, du har skrevet, er ikke tabt. "
-                     "Prøv igen, eller spørg kursuslederen."]
+    assert shown == [
+        "Der skete en fejl på siden. Det, du har skrevet, er ikke tabt. "
+        "Prøv igen, eller spørg kursuslederen."
+    ]
 
 
 def test_every_exercise_in_the_content_builds(content, workbook):

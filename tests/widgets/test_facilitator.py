@@ -84,7 +84,10 @@ def test_create_a_workshop_and_show_its_code_large(facilitator, store):
     board.create_button.click()
     [workshop] = RoomStore(store.folder).workshops()
     assert board.choose.value == workshop.code and board.workshop == workshop
-    assert f'<div class="nk-code" aria-label="Workshopkode">{workshop.code}</div>' in board.code_view.value
+    assert (
+        f'<div class="nk-code" aria-label="Workshopkode">{workshop.code}</div>'
+        in board.code_view.value
+    )
     assert "Kursusdag &lt;Aarhus&gt;" in board.roombar.value
     # A second dashboard (another tab) finds the workshop and chooses the newest.
     other = FacilitatorPage("facilitator", folder=str(store.folder), expected_code=CODE)
@@ -99,7 +102,10 @@ def test_the_room_answers_appear_on_the_next_tick(facilitator, store, clock):
     board = facilitator.dashboard
     board.views.value = "svar"
     assert board.exercise.value == "tjek_ind"
-    assert "<b>0</b> har svaret" in board.answers_view.value and "Ingen svar endnu" in board.answers_view.value
+    assert (
+        "<b>0</b> har svaret" in board.answers_view.value
+        and "Ingen svar endnu" in board.answers_view.value
+    )
     pages = [participant(store, f"Deltager {i}", workshop.code) for i in range(3)]
     for i, (_, exercises) in enumerate(pages):
         exercises["tjek_ind"].boxes["ser_frem_til"].value = f"Sparring med kollegaer nr. {i}"
@@ -130,8 +136,9 @@ def test_the_scale_shows_a_histogram_and_anonymous_answers_no_name(facilitator, 
     board.exercise.value = "rolle_betingelser"
     for i, rating in enumerate((1, 4, 4)):
         page, _ = participant(store, f"Deltager {i}", workshop.code)
-        scale = CoursePage("rollen", folder=str(store.folder),
-                           request=PageRequest(True, page.workbook.id)).exercise("rolle_betingelser")
+        scale = CoursePage(
+            "rollen", folder=str(store.folder), request=PageRequest(True, page.workbook.id)
+        ).exercise("rolle_betingelser")
         scale.sharing.anonymous.value = i == 0
         scale.ratings["legitimitet"].value = rating
         scale.texts["vigtigst"].value = f"Svar fra nr. {i}"
@@ -139,22 +146,31 @@ def test_the_scale_shows_a_histogram_and_anonymous_answers_no_name(facilitator, 
     facilitator.ticker.value += 1
     view = board.answers_view.value
     assert "<b>3</b> af 3 deltagere har svaret" in view
-    assert 'alt="Søjlediagram over rummets svar. Legitimitet: Jeg har legitimiteten til at løfte ' \
-           'de opgaver, vi aftaler: 3 svar, gennemsnit 3,0' in view
+    assert (
+        'alt="Søjlediagram over rummets svar. Legitimitet: Jeg har legitimiteten til at løfte '
+        "de opgaver, vi aftaler: 3 svar, gennemsnit 3,0" in view
+    )
     assert "<b>Anonym:</b> Svar fra nr. 0" in view and "Deltager 0" not in view
 
 
 def test_participant_html_is_shown_as_text(facilitator, store, clock):
     room = RoomStore(store.folder)
     workshop = room.create_workshop("Kursusdag", "2026-11-20")
-    room.record(workshop.code, "tjek_ind", "x" * 22, "<img src=x onerror=alert(1)>",
-                {"brug_for": "<script>alert('rum')</script> & <b>fed</b>"})
+    room.record(
+        workshop.code,
+        "tjek_ind",
+        "x" * 22,
+        "<img src=x onerror=alert(1)>",
+        {"brug_for": "<script>alert('rum')</script> & <b>fed</b>"},
+    )
     facilitator.code.value = CODE
     board = facilitator.dashboard
     board.views.value = "svar"
     view = board.answers_view.value
     assert "<script>" not in view and "<img src=x" not in view and "<b>fed</b>" not in view
-    assert "&lt;script&gt;alert(&#x27;rum&#x27;)&lt;/script&gt; &amp; &lt;b&gt;fed&lt;/b&gt;" in view
+    assert (
+        "&lt;script&gt;alert(&#x27;rum&#x27;)&lt;/script&gt; &amp; &lt;b&gt;fed&lt;/b&gt;" in view
+    )
     assert "&lt;img src=x onerror=alert(1)&gt;" in view
 
 
@@ -162,14 +178,18 @@ def test_the_ranking_shows_the_average_place(facilitator, store, clock):
     room = RoomStore(store.folder)
     workshop = room.create_workshop("Kursusdag", "2026-11-20")
     page, _ = participant(store, "Karen", workshop.code)
-    ranking = CoursePage("rollen", folder=str(store.folder),
-                         request=PageRequest(True, page.workbook.id)).exercise("rolle_opgaver")
+    ranking = CoursePage(
+        "rollen", folder=str(store.folder), request=PageRequest(True, page.workbook.id)
+    ).exercise("rolle_opgaver")
     ranking.move(1, -1)  # sparring first
     facilitator.code.value = CODE
     board = facilitator.dashboard
     board.views.value = "svar"
     board.exercise.value = "rolle_opgaver"
-    assert "Sparring til kolleger i den jobrettede samtale: gennemsnitlig plads 1,0" in board.answers_view.value
+    assert (
+        "Sparring til kolleger i den jobrettede samtale: gennemsnitlig plads 1,0"
+        in board.answers_view.value
+    )
 
 
 def test_the_timer_counts_down_on_ticks(facilitator, clock):
@@ -222,10 +242,20 @@ def test_every_bad_text_from_the_bad_input_catalogue_stays_text(facilitator, sto
     room = RoomStore(store.folder)
     workshop = room.create_workshop("Kursusdag", "2026-11-20")
     for i, (case, text) in enumerate(BAD_TEXTS.items()):
-        room.record(workshop.code, "tjek_ind", f"wb-{i:03d}" + "x" * 16, text[:100] or None,
-                    {"ser_frem_til": text, "brug_for": case})
-        room.record(workshop.code, "rolle_opgaver", f"wb-{i:03d}" + "x" * 16, "Karen",
-                    {"order": [{"id": "egen-1", "text": text, "own": True}]})
+        room.record(
+            workshop.code,
+            "tjek_ind",
+            f"wb-{i:03d}" + "x" * 16,
+            text[:100] or None,
+            {"ser_frem_til": text, "brug_for": case},
+        )
+        room.record(
+            workshop.code,
+            "rolle_opgaver",
+            f"wb-{i:03d}" + "x" * 16,
+            "Karen",
+            {"order": [{"id": "egen-1", "text": text, "own": True}]},
+        )
     facilitator.code.value = CODE
     board = facilitator.dashboard
     board.views.value = "svar"

@@ -23,8 +23,10 @@ def test_every_kind_has_a_spec_and_a_widget():
 
 
 def test_a_spec_without_a_widget_fails_when_the_widgets_are_imported():
-    code = ("from course import kinds; kinds.KINDS['flervalg'] = kinds.Kind(needs=('items',)); "
-            "import widgets")
+    code = (
+        "from course import kinds; kinds.KINDS['flervalg'] = kinds.Kind(needs=('items',)); "
+        "import widgets"
+    )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode != 0
     assert "ImportError: kind 'flervalg' has a spec in course/kinds.py but no widget" in run.stderr
@@ -41,9 +43,11 @@ def test_the_message_names_every_kind_on_one_side_only():
 
 def test_a_widget_for_a_kind_without_a_spec_fails_at_import():
     with pytest.raises(LookupError, match=r"Trio: kind 'trio' has no spec in course/kinds\.py"):
+
         @exercise_kind("trio")
         class Trio(ExerciseWidget):
             pass
+
     assert "trio" not in WIDGETS
 
 

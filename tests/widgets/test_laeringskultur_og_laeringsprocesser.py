@@ -35,7 +35,9 @@ def test_the_cycle_starts_with_an_overview_and_no_picture(cycle):
 
 def test_next_and_back_walk_one_step_at_a_time_with_the_picture_highlighting_it(cycle, workbook):
     cycle.next.click()
-    assert cycle.position == 1 and "Trin 1 af 5: Erfaring – handling og oplevelse" in cycle.where.value
+    assert (
+        cycle.position == 1 and "Trin 1 af 5: Erfaring – handling og oplevelse" in cycle.where.value
+    )
     assert cycle.stage.children == (cycle.boxes["erfaring"],)
     assert cycle.boxes["erfaring"].description.startswith("Beskriv situationen")
     assert 'src="data:image/png;base64,iVBOR' in cycle.picture.value
@@ -72,8 +74,14 @@ def test_answers_are_saved_and_restored_at_the_same_step(content, cycle, workboo
 
 
 def test_a_hand_edited_saved_cycle_is_tolerated(content, workbook):
-    workbook.save_answer("laeringscyklus", {"position": "tre", "answers": ["ikke", "et", "kort"],
-                                            "card": {"proeve": 42, "ukendt": "x"}})
+    workbook.save_answer(
+        "laeringscyklus",
+        {
+            "position": "tre",
+            "answers": ["ikke", "et", "kort"],
+            "card": {"proeve": 42, "ukendt": "x"},
+        },
+    )
     ex = LearningCycle(content.exercise("laeringscyklus"), workbook)
     assert ex.position == 0 and ex.boxes["erfaring"].value == ""
     assert ex.controls["proeve"].value == "42"
@@ -129,16 +137,22 @@ def test_key_figures_are_labelled_as_fictitious_and_drawn_only_when_asked(figure
     assert "Alle tal her er fiktive" in figures.children[0].value
     assert figures.picture.value == "" and figures.table.value == ""
     assert [c.description for c in figures.teams.values()] == [
-        "Kontanthjælp Nord", "Kontanthjælp Syd", "Forsikrede Vest", "Forsikrede Øst",
-        "Særlige udfordringer"]
+        "Kontanthjælp Nord",
+        "Kontanthjælp Syd",
+        "Forsikrede Vest",
+        "Forsikrede Øst",
+        "Særlige udfordringer",
+    ]
     assert figures.measure.description == "Nøgletal" and figures.start.description == "Fra måned"
     assert "virksomhed" in figures.about.value  # what the chosen figure means
 
 
 def test_showing_filtering_and_comparing_teams(figures, workbook):
     figures.show_button.click()
-    assert 'alt="Graf, måned for måned: Samtaler med virksomhedskontakt, januar 2025 – december 2025.' \
+    assert (
+        'alt="Graf, måned for måned: Samtaler med virksomhedskontakt, januar 2025 – december 2025.'
         in figures.picture.value
+    )
     assert "Fiktive" not in figures.table.value and figures.table.value.count("<tr>") == 6
     figures.measure.value = "andel_jobaftale"
     figures.teams["Kontanthjælp Nord"].value = False
@@ -152,10 +166,13 @@ def test_showing_filtering_and_comparing_teams(figures, workbook):
     figures.view.value = "teams"
     assert "gennemsnit pr. team" in figures.picture.value
     assert saved(workbook, "datainformeret_laering") == {
-        "measure": "andel_jobaftale", "view": "teams",
+        "measure": "andel_jobaftale",
+        "view": "teams",
         "teams": ["Forsikrede Vest", "Forsikrede Øst", "Særlige udfordringer"],
-        "start": "2025-06", "end": "2025-08",
-        "texts": {"ser": "", "fortaeller_ikke": "", "laeringssituationer": ""}}
+        "start": "2025-06",
+        "end": "2025-08",
+        "texts": {"ser": "", "fortaeller_ikke": "", "laeringssituationer": ""},
+    }
 
 
 def test_no_team_and_a_reversed_period_give_a_message(figures):
@@ -180,23 +197,35 @@ def test_reflections_are_saved_without_redrawing_on_every_keystroke(figures, wor
 
 
 def test_key_figure_choices_are_restored_and_bad_ones_ignored(content, workbook):
-    workbook.save_answer("datainformeret_laering", {
-        "measure": "progression", "view": "ukendt", "teams": ["Forsikrede Øst", "Findes ikke"],
-        "start": "2025-13", "end": "2025-10", "texts": {"ser": "Et mønster"}})
+    workbook.save_answer(
+        "datainformeret_laering",
+        {
+            "measure": "progression",
+            "view": "ukendt",
+            "teams": ["Forsikrede Øst", "Findes ikke"],
+            "start": "2025-13",
+            "end": "2025-10",
+            "texts": {"ser": "Et mønster"},
+        },
+    )
     ex = TeamKeyFigures(content.exercise("datainformeret_laering"), workbook)
     assert ex.measure.value == "progression" and ex.view.value == "tid"
     assert ex.chosen() == ["Forsikrede Øst"]
     assert (ex.start.value, ex.end.value) == ("2025-01", "2025-10")
     assert ex.texts["ser"].value == "Et mønster" and ex.picture.value == ""
     ex.show_button.click()
-    assert "Forsikrede Øst" in ex.table.value and "3," in ex.table.value  # a 1-5 mean, decimal comma
+    assert (
+        "Forsikrede Øst" in ex.table.value and "3," in ex.table.value
+    )  # a 1-5 mean, decimal comma
 
 
 def test_the_data_can_be_downloaded_as_csv(figures):
     from course.teamdata import DATA_FILE
 
     link = next(c.value for c in figures.children if "download=" in getattr(c, "value", ""))
-    data = re.search(r'download="team_noegletal.csv" href="data:text/csv;charset=utf-8;base64,([^"]+)"', link)
+    data = re.search(
+        r'download="team_noegletal.csv" href="data:text/csv;charset=utf-8;base64,([^"]+)"', link
+    )
     assert base64.b64decode(data.group(1)) == DATA_FILE.read_bytes()
 
 
@@ -224,14 +253,20 @@ def test_the_learning_culture_scale_runs_from_1_to_10_with_two_prompts(content, 
     ex.texts["bedre"].value = "Faste læringsmøder"
     assert saved(workbook, "laeringskultur_skala") == {
         "ratings": {"laeringskultur": 6},
-        "texts": {"godt": "Vi deler erfaringer", "bedre": "Faste læringsmøder"}}
+        "texts": {"godt": "Vi deler erfaringer", "bedre": "Faste læringsmøder"},
+    }
 
 
-@pytest.mark.parametrize("exercise_id, categories", [
-    ("tre_domaener", ["personligt", "produktion", "refleksion"]),
-    ("kulturelle_logikker", ["funktionalitet", "familie", "laering"]),
-])
-def test_the_page_sortings_cover_every_category_with_feedback(content, workbook, exercise_id, categories):
+@pytest.mark.parametrize(
+    "exercise_id, categories",
+    [
+        ("tre_domaener", ["personligt", "produktion", "refleksion"]),
+        ("kulturelle_logikker", ["funktionalitet", "familie", "laering"]),
+    ],
+)
+def test_the_page_sortings_cover_every_category_with_feedback(
+    content, workbook, exercise_id, categories
+):
     definition = content.exercise(exercise_id)
     assert [c.id for c in definition.categories] == categories
     assert {i.category for i in definition.items} == set(categories)

@@ -10,7 +10,9 @@ from widgets.status import SaveState
 
 
 def find(widget, cls, description=None):
-    found = [widget] if isinstance(widget, cls) and description in (None, widget.description) else []
+    found = (
+        [widget] if isinstance(widget, cls) and description in (None, widget.description) else []
+    )
     for child in getattr(widget, "children", ()):
         found += find(child, cls, description)
     return found
@@ -36,8 +38,10 @@ def test_signing_in_creates_a_workbook_and_binds_the_exercises(store):
     assert page.workbook is not None
     assert "Åse &lt;b&gt;Ørsted&lt;/b&gt;" in page.identity.children[0].value
     assert f"00_velkommen.ipynb?logbog={page.workbook.id}" in page.identity.children[0].value
-    assert WorkbookStore(store.folder).open(page.workbook.id).answer("tjek_ind")["ser_frem_til"] == \
-        "Før jeg skrev mit navn"
+    assert (
+        WorkbookStore(store.folder).open(page.workbook.id).answer("tjek_ind")["ser_frem_til"]
+        == "Før jeg skrev mit navn"
+    )
 
 
 def test_the_programme_links_carry_the_code_after_signing_in(store, workbook):
@@ -69,12 +73,32 @@ def test_loading_a_workbook_file(store, workbook, tmp_path):
     workbook.save_answer("tjek_ind", {"brug_for": "Opbakning"})
     page = CoursePage("velkommen", folder=str(tmp_path / "andet"), request=PageRequest(True, ""))
     upload = find(page.identity, ipw.FileUpload)[0]
-    upload.set_trait("value", ({"name": "x.json", "type": "application/json", "size": 3,
-                                "content": memoryview(b"{ikke json"), "last_modified": datetime.now()},))
+    upload.set_trait(
+        "value",
+        (
+            {
+                "name": "x.json",
+                "type": "application/json",
+                "size": 3,
+                "content": memoryview(b"{ikke json"),
+                "last_modified": datetime.now(),
+            },
+        ),
+    )
     assert "kunne ikke læses" in page.message.value and page.workbook is None
     upload = find(page.identity, ipw.FileUpload)[0]
-    upload.set_trait("value", ({"name": "x.json", "type": "application/json", "size": 3,
-                                "content": memoryview(workbook.to_bytes()), "last_modified": datetime.now()},))
+    upload.set_trait(
+        "value",
+        (
+            {
+                "name": "x.json",
+                "type": "application/json",
+                "size": 3,
+                "content": memoryview(workbook.to_bytes()),
+                "last_modified": datetime.now(),
+            },
+        ),
+    )
     assert page.workbook.name == "Karen Jensen"
     assert page.exercise("tjek_ind").boxes["brug_for"].value == "Opbakning"
 
@@ -88,7 +112,9 @@ def test_the_workbook_can_be_downloaded(store, workbook):
     page = voila_page(store, code=workbook.id)
     find(page.identity, ipw.Button, "Hent min logbog som fil")[0].click()
     link = find(page.identity, ipw.HTML)[-1].value
-    data = re.search(r'download="logbog-Karen-Jensen.json" href="data:application/json;base64,([^"]+)"', link)
+    data = re.search(
+        r'download="logbog-Karen-Jensen.json" href="data:application/json;base64,([^"]+)"', link
+    )
     assert json.loads(base64.b64decode(data.group(1)))["participant"]["name"] == "Karen Jensen"
 
 

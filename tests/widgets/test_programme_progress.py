@@ -11,9 +11,15 @@ def voila_page(store, session="velkommen", code=""):
 def test_without_a_workbook_the_programme_shows_both_tracks_but_no_progress(store):
     html = voila_page(store).programme().value
     assert '<section class="nk-track nk-track-kursusdag"><h2>Kursusdagen</h2>' in html
-    assert '<section class="nk-track nk-track-selvstudium"><h2>Selvstudium – baggrundsviden</h2>' in html
+    assert (
+        '<section class="nk-track nk-track-selvstudium"><h2>Selvstudium – baggrundsviden</h2>'
+        in html
+    )
     assert html.index("Kursusdagen") < html.index("Selvstudium – baggrundsviden")
-    assert "<td class='nk-time'>ca. 45 min.</td>" in html and "<td class='nk-time'>09.00–09.30</td>" in html
+    assert (
+        "<td class='nk-time'>ca. 45 min.</td>" in html
+        and "<td class='nk-time'>09.00–09.30</td>" in html
+    )
     assert '<th scope="col">Varighed</th>' in html and '<th scope="col">Tid</th>' in html
     assert '<th scope="col">Dine svar</th>' not in html and "nk-progress" not in html
     assert 'href="10_fra_bip_til_praksis.ipynb"' in html
@@ -27,12 +33,14 @@ def test_progress_per_page_follows_the_workbook_and_each_new_answer(store, workb
     programme = page.programme()
     html = programme.value
     assert '<th scope="col">Dine svar</th>' in html
-    bip_row = html[html.index("Fra BIP til praksis"):]
+    bip_row = html[html.index("Fra BIP til praksis") :]
     assert bip_row.index("<span class='nk-count'>1 af 5</span>") < bip_row.index("</tr>")
     assert "<progress max='5' value='1' aria-label='1 af 5 øvelser besvaret'>" in html
     assert "Du har besvaret <b>2 af 15</b> øvelser i »Selvstudium – baggrundsviden«" in html
-    frokost = html[html.index("<span>Frokost</span>"):]
-    assert frokost.index("<td class='nk-progress'></td>") < frokost.index("</tr>")  # nothing to answer
+    frokost = html[html.index("<span>Frokost</span>") :]
+    assert frokost.index("<td class='nk-progress'></td>") < frokost.index(
+        "</tr>"
+    )  # nothing to answer
     checkin = page.exercise("tjek_ind")
     assert "<span class='nk-count'>0 af 1</span>" in programme.value
     checkin.boxes["ser_frem_til"].value = "At møde kollegaer"

@@ -82,7 +82,9 @@ def test_join_after_signing_in_and_switch_workshop(store, room, workshop, workbo
     text(page, "Workshopkode fra kursuslederen").value = workshop.code
     find(page.identity, ipw.Button, "Deltag i workshoppen")[0].click()
     assert WorkbookStore(store.folder).open(workbook.id).workshop["code"] == workshop.code
-    assert checkin.sharing.state is Sharing.NAMED and "Kursusdag Aarhus" in checkin.sharing.note.value
+    assert (
+        checkin.sharing.state is Sharing.NAMED and "Kursusdag Aarhus" in checkin.sharing.note.value
+    )
     other = room.create_workshop("Kursusdag Odense", "2026-11-21")
     text(page, "Skift til en anden workshop (kode)").value = other.code
     find(page.identity, ipw.Button, "Skift workshop")[0].click()
@@ -105,7 +107,10 @@ def test_share_anonymously_replaces_the_named_answer(store, room, workshop, work
     scale.ratings["legitimitet"].value = 4
     assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == ["Karen Jensen"]
     scale.sharing.anonymous.value = True
-    assert scale.sharing.state is Sharing.ANONYMOUS and scale.save_state is SaveState.SHARED_ANONYMOUSLY
+    assert (
+        scale.sharing.state is Sharing.ANONYMOUS
+        and scale.save_state is SaveState.SHARED_ANONYMOUSLY
+    )
     assert [a.name for a in room.answers(workshop.code, "rolle_betingelser")] == [""]
     # The choice is kept in the workbook for the next visit.
     again = voila_page(store, session="rollen", code=workbook.id).exercise("rolle_betingelser")
@@ -144,7 +149,9 @@ def test_a_failing_room_never_loses_the_workbook_save(store, room, workshop, wor
     checkin.boxes["brug_for"].value = "Mit svar"
     assert checkin.save_state is SaveState.NOT_SHARED
     assert checkin.share_problem == "Rummets database svarer ikke lige nu."
-    assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Mit svar"
+    assert (
+        WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Mit svar"
+    )
     monkeypatch.undo()
     checkin.boxes["brug_for"].value = "Mit svar igen"
     assert room.answers(workshop.code, "tjek_ind")[0].value["brug_for"] == "Mit svar igen"
@@ -160,15 +167,18 @@ def test_a_deleted_workshop_is_reported_and_the_answer_kept(store, workbook):
     assert WorkbookStore(store.folder).open(workbook.id).answer("tjek_ind")["brug_for"] == "Tid"
 
 
-def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(store, workshop,
-                                                                               workbook):
+def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(
+    store, workshop, workbook
+):
     workbook.join_workshop(workshop.as_dict())
     workbook.set_anonymous("tjek_ind", True)
     loaded = store.import_bytes(workbook.to_bytes())
     assert loaded.shares_anonymously("tjek_ind") and loaded.workshop is None
 
 
-def test_a_plan_is_shared_only_when_the_participant_ticks_it_and_can_be_withdrawn(content, store, room, workshop):
+def test_a_plan_is_shared_only_when_the_participant_ticks_it_and_can_be_withdrawn(
+    content, store, room, workshop
+):
     from tests.widgets.test_07_min_foerste_plan import SOON, fill
     from widgets import ActionPlan
 
@@ -181,9 +191,13 @@ def test_a_plan_is_shared_only_when_the_participant_ticks_it_and_can_be_withdraw
     assert plan.sharing.state is Sharing.NOT_CHOSEN and not plan.sharing.opt_in.value
     plan.sharing.opt_in.value = True
     [shared] = room.answers(workshop.code, "handleplan")
-    assert shared.name == "Karen Jensen" and shared.value["rows"][0]["fields"]["hvad"] == "Læringsmøder om UGU"
-    again = ActionPlan(content.exercise("handleplan"), WorkbookStore(store.folder).open(workbook.id),
-                       room=room)
+    assert (
+        shared.name == "Karen Jensen"
+        and shared.value["rows"][0]["fields"]["hvad"] == "Læringsmøder om UGU"
+    )
+    again = ActionPlan(
+        content.exercise("handleplan"), WorkbookStore(store.folder).open(workbook.id), room=room
+    )
     assert again.sharing.opt_in.value  # the choice is kept in the workbook
     again.sharing.opt_in.value = False
     assert room.answers(workshop.code, "handleplan") == []

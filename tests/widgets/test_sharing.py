@@ -78,8 +78,9 @@ def test_choices_ticked_before_signing_in_are_kept(content, workbook):
 
 def test_a_room_that_says_no_or_fails_is_reported_not_raised(content, workbook):
     workbook.join_workshop(WORKSHOP)
-    refused, _ = sharing(content.exercise("tjek_ind"), FakeRoom(RoomError("Workshoppen findes ikke.")),
-                         workbook)
+    refused, _ = sharing(
+        content.exercise("tjek_ind"), FakeRoom(RoomError("Workshoppen findes ikke.")), workbook
+    )
     assert refused.share({}) == (SaveState.NOT_SHARED, "Workshoppen findes ikke.")
     broken, _ = sharing(content.exercise("tjek_ind"), FakeRoom(OSError("disk I/O error")), workbook)
     assert broken.share({}) == (SaveState.NOT_SHARED, "Rummets database svarer ikke lige nu.")
