@@ -1,6 +1,7 @@
 """The served course's server-side hooks: page titles, the XSRF cookie, and kernel culling."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -34,6 +35,12 @@ def test_prelaunch_sets_the_xsrf_cookie_and_the_danish_title_from_the_programme(
 def test_every_page_and_an_unknown_page_get_a_title():
     assert page_title("90_facilitator.ipynb").startswith("Kursuslederens skærm")
     assert page_title("findes_ikke.ipynb") == "Nøglepersonkursus"
+
+
+def run(coroutine):
+    """Run in a thread of its own: the browser tests leave an event loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -72,12 +79,12 @@ def test_connected_kernels_have_a_ceiling_and_gone_pages_the_idle_cull(
     manager, seconds, connections, culled
 ):
     idle_kernel(manager, "k1", seconds, connections)
-    asyncio.run(manager.cull_kernel_if_idle("k1"))
+    run(manager.cull_kernel_if_idle("k1"))
     assert manager.shut == (["k1"] if culled else [])
 
 
 def test_a_busy_kernel_is_never_culled(manager):
     idle_kernel(manager, "k1", 9999, 1)
     manager._kernels["k1"].execution_state = "busy"
-    asyncio.run(manager.cull_kernel_if_idle("k1"))
+    run(manager.cull_kernel_if_idle("k1"))
     assert manager.shut == []
