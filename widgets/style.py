@@ -122,6 +122,11 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-replies .widget-radio-box label:has(input:checked) { border: 2px solid #0b6ea8;
   background: #e8f2fa; }
 .nk-replies .widget-radio-box input { flex: 0 0 auto; width: 1.2em; height: 1.2em;
+/* A sorting card: one statement (the radio group's label) and its categories. */
+.nk-card-item { border: 2px solid #b9cfdf; border-radius: 8px; padding: 0.6em 1em 0.8em;
+  background: #fff; gap: 0.3em; }
+.nk-sort-choice > .widget-label { font-size: 1.15em !important; font-weight: 700; color: #0b3d5c; }
+.nk-card-item .nk-where { margin: 0; font-size: 0.95em; color: #333; }
   margin: 0.15em 0 0; }
 .nk-grid { border-collapse: collapse; margin: 0.3em 0 0.9em; width: 100%; table-layout: fixed; }
 .nk-grid th, .nk-grid td { border: 2px solid #0b3d5c; padding: 0.5em 0.7em; vertical-align: top;

@@ -367,10 +367,10 @@ def test_the_page_sorting_quizzes_score_and_explain(content, workbook, exercise_
     quiz = Sorting(definition, workbook)
     first, *rest = definition.items
     wrong = next(c.id for c in definition.categories if c.id != first.category)
-    quiz.choices[first.id].value = wrong
-    assert "✘ Ikke helt." in quiz.feedback[first.id].value
+    quiz.answer(first.id, wrong)
+    assert "✘ Ikke helt." in quiz.feedback.value
     for item in rest:
-        quiz.choices[item.id].value = item.category
+        quiz.answer(item.id, item.category)
     assert (
         f"{len(definition.items) - 1} rigtige" in quiz.score.value
         and "Alle er besvaret" in quiz.score.value

@@ -141,25 +141,25 @@ def test_tomm_sorting_shows_the_2x2_and_draws_each_answer_where_it_was_placed(co
     assert re.search(
         r'<th scope="row">Lineære</th><td><b>Detektiven</b>.*?<td><b>Kaptajnen</b>', legend
     )
-    ex.choices["t01"].value = "kaptajnen"  # right
-    ex.choices["t02"].value = "detektiven"  # wrong: it is Antropologen
-    ex.choices["t04"].value = "fremtidsforskeren"
+    ex.answer("t01", "kaptajnen")  # right
+    ex.answer("t02", "detektiven")  # wrong: it is Antropologen
+    ex.answer("t04", "fremtidsforskeren")
     ex.picture_button.click()
     alt = re.search(r'alt="([^"]+)"', ex.picture.value).group(1)
-    assert "Detektiven: 1 svar · 0 rigtige (forkert placeret: nr. 2)" in alt
+    # Dots carry the item's number in the participant's own order.
+    assert f"Detektiven: 1 svar · 0 rigtige (forkert placeret: nr. {ex.number('t02')})" in alt
     assert "Kaptajnen: 1 svar · 1 rigtige" in alt and "Antropologen: ingen svar her" in alt
     assert png_of(ex.picture.value).startswith(b"\x89PNG")
-    assert saved(workbook, "tomms_spoergsmaal") == {
-        "answers": {"t01": "kaptajnen", "t02": "detektiven", "t04": "fremtidsforskeren"}
-    }
+    answers = {"t01": "kaptajnen", "t02": "detektiven", "t04": "fremtidsforskeren"}
+    assert saved(workbook, "tomms_spoergsmaal") == {"answers": answers, "first": answers}
 
 
 def test_knowing_sorting_without_a_grid_keeps_the_matrix_picture(content, workbook):
     ex = Sorting(content.exercise("vidende_ikke_vidende"), workbook)
     assert '<ul class="nk-categories">' in ex.children[1].value
-    ex.choices["v01"].value = "vidende"
-    ex.choices["v03"].value = "vidende"
-    assert "✘ Ikke helt." in ex.feedback["v03"].value and "Spejling" in ex.feedback["v03"].value
+    ex.answer("v01", "vidende")
+    ex.answer("v03", "vidende")
+    assert "✘ Ikke helt." in ex.feedback.value and "Spejling" in ex.feedback.value
     ex.picture_button.click()
     assert (
         "Vidende position: 1 af 1 rigtige; Ikke-vidende position: 0 af 1 rigtige"

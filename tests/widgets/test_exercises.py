@@ -103,19 +103,47 @@ def quiz(tmp_path):
 
 def test_sorting_gives_immediate_feedback_with_explanation_and_a_score(quiz, workbook):
     ex = Sorting(quiz, workbook)
-    ex.choices["p1"].value = "a"
-    ex.choices["p2"].value = "a"
-    assert (
-        "✔ Rigtigt." in ex.feedback["p1"].value
-        and "Handlingsorienteret." in ex.feedback["p1"].value
-    )
-    assert (
-        "✘ Ikke helt." in ex.feedback["p2"].value and "<b>Refleksion</b>" in ex.feedback["p2"].value
-    )
-    assert ex.feedback["p3"].value == ""
+    ex.answer("p1", "a")
+    assert "✔ Rigtigt." in ex.feedback.value and "Handlingsorienteret." in ex.feedback.value
+    ex.answer("p2", "a")
+    assert "✘ Ikke helt." in ex.feedback.value and "<b>Refleksion</b>" in ex.feedback.value
+    ex.jump.value = "p3"  # the card of an item not yet answered has no feedback
+    assert ex.feedback.value == "" and ex.choice.value is None
     assert (ex.answered, ex.correct) == (2, 1)
-    assert "Du har svaret på 2 af 3: <b>1 rigtige</b>" in ex.score.value
-    assert saved(workbook, "quiz") == {"answers": {"p1": "a", "p2": "a"}}
+    assert "Du har svaret på 2 af 3. Første svar: <b>1 rigtige</b>" in ex.score.value
+    assert saved(workbook, "quiz") == {
+        "answers": {"p1": "a", "p2": "a"},
+        "first": {"p1": "a", "p2": "a"},
+    }
+
+
+def test_sorting_shows_one_item_at_a_time_in_an_order_of_the_participants_own(
+    quiz, workbook, store
+):
+    ex = Sorting(quiz, workbook)
+    assert sorted(ex.order) == ["p1", "p2", "p3"]
+    assert ex.choice.description == f"1. {ex.items[ex.order[0]].text}"  # the group's name
+    assert "Udsagn 1 af 3" in ex.where.value and ex.previous.disabled
+    ex.next.click()
+    assert ex.current == ex.order[1] and "Udsagn 2 af 3" in ex.where.value
+    ex.previous.click()
+    assert ex.current == ex.order[0]
+    # The same participant gets the same order after a reload; others get their own.
+    assert Sorting(quiz, store.open(workbook.id)).order == ex.order
+    orders = {tuple(Sorting(quiz, store.create(f"P{n}", "J")).order) for n in range(12)}
+    assert len(orders) > 1
+
+
+def test_sorting_counts_the_first_answer_and_shows_a_changed_one(quiz, workbook, store):
+    ex = Sorting(quiz, workbook)
+    ex.answer("p2", "a")  # wrong first
+    ex.answer("p2", "b")  # then right
+    assert "✔ Rigtigt." in ex.feedback.value
+    assert "Dit første svar, »Produktion«, var forkert" in ex.feedback.value
+    assert (ex.answered, ex.correct) == (1, 0)
+    assert "p2" in ex.jump.value and "✘" in {v: k for k, v in ex.jump.options}["p2"]
+    again = Sorting(quiz, store.open(workbook.id))
+    assert again.answers == {"p2": "b"} and again.first == {"p2": "a"} and again.correct == 0
 
 
 def test_sorting_draws_where_the_answers_landed(quiz, workbook):
@@ -123,7 +151,7 @@ def test_sorting_draws_where_the_answers_landed(quiz, workbook):
     ex.picture_button.click()
     assert "Besvar mindst ét punkt først" in ex.score.value
     for item_id, answer in {"p1": "a", "p2": "b", "p3": "b"}.items():
-        ex.choices[item_id].value = answer
+        ex.answer(item_id, answer)
     assert "Alle er besvaret" in ex.score.value
     ex.picture_button.click()
     assert re.search(
@@ -136,7 +164,9 @@ def test_sorting_draws_where_the_answers_landed(quiz, workbook):
 def test_sorting_ignores_a_saved_answer_for_a_category_that_no_longer_exists(quiz, workbook):
     workbook.save_answer("quiz", {"answers": {"p1": "slettet", "p2": "b"}})
     ex = Sorting(quiz, workbook)
-    assert ex.choices["p1"].value is None and ex.choices["p2"].value == "b"
+    assert ex.answers == {"p2": "b"} and ex.first == {"p2": "b"}  # older answers count as first
+    ex.jump.value = "p1"
+    assert ex.choice.value is None
 
 
 def test_ranking_moves_adds_tags_and_removes(content, workbook):

@@ -273,8 +273,11 @@ def test_the_page_sortings_cover_every_category_with_feedback(
     ex = Sorting(definition, workbook)
     first = definition.items[0]
     wrong = next(c for c in categories if c != first.category)
-    ex.choices[first.id].value = wrong
-    assert "✘ Ikke helt." in ex.feedback[first.id].value
-    ex.choices[first.id].value = first.category
-    assert "✔ Rigtigt." in ex.feedback[first.id].value
-    assert saved(workbook, exercise_id) == {"answers": {first.id: first.category}}
+    ex.answer(first.id, wrong)
+    assert "✘ Ikke helt." in ex.feedback.value
+    ex.answer(first.id, first.category)
+    assert "✔ Rigtigt." in ex.feedback.value
+    assert saved(workbook, exercise_id) == {
+        "answers": {first.id: first.category},
+        "first": {first.id: wrong},
+    }
