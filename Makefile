@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test chromium clean
+.PHONY: serve test bytecode chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+# Byte-compiled once here, so each page's kernel does not compile the course again.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q course widgets >/dev/null
+
+serve: bytecode
 	$(BIN)/python -m course.serve --host $(HOST) --port $(PORT)
 
 # Debian's chromium for the browser tests (Playwright's own download cannot work here).
@@ -28,7 +32,7 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # Lint and formatting first (ruff, configured in pyproject.toml), then the whole suite.
-test: $(STAMP) chromium
+test: bytecode chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -88,3 +88,16 @@ def test_a_busy_kernel_is_never_culled(manager):
     manager._kernels["k1"].execution_state = "busy"
     run(manager.cull_kernel_if_idle("k1"))
     assert manager.shut == []
+
+
+def test_a_kernel_is_stopped_at_once_not_after_a_graceful_wait(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    calls = []
+
+    async def stop(self, kernel_id, now=False, restart=False):
+        calls.append((kernel_id, now))
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
+    run(CourseKernelManager().shutdown_kernel("k1"))
+    assert calls == [("k1", True)]
