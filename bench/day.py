@@ -126,6 +126,18 @@ class Server:
             self.process.kill()
 
 
+def cpu_s(pid: int, children: bool = False) -> float:
+    """CPU seconds a process has used (with ``children``: also its ended children's)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12])
+    if children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mib(pid: int) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -441,6 +453,10 @@ async def sample(server: Server, run: Run, stop: asyncio.Event, started: float) 
                 "t": round(time.monotonic() - started, 1),
                 "kernels": len(pids),
                 "kernel_mib": round(sum(rss_mib(p) for p in pids), 1),
+                # The server and all its kernels, ended ones included: the CPU the day costs.
+                "server_cpu_s": round(
+                    cpu_s(server.process.pid, children=True) + sum(cpu_s(p) for p in pids), 1
+                ),
             }
         )
         if len(run.samples) % 15 == 0:
@@ -601,6 +617,7 @@ def summarise(n: int, run: Run, saved: int, shared_saved: int) -> dict:
             for w in run.waves
             if w["tti"]
         ],
+        "server_cpu_s": run.samples[-1]["server_cpu_s"] if run.samples else None,
         "max_kernels": max((s["kernels"] for s in run.samples), default=0),
         "max_kernel_mib": max((s["kernel_mib"] for s in run.samples), default=0),
         "kernels_at_end": run.samples[-1]["kernels"] if run.samples else None,
@@ -632,6 +649,7 @@ def print_table(results: list[dict]) -> None:
             f"           {r['typed_shared']:>4} / {r['shared_saved']:<4}            "
             f"{len(r['errors'])}"
         )
+        print(f"           serverens og kernernes CPU i alt: {_s(r['server_cpu_s'])} s")
         if r["probe"]:
             probe = ", ".join(f"{p['page'][:2]}: {p['interactive_s']} s" for p in r["probe"])
             print(f"           Chromium-deltager (sidste widget synlig): {probe}")
