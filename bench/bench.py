@@ -1,40 +1,35 @@
 """Benchmark of the served course (not a test): run `.venv/bin/python bench/bench.py`.
 
-Starts Voilà as `make serve` does (course.serve.command and voila_environment) over the course's
-notebooks plus an empty reference notebook, and measures in one run:
+Starts Voilà as `make serve` does over the course's notebooks plus an empty reference
+notebook (one ipywidgets label), and measures in one run:
 
-- per page: time from request to the last widget visible in headless Chromium (median of
-  --runs), the kernel's memory (RSS) after render, and the server-side render time (time to
-  the whole HTML response, median);
-- N simultaneous page opens (server-side requests): time until all are rendered, and the
-  total memory of the kernels they started;
-- the same page timings with the production setting of preheated kernels (--preheat).
+- per page: time from request to the page's last widget visible in headless Chromium (median
+  of --runs), and the kernel's memory (RSS) after render, each also as a ratio to the empty
+  reference measured in the same run;
+- N simultaneous opens of one page (--crowd, default 10, 20 and 40), as the browser's front
+  end opens a page (bench/client.py: the page request, the kernel's web socket, the widget
+  state): the time until every page is interactive, the kernels' memory and the CPU time of
+  the server and its kernels.
 
-Each figure is also given as a ratio to the empty reference measured in the same run. The
-table is printed and written to bench/results/ (ignored by git) as CSV and JSON.
+Preheated kernels are not measured: Voilà does not combine them with the prelaunch hook the
+course needs (course/voila_hooks.py). The table is printed and written to bench/results/
+(ignored by git) as CSV and JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import json
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from course.serve import command, voila_environment  # noqa: E402
+from client import ROOT, PageSession, Server, cpu_s, rss_mib  # bench/ is on the path
 
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = "zz_tom_reference.ipynb"
@@ -57,120 +52,35 @@ def reference_notebook() -> dict:
     cell = nbformat.v4.new_code_cell(
         'import ipywidgets\nipywidgets.Label("Tom side").add_class("nk-reference")'
     )
-    return nbformat.v4.new_notebook(
-        cells=[cell],
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-    )
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": kernel})
 
 
 def ready_selector(name: str) -> str:
-    # Participant pages end with their navigation; the facilitator page opens on its lock;
-    # the reference has its one label.
+    # Participant pages end with their navigation; the course leader's page opens on its
+    # lock; the reference has its one label.
     if name == REFERENCE:
         return ".nk-reference"
     return ".nk-lock input[type=password]" if name.startswith("9") else ".nk-nav"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def kernel_pids(server_pid: int) -> list[int]:
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            status = (proc / "status").read_text()
-            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
-        except OSError:
-            continue
-        ppid = int(
-            next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:"))
-        )
-        if ppid == server_pid and "ipykernel" in cmdline:
-            pids.append(int(proc.name))
-    return sorted(pids)
-
-
-def rss_mib(pid: int) -> float:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-    return kb / 1024
-
-
-class Server:
-    def __init__(self, notebook_dir: Path, workbooks: Path, extra: tuple[str, ...] = ()):
-        self.port = free_port()
-        env = voila_environment(dict(os.environ, NOEGLEPERSONKURSUS_LOGBOG=str(workbooks)))
-        self.process = subprocess.Popen(
-            command("127.0.0.1", self.port, notebook_dir, extra),
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("Voilà did not start") from None
-                time.sleep(0.2)  # poll until the server accepts connections
-
-    def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.port}/voila/render/{name}"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(60)
-
-
-def render_server_side(url: str, timeout: float = 300) -> float:
-    """Seconds until the whole page has rendered on the server; inf if it did not in time."""
-    start = time.perf_counter()
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            response.read()
-    except OSError:
-        return float("inf")
-    return time.perf_counter() - start
-
-
-def measure_pages(browser, server: Server, names: list[str], runs: int, pause: float = 0.0) -> dict:
-    """Median figures per page. With a preheated pool, ``pause`` lets the pool refill between
-    opens (participants arriving a few seconds apart) and server-side renders are skipped,
-    since each would take a pooled kernel."""
+def measure_pages(browser, server: Server, names: list[str], runs: int) -> dict:
     rows = {}
     for name in names:
-        times, server_times, memory = [], [], []
+        times, memory = [], []
         for _ in range(runs):
-            before = set(kernel_pids(server.process.pid))
+            before = set(server.kernels())
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(server.url(name))
             page.locator(ready_selector(name)).first.wait_for(state="visible", timeout=120_000)
             times.append(time.perf_counter() - start)
-            new = [p for p in kernel_pids(server.process.pid) if p not in before]
-            memory += [rss_mib(p) for p in new[:1]]
+            memory += [rss_mib(p) for p in server.kernels() if p not in before][:1]
+            page.goto("about:blank")  # leave the page, as a participant does: its kernel ends
             page.close()
-            if pause:
-                time.sleep(pause)
-            else:
-                server_times.append(render_server_side(server.url(name)))
         rows[name] = {
             "interactive_s": statistics.median(times),
             "kernel_rss_mib": statistics.median(memory) if memory else float("nan"),
-            "server_render_s": statistics.median(server_times) if server_times else float("nan"),
         }
         print(
             f"  {name}: {rows[name]['interactive_s']:.2f} s, "
@@ -180,44 +90,46 @@ def measure_pages(browser, server: Server, names: list[str], runs: int, pause: f
     return rows
 
 
-def measure_crowd(server: Server, name: str, n: int) -> dict:
-    before = set(kernel_pids(server.process.pid))
+async def open_crowd(server: Server, name: str, n: int) -> dict:
+    """``n`` participants open the page at the same moment; each counts as interactive when
+    the page's widgets have reached it over the kernel's web socket."""
+    from tornado.httpclient import AsyncHTTPClient
+
+    client = AsyncHTTPClient(max_clients=n)
+    cpu_before = cpu_s(server.process.pid, children=True)
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=n) as pool:
-        times = list(
-            pool.map(lambda url: render_server_side(url, timeout=120), [server.url(name)] * n)
-        )
-    elapsed = time.perf_counter() - start
-    new = [p for p in kernel_pids(server.process.pid) if p not in before]
+
+    async def one():
+        page = PageSession(client, server, name)
+        try:
+            await page.open({})
+        except Exception:  # counted as not interactive
+            return float("inf")
+        return time.perf_counter() - start
+
+    times = await asyncio.gather(*(one() for _ in range(n)))
+    elapsed = max(times)
+    pids = server.kernels()
     done = [t for t in times if t != float("inf")]
-    row = {
+    return {
         "n": n,
-        "all_rendered_s": elapsed,
-        "rendered": len(done),
-        "median_page_s": statistics.median(done) if done else float("nan"),
-        "kernels": len(new),
-        "total_kernel_mib": sum(rss_mib(p) for p in new),
+        "page": name,
+        "all_interactive_s": elapsed,
+        "interactive": len(done),
+        "median_s": statistics.median(done) if done else float("nan"),
+        "kernels": len(pids),
+        "total_kernel_mib": sum(rss_mib(p) for p in pids),
+        "cpu_s": cpu_s(server.process.pid, children=True)
+        + sum(cpu_s(p) for p in pids)
+        - cpu_before,
     }
-    print(
-        f"  {n} opens: {len(done)}/{n} rendered, all done after {elapsed:.1f} s "
-        f"(median {row['median_page_s']:.1f} s), {len(new)} kernels, "
-        f"{row['total_kernel_mib']:.0f} MiB",
-        flush=True,
-    )
-    return row
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--crowd", type=int, nargs="*", default=[10, 20, 40])
-    parser.add_argument(
-        "--pool-size",
-        type=int,
-        default=3,
-        help="preheated kernels per notebook; 0 skips the preheated measurement",
-    )
-    parser.add_argument("--runs-only-crowd", action="store_true", help="measure only the crowds")
+    parser.add_argument("--crowd-page", default="02_laeringskultur_og_laeringsprocesser.ipynb")
     parser.add_argument("--pages", nargs="*", help="only these notebooks (default: all)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -230,44 +142,34 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         served = Path(tmp) / "notebooks"
         served.mkdir()
-        for name in notebooks:
-            shutil.copy(ROOT / "notebooks" / name, served / name)
+        for name in (ROOT / "notebooks").glob("*.ipynb"):
+            shutil.copy(name, served / name.name)
         import nbformat
 
         nbformat.write(reference_notebook(), served / REFERENCE)
-        names = [REFERENCE, *notebooks]
-        result = {"runs": args.runs, "pages": {}, "preheated": {}, "crowd": []}
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            print("Cold kernels (as `make serve`):", flush=True)
-            server = Server(served, Path(tmp) / "logbog")
-            try:
-                result["pages"] = measure_pages(
-                    browser, server, [REFERENCE] if args.runs_only_crowd else names, args.runs
-                )
-            finally:
-                server.stop()
-            if args.pool_size == 0:
+        result = {"runs": args.runs, "pages": {}, "crowd": []}
+        server = Server(Path(tmp) / "logbog", served)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                print("Sider i Chromium (median):", flush=True)
+                result["pages"] = measure_pages(browser, server, [REFERENCE, *notebooks], args.runs)
                 browser.close()
-                names = []
-            else:
-                print(f"Preheated kernels (pool of {args.pool_size}):", flush=True)
-                preheat = ("--preheat_kernel=True", f"--pool_size={args.pool_size}")
-                server = Server(served, Path(tmp) / "logbog", preheat)
-                try:
-                    time.sleep(10)  # let the pools fill before measuring, as on a real server
-                    result["preheated"] = measure_pages(
-                        browser, server, names, args.runs, pause=4.0
-                    )
-                finally:
-                    server.stop()
-                browser.close()
-        crowd_page = notebooks[min(1, len(notebooks) - 1)]
+        finally:
+            server.stop()
         for n in args.crowd:
-            server = Server(served, Path(tmp) / "logbog")
+            server = Server(Path(tmp) / "logbog", served)
             try:
-                print(f"{n} simultaneous opens of {crowd_page} …", flush=True)
-                result["crowd"].append({"page": crowd_page, **measure_crowd(server, crowd_page, n)})
+                print(f"{n} åbner {args.crowd_page} samtidig …", flush=True)
+                row = asyncio.run(open_crowd(server, args.crowd_page, n))
+                print(
+                    f"  alle interaktive efter {row['all_interactive_s']:.1f} s "
+                    f"({row['interactive']}/{n}; median {row['median_s']:.1f} s), "
+                    f"{row['kernels']} kerner, {row['total_kernel_mib']:.0f} MiB, "
+                    f"{row['cpu_s']:.1f} CPU-s",
+                    flush=True,
+                )
+                result["crowd"].append(row)
             finally:
                 server.stop()
     report(result)
@@ -276,24 +178,16 @@ def main(argv=None) -> int:
 
 def report(result: dict) -> None:
     ref = result["pages"][REFERENCE]
-    rows = []
-    for name, cold in result["pages"].items():
-        hot = result["preheated"].get(name, {})
-        rows.append(
-            {
-                "page": name,
-                "interactive_s": round(cold["interactive_s"], 2),
-                "ratio_interactive": round(cold["interactive_s"] / ref["interactive_s"], 2),
-                "kernel_rss_mib": round(cold["kernel_rss_mib"], 1),
-                "ratio_rss": round(cold["kernel_rss_mib"] / ref["kernel_rss_mib"], 2),
-                "server_render_s": round(cold["server_render_s"], 2),
-                "ratio_render": round(cold["server_render_s"] / ref["server_render_s"], 2),
-                "preheated_interactive_s": round(hot.get("interactive_s", float("nan")), 2),
-                "preheated_vs_cold_reference": round(
-                    hot.get("interactive_s", float("nan")) / ref["interactive_s"], 2
-                ),
-            }
-        )
+    rows = [
+        {
+            "page": name,
+            "interactive_s": round(row["interactive_s"], 2),
+            "ratio_interactive": round(row["interactive_s"] / ref["interactive_s"], 2),
+            "kernel_rss_mib": round(row["kernel_rss_mib"], 1),
+            "ratio_rss": round(row["kernel_rss_mib"] / ref["kernel_rss_mib"], 2),
+        }
+        for name, row in result["pages"].items()
+    ]
     header = list(rows[0])
     widths = [max(len(h), *(len(str(r[h])) for r in rows)) for h in header]
     print()
@@ -303,11 +197,10 @@ def report(result: dict) -> None:
     print()
     for c in result["crowd"]:
         print(
-            f"{c['n']:>3} simultaneous opens of {c['page']}: {c['rendered']}/{c['n']} rendered, "
-            f"done after {c['all_rendered_s']:.1f} s; "
-            f"{c['kernels']} kernels, {c['total_kernel_mib']:.0f} MiB in total "
-            f"({c['total_kernel_mib'] / max(1, c['kernels']) / ref['kernel_rss_mib']:.2f}× "
-            "reference per kernel)"
+            f"{c['n']:>3} samtidige åbninger af {c['page']}: {c['interactive']}/{c['n']} "
+            f"interaktive, alle efter {c['all_interactive_s']:.1f} s (median "
+            f"{c['median_s']:.1f} s); {c['kernels']} kerner, {c['total_kernel_mib']:.0f} MiB; "
+            f"{c['cpu_s']:.1f} CPU-sekunder"
         )
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -319,7 +212,7 @@ def report(result: dict) -> None:
         json.dumps({"pages": rows, "crowd": result["crowd"], "raw": result}, indent=2),
         encoding="utf-8",
     )
-    print(f"\nResults in {RESULTS}/bench-{stamp}.csv and .json")
+    print(f"\nResultater i {RESULTS}/bench-{stamp}.csv og .json")
 
 
 if __name__ == "__main__":
