@@ -16,7 +16,8 @@ import ipywidgets as ipw
 from course import role_play
 from course.timer import GroupTimer
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, row, text_area
+from widgets.controls import button, labelled, row, text_area
+from widgets.handlers import safe
 from widgets.markup import blocks, esc
 
 TICK_MS = 1000
@@ -293,4 +294,105 @@ class TrioRolePlay(Exercise):
             f'<div class="nk-board-timer{tone}" role="timer" aria-label="Tid tilbage i runden: '
             f'{t.display()}">{t.display()}</div>'
             f'<div class="nk-board-note" role="status">{esc(note)}</div>'
+        )
+
+
+# --- on the course leader's timer -----------------------------------------------------------
+
+
+def tally_html(exercise, tallies: list[role_play.RoundTally]) -> str:
+    """The room's shared observation sheets counted: per option, how many observers heard it
+    in each round (never their notes)."""
+    play = exercise.role_play
+    if not any(t.sheets for t in tallies):
+        return (
+            '<p class="nk-help">Ingen observationsark endnu. Arkene tælles her, når '
+            "observatørerne har sat kryds (deltagere, der er med i workshoppen).</p>"
+        )
+    head = "".join(
+        f"<th scope='col'>Runde {n}<br><span class='nk-help'>{t.sheets} ark</span></th>"
+        for n, t in enumerate(tallies, start=1)
+    )
+    body = ""
+    for look in play.observation:
+        body += f"<tr class='nk-look-row'><th scope='rowgroup' colspan='{len(tallies) + 1}'>"
+        body += f"{esc(look.title)}</th></tr>"
+        for option in look.options:
+            cells = "".join(
+                f"<td>{t.counts[look.id][option.id]} af {t.sheets}</td>" for t in tallies
+            )
+            body += f"<tr><th scope='row'>{esc(option.title)}</th>{cells}</tr>"
+    return (
+        '<table class="nk-table nk-tally"><caption>Det hørte observatørerne i rummet</caption>'
+        f"<thead><tr><td></td>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def round_html(exercise, round_index: int) -> str:
+    """One round for the whole room: who has which role, the case card and what the observer
+    listens for."""
+    play = exercise.role_play
+    sheet = "".join(
+        f"<li><b>{esc(look.title)}</b> " + ", ".join(esc(o.title) for o in look.options) + "</li>"
+        for look in play.observation
+    )
+    return (
+        seats_html(play, round_index)
+        + case_card_html(play, round_index)
+        + f'<p class="nk-part">Observatøren lytter efter</p><ul>{sheet}</ul>'
+    )
+
+
+class TrioTimerPanel(ipw.VBox):
+    """»Sparring i trioer« on the course leader's timer: a button per round sets the timer to
+    the round's minutes and shows the round; the room's observation sheets are counted on
+    demand. ``workshop()`` gives the chosen workshop (or None), ``set_timer(minutes)`` sets the
+    timer, and ``report(text)`` shows a handler's failure."""
+
+    def __init__(self, exercise, room, workshop, set_timer, report=None):
+        self.exercise, self.room, self.workshop = exercise, room, workshop
+        play = exercise.role_play
+        self.view = ipw.HTML()
+        self.tally = ipw.HTML()
+        rounds = []
+        for i in range(len(play.rounds)):
+            b = button(
+                f"Runde {i + 1} ({play.round_minutes} min)",
+                "users",
+                f"Sæt timeren til runde {i + 1} af sparringen i trioer",
+            )
+            b.on_click(safe(lambda _, n=i: (set_timer(play.round_minutes), self.show(n)), report))
+            rounds.append(b)
+        count = button(
+            "Tæl observationerne",
+            "bar-chart",
+            "Tæl de observationsark, deltagerne har delt i workshoppen",
+        )
+        count.on_click(safe(lambda _: self.count(), report))
+        super().__init__(
+            [
+                ipw.HTML(
+                    f"<h3>Sparring i trioer</h3><p>{esc(exercise.title)}: "
+                    f"{len(play.rounds)} runder à {play.round_minutes} minutter; de sidste "
+                    f"{play.feedback_minutes} minutter giver observatøren feedback.</p>"
+                ),
+                row(rounds),
+                self.view,
+                row([count]),
+                self.tally,
+            ]
+        )
+        self.add_class("nk-trio-panel")
+
+    def show(self, round_index: int) -> None:
+        self.view.value = round_html(self.exercise, round_index)
+
+    def count(self) -> None:
+        workshop = self.workshop()
+        if workshop is None:
+            self.tally.value = '<p class="nk-help">Vælg en workshop under »Workshop« først.</p>'
+            return
+        answers = self.room.answers(workshop.code, self.exercise.id)
+        self.tally.value = tally_html(
+            self.exercise, role_play.tallies(self.exercise, [a.value for a in answers])
         )
