@@ -24,21 +24,20 @@ TICK_MS = 1000
 
 
 def seats_html(play, round_index: int, person: str = "") -> str:
-    """Who has which role in a round, with each role's task; ``person`` is marked »dig«."""
-    rows = []
+    """Who has which role in a round, with each role's task; ``person`` is marked »dig«.
+    A list, not a table, so it reads on a phone as on a projector."""
+    items = []
     for seat, role in zip(role_play.seats(play, round_index), play.roles):
         you = seat.person == person
-        who = f"Person {seat.person}" + (" <b>(dig)</b>" if you else "")
         mark = ' class="nk-you"' if you else ""
-        rows.append(
-            f"<tr{mark}><th scope='row'>{esc(role.title)}</th>"
-            f"<td>{who}</td><td>{esc(role.task)}</td></tr>"
+        who = f"Person {seat.person}" + (" (dig)" if you else "")
+        items.append(
+            f"<li{mark}><span class='nk-seat-role'>{esc(role.title)}:</span> "
+            f"<span class='nk-seat-who'>{who}</span><br>{esc(role.task)}</li>"
         )
     return (
-        f'<table class="nk-table nk-seats"><caption>Runde {round_index + 1} af '
-        f"{len(play.rounds)}: roller</caption><thead><tr><th scope='col'>Rolle</th>"
-        "<th scope='col'>Hvem</th><th scope='col'>Opgave</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="nk-part">Runde {round_index + 1} af {len(play.rounds)}: roller</p>'
+        f'<ul class="nk-seats">{"".join(items)}</ul>'
     )
 
 
@@ -114,6 +113,7 @@ class TrioRolePlay(Exercise):
         stage.add_class("nk-board")
         stage.add_class("nk-trio-timer")
         self.sheet_head = ipw.HTML()
+        self.sheet_head.add_class("nk-observation")
         self.ticks: dict[str, dict[str, ipw.Checkbox]] = {}
         sheet = [self.sheet_head]
         for look in play.observation:
@@ -130,13 +130,11 @@ class TrioRolePlay(Exercise):
             self.note = text_area(play.note, "Skriv kort – fx et spørgsmål, der åbnede samtalen …")
             self._on_change(self.note, self._sheet_changed)
             sheet.append(self.note)
-        box = ipw.VBox(sheet)
-        box.add_class("nk-observation")
         self._on_change(self.person, self._person_changed)
         self._on_change(self.round, self._round_changed)
         self._on_change(self.ticker, self._tick)
         self._render()
-        return [self.person, self.round, self.you, self.round_view, stage, self.ticker, box]
+        return [self.person, self.round, self.you, self.round_view, stage, self.ticker, *sheet]
 
     # --- state ------------------------------------------------------------------------
     @property

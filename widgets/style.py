@@ -251,7 +251,6 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-follow-ups { margin: 0.2em 0 0.6em; }
 /* Time and social form, the after-course section, the recap, background notes, trios. */
 .nk-meta { margin: -0.1em 0 0.4em; font-size: 0.95em; font-weight: 600; color: #234; }
-.nk-meta::before { content: "⏱ "; }
 .nk-meta.nk-after-course { color: #5b3b00; background: #fff3cd; border-radius: 4px;
   display: inline-block; padding: 0.05em 0.5em; }
 .nk-plan-time { white-space: nowrap; width: 9em; font-variant-numeric: tabular-nums; }
@@ -266,8 +265,13 @@ details.nk-background > summary { cursor: pointer; font-weight: 700; color: #0b3
 details.nk-background > summary:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
 details.nk-background[open] > summary { margin-bottom: 0.2em; }
 .nk-your-role { font-size: 1.15em; margin: 0.3em 0; }
-.nk-seats tr.nk-you td, .nk-seats tr.nk-you th { background: #fff3cd; color: #111; }
-.nk-seats caption, .nk-tally caption { text-align: left; font-weight: 700; color: #0b3d5c;
+.nk-seats { list-style: none; padding: 0; margin: 0.2em 0 0.6em; }
+.nk-seats li { border: 1px solid #c9d7e1; border-left: 6px solid #0b3d5c; border-radius: 6px;
+  padding: 0.35em 0.8em; margin: 0.3em 0; background: #fff; }
+.nk-seats li.nk-you { background: #fff3cd; border-left-color: #c79100; }
+.nk-seat-role { font-weight: 700; color: #0b3d5c; }
+.nk-seat-who { font-weight: 700; }
+.nk-tally caption { text-align: left; font-weight: 700; color: #0b3d5c;
   padding-bottom: 0.3em; }
 .nk-trio-timer .nk-board-timer { font-size: 5.5rem; }
 .nk-observation { border-top: 2px solid #d5e1ea; margin-top: 0.5em; padding-top: 0.3em; }
