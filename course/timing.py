@@ -22,8 +22,10 @@ hold every exercise to that floor.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from course.content import Course, Exercise, Session
 
@@ -58,6 +60,22 @@ def words(value) -> int:
     if isinstance(value, (tuple, list)):
         return sum(words(v) for v in value)
     return 0
+
+
+_DETAILS = re.compile(r"<details[^>]*>(.*?)</details>", re.S)
+_AFTER_SECTION = re.compile(rf"^## {AFTER_COURSE}$.*?(?=^## |\Z)", re.S | re.M)
+
+
+def page_words(notebook: Path) -> tuple[int, int]:
+    """A page's own words (its Markdown cells): (the text, the background notes that fold out).
+
+    The text of a course-day page's »Øv mere efter kurset« section is read after the course and
+    is not counted."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    text = _AFTER_SECTION.sub("", text)
+    background = sum(words(block) for block in _DETAILS.findall(text))
+    return words(_DETAILS.sub("", text)), background
 
 
 def reading_floor(exercise: Exercise) -> int:
@@ -155,14 +173,14 @@ def check_pages(content: Course, files: dict[str, str], programme_file: str) -> 
                 f"sessionen '{s.id}' har {plan.slot} min. ({s.start}–{s.end}) i {programme_file}. "
                 f"Flyt øvelser til »{AFTER_COURSE}« (after_course: true), eller skær ned."
             )
-        if plan.slot is None and s.minutes is not None and s.minutes != plan.planned:
-            Where(programme_file).at(f"session '{s.id}'").fail(
-                f"felt 'minutes': {s.minutes} passer ikke med siden: {parts} = {plan.planned} "
-                f"min. (øvelsernes minutter står i {files[session_id]})"
-            )
         if plan.slot is None and plan.after_course:
             late = next(e for e in content.pages[session_id] if content.exercises[e].after_course)
             where.at(f"øvelse '{late}'").fail(
                 f"felt 'after_course': selvstudiet har ingen kursusdag – »{AFTER_COURSE}« "
                 "gælder kun kursusdagens sider"
+            )
+        if plan.slot is None and s.minutes is not None and s.minutes != plan.planned:
+            Where(programme_file).at(f"session '{s.id}'").fail(
+                f"felt 'minutes': {s.minutes} passer ikke med siden: {parts} = {plan.planned} "
+                f"min. (øvelsernes minutter står i {files[session_id]})"
             )
