@@ -308,7 +308,7 @@ def tally_html(exercise, tallies: list[role_play.RoundTally]) -> str:
             "observatørerne har sat kryds (deltagere, der er med i workshoppen).</p>"
         )
     head = "".join(
-        f"<th scope='col'>Runde {n}<br><span class='nk-help'>{t.sheets} ark</span></th>"
+        f"<th scope='col'>Runde {n}<br><span class='nk-sheets'>{t.sheets} ark</span></th>"
         for n, t in enumerate(tallies, start=1)
     )
     body = ""
@@ -317,7 +317,10 @@ def tally_html(exercise, tallies: list[role_play.RoundTally]) -> str:
         body += f"{esc(look.title)}</th></tr>"
         for option in look.options:
             cells = "".join(
-                f"<td>{t.counts[look.id][option.id]} af {t.sheets}</td>" for t in tallies
+                f"<td>{t.counts[look.id][option.id]} af {t.sheets}</td>"
+                if t.sheets
+                else "<td>–</td>"
+                for t in tallies
             )
             body += f"<tr><th scope='row'>{esc(option.title)}</th>{cells}</tr>"
     return (
@@ -370,9 +373,10 @@ class TrioTimerPanel(ipw.VBox):
         super().__init__(
             [
                 ipw.HTML(
-                    f"<h3>Sparring i trioer</h3><p>{esc(exercise.title)}: "
-                    f"{len(play.rounds)} runder à {play.round_minutes} minutter; de sidste "
-                    f"{play.feedback_minutes} minutter giver observatøren feedback.</p>"
+                    f"<h3>Sparring i trioer</h3><p>{len(play.rounds)} runder à "
+                    f"{play.round_minutes} minutter – de sidste {play.feedback_minutes} minutter "
+                    "giver observatøren feedback. En runde-knap sætter timeren og viser runden "
+                    "for rummet.</p>"
                 ),
                 row(rounds),
                 self.view,

@@ -280,5 +280,6 @@ details.nk-background[open] > summary { margin-bottom: 0.2em; }
 .nk-ticks .widget-checkbox label { font-size: 18px; color: #111; }
 .nk-ticks input[type="checkbox"] { width: 22px; height: 22px; }
 .nk-tally td { font-variant-numeric: tabular-nums; }
+.nk-tally .nk-sheets { font-weight: 400; font-size: 0.85em; color: #fff; }
 .nk-tally .nk-look-row th { background: #eef5fa; color: #0b3d5c; }
 </style>"""

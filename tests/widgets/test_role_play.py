@@ -208,8 +208,9 @@ def test_the_course_leaders_timer_runs_the_rounds_and_counts_the_shared_sheets(s
     people[1].ticks["ugu"]["giv"].value = True
     count.click()
     tally = panel.tally.value
-    assert "Runde 1<br><span class='nk-help'>1 ark</span>" in tally
-    assert "Runde 3<br><span class='nk-help'>1 ark</span>" in tally
+    assert "Runde 1<br><span class='nk-sheets'>1 ark</span>" in tally
+    assert "Runde 2<br><span class='nk-sheets'>0 ark</span>" in tally
+    assert "Runde 3<br><span class='nk-sheets'>1 ark</span>" in tally
     giv = tally[tally.index("Giv sparring") :]
-    assert giv[: giv.index("</tr>")].count("1 af 1") == 2
+    assert giv[: giv.index("</tr>")].count("1 af 1") == 2 and "<td>–</td>" in giv
     assert "Hemmelig note" not in tally
