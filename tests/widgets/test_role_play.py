@@ -214,3 +214,13 @@ def test_the_course_leaders_timer_runs_the_rounds_and_counts_the_shared_sheets(s
     giv = tally[tally.index("Giv sparring") :]
     assert giv[: giv.index("</tr>")].count("1 af 1") == 2 and "<td>–</td>" in giv
     assert "Hemmelig note" not in tally
+    # »Rummets svar« shows what each observer ticked, never the notes.
+    board.views.value = "svar"
+    board.exercise.value = "sparring_trio"
+    answers = board.answers_view.value
+    assert "<b>2</b> af 2 deltagere har svaret" in answers
+    assert (
+        "<li><b>Åse:</b> Hvilke UGU-faser hørte du? Giv sparring · Hvilke af Tomms "
+        "spørgsmålstyper hørte du? Detektiven</li>"
+    ) in answers
+    assert "Hemmelig note" not in answers
