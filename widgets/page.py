@@ -442,7 +442,7 @@ def _plan_html(plan: PagePlan | None) -> str:
     after = (
         f"<small>+ {plan.after_course} min. »{AFTER_COURSE}«</small>" if plan.after_course else ""
     )
-    return f"<span class='nk-count'>{plan.text}</span>{after}"
+    return f"<span class='nk-plan-count'>{plan.text}</span>{after}"
 
 
 def _progress_html(done: Progress | None, count: bool = True) -> str:

@@ -36,4 +36,4 @@ def test_sorting_feedback_and_the_case_through_four_types_survive_a_reload(serve
         page.get_by_label("Selvrefleksion – nysgerrighed på dig som professionel")
     ).to_have_value("Jeg læste »umotiveret« og forventede for lidt – æøå", timeout=60_000)
     expect(quiz).to_contain_text("✔ Rigtigt.")
-    expect(page.locator(".nk-nav")).to_contain_text("På denne side har du besvaret 3 af 5 øvelser")
+    expect(page.locator(".nk-nav")).to_contain_text("På denne side har du besvaret 3 af 6 øvelser")

@@ -155,7 +155,7 @@ def test_the_programme_shows_each_pages_planned_time_against_its_slot(store):
     assert '<th scope="col">Planlagt i rummet</th>' in html
     sparring = html[html.index("Nøglepersonen som sparringspartner") :]
     sparring = sparring[: sparring.index("</tr>")]
-    assert "<span class='nk-count'>43 af 45 min.</span>" in sparring
+    assert "<span class='nk-plan-count'>43 af 45 min.</span>" in sparring
     assert "<small>+ 48 min. »Øv mere efter kurset«</small>" in sparring
     rollen = html[html.index("Rollen som nøgleperson") :]
     assert "58 af 60 min." in rollen[: rollen.index("</tr>")]
