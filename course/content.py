@@ -185,10 +185,53 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role in a role-play (e.g. the observer) and what the one who has it does."""
+
+    id: str
+    title: str
+    task: str
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of a role-play: its case card."""
+
+    id: str
+    title: str
+    case: str
+    source: str = ""  # where in the seeds the case comes from
+
+
+@dataclass(frozen=True)
+class Look:
+    """One thing the observer of a role-play listens for, with the answers to tick."""
+
+    id: str
+    title: str
+    options: tuple[Category, ...]
+
+
+@dataclass(frozen=True)
+class RolePlay:
+    """Roles rotated over rounds, one case card per round, an observation sheet."""
+
+    roles: tuple[Role, ...]
+    rounds: tuple[Round, ...]
+    round_minutes: int  # the time of one round, the observer's feedback included
+    observation: tuple[Look, ...]
+    feedback_minutes: int = 0  # the last minutes of a round: the observer gives feedback
+    note: str = ""  # the label of the observer's free note, if the sheet has one
+
+
+@dataclass(frozen=True)
 class Exercise:
     id: str
     kind: str
     title: str
+    minutes: int | None = None  # the time the exercise takes (required, see _check_exercise)
+    social_form: str = ""  # alene, par, gruppe or plenum (course/timing.py; required)
+    after_course: bool = False  # in »Øv mere efter kurset«, not in the course day's time
     intro: str = ""
     source: str = ""  # where in the seeds the exercise comes from
     case: str = ""  # a (fictitious) case the exercise works on, shown above it
@@ -212,6 +255,7 @@ class Exercise:
     explanation: str = ""  # shown when a rangering with correct_order is checked
     periods: tuple[str, ...] = ()  # columns of a plan over time: weeks or months
     parts: tuple[Part, ...] = ()  # samleplan: the exercises it gathers
+    role_play: RolePlay | None = None  # rollespil: roles, rounds and the observation sheet
     followup_days: tuple[int, ...] = ()  # samleplan: follow-up talks, days after a start date
     shared: bool = False  # the answer is also shown to the room (facilitator's dashboard)
     anonymous: bool = False  # the participant may choose to share it without a name
@@ -233,6 +277,9 @@ class Session:
     notebook: str = ""
     goals: tuple[str, ...] = ()
     minutes: int | None = None  # estimated time for a session without clock times
+    # The page's own text: the course leader's presentation in the room, or reading in
+    # self-study. Its exercises' minutes come on top (course/timing.py).
+    reading_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -280,6 +327,8 @@ class Course:
     programme: Programme
     exercises: dict[str, Exercise]
     report: tuple[ReportSection, ...] = ()  # the facilitator's report, in order
+    # session id -> the ids of the exercises on its page, from the file that names the session
+    pages: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def exercise(self, exercise_id: str) -> Exercise:
         try:
@@ -326,6 +375,9 @@ _NOUNS = {
     "parts": "del",
     "facilitator": "facilitatorside",
     "sections": "afsnit",
+    "roles": "rolle",
+    "rounds": "runde",
+    "observation": "observationspunkt",
 }
 
 
@@ -399,6 +451,7 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
     if ex.kind not in KINDS:
         where.fail(f"felt 'kind': ukendt slags '{ex.kind}' (kendte: {', '.join(KINDS)})")
     kind = KINDS[ex.kind]
+    _check_time(ex, where)
     unique([p.id for p in ex.prompts], "prompt-id", where)
     unique([i.id for i in ex.items], "punkt-id", where)
     unique([c.id for c in ex.categories], "kategori-id", where)
@@ -476,6 +529,26 @@ def _check_exercise(ex: Exercise, where: Where, root: Path) -> Exercise:
     if kind.check is not None:
         kind.check(ex, where)
     return ex
+
+
+def _check_time(ex: Exercise, where: Where) -> None:
+    """Every exercise says how long it takes and how it is done (course/timing.py)."""
+    from course.timing import MAX_EXERCISE_MINUTES, SOCIAL_FORMS  # builds on this module
+
+    if ex.minutes is None:
+        where.fail("feltet 'minutes' mangler (hvor mange minutter øvelsen tager)")
+    if not 0 < ex.minutes <= MAX_EXERCISE_MINUTES:
+        where.fail(
+            f"felt 'minutes': {ex.minutes} skal være et antal minutter mellem 1 og "
+            f"{MAX_EXERCISE_MINUTES}"
+        )
+    if not ex.social_form:
+        where.fail(f"feltet 'social_form' mangler (en af: {', '.join(SOCIAL_FORMS)})")
+    if ex.social_form not in SOCIAL_FORMS:
+        where.fail(
+            f"felt 'social_form': ukendt arbejdsform '{ex.social_form}' "
+            f"(kendte: {', '.join(SOCIAL_FORMS)})"
+        )
 
 
 def _check_fields(ex: Exercise, where: Where, kinds: dict) -> None:
@@ -622,30 +695,69 @@ def load_programme(root: Path) -> Programme:
             where.at(f"session '{s.id}'").fail(
                 f"felt 'minutes': {s.minutes} skal være et antal minutter mellem 1 og 600"
             )
+        if s.reading_minutes is not None and not 0 <= s.reading_minutes <= 600:
+            where.at(f"session '{s.id}'").fail(
+                f"felt 'reading_minutes': {s.reading_minutes} skal være et antal minutter "
+                "mellem 0 og 600"
+            )
     return programme
 
 
-def _load_exercises(root: Path) -> tuple[dict[str, Exercise], dict[str, str]]:
-    """The exercises, and the file each one came from."""
+@dataclass(frozen=True)
+class _Exercises:
+    """What the exercise files hold: the exercises, the file of each, and the pages."""
+
+    exercises: dict[str, Exercise]
+    origin: dict[str, str]  # exercise id -> its file
+    pages: dict[str, tuple[str, ...]]  # session id -> the exercises of its page
+    page_files: dict[str, str]  # session id -> the file that names it
+
+
+def _load_exercises(root: Path, programme: Programme) -> _Exercises:
+    """The exercises, the file each one came from, and the page each file fills."""
     exercises: dict[str, Exercise] = {}
     origin: dict[str, str] = {}
+    pages: dict[str, tuple[str, ...]] = {}
+    page_files: dict[str, str] = {}
+    sessions = {s.id: s for s in programme.sessions()}
     files = sorted((root / "exercises").glob("*.yaml"))
     if not files:
         raise ContentError(f"{_display_name(root / 'exercises', root)}: ingen øvelsesfiler fundet")
     for path in files:
         name, raw = read_yaml(path, root)
         where = Where(name)
-        if not isinstance(raw, dict) or set(raw) != {"exercises"}:
-            where.fail("filen skal have præcis ét felt øverst: 'exercises' (en liste)")
+        if (
+            not isinstance(raw, dict)
+            or "exercises" not in raw
+            or set(raw) - {"exercises", "session"}
+        ):
+            where.fail(
+                "filen skal have feltet 'exercises' (en liste) øverst og højst ét felt mere: "
+                "'session' (sessionen i data/programme.yaml, hvis side viser øvelserne)"
+            )
         if not isinstance(raw["exercises"], list):
             where.fail("felt 'exercises': forventede en liste")
+        ids = []
         for i, entry in enumerate(raw["exercises"]):
             ex = build(Exercise, entry, where, _entry_noun("øvelse", entry, i))
             if ex.id in exercises:
                 where.fail(f"øvelse '{ex.id}': id'et findes allerede i {origin[ex.id]}")
             exercises[ex.id] = _check_exercise(ex, where, root)
             origin[ex.id] = name
-    return exercises, origin
+            ids.append(ex.id)
+        if "session" in raw:
+            session = raw["session"]
+            if not isinstance(session, str) or session not in sessions:
+                where.fail(f"felt 'session': sessionen {session!r} findes ikke i programmet")
+            if not sessions[session].notebook:
+                where.fail(f"felt 'session': sessionen '{session}' har ingen side (notebook)")
+            if session in page_files:
+                where.fail(
+                    f"felt 'session': sessionen '{session}' har allerede sine øvelser i "
+                    f"{page_files[session]}"
+                )
+            pages[session], page_files[session] = tuple(ids), name
+    return _Exercises(exercises, origin, pages, page_files)
 
 
 def load_report(root: Path, exercises: dict[str, Exercise]) -> tuple[ReportSection, ...]:
@@ -682,10 +794,20 @@ def data_dir() -> Path:
 
 def load_course(root: Path | None = None) -> Course:
     root = Path(root) if root is not None else data_dir()
+    from course.timing import check_pages  # course.timing builds on this module: import late
+
     programme = load_programme(root)
-    exercises, origin = _load_exercises(root)
-    _check_parts(programme, exercises, origin)
-    return Course(programme=programme, exercises=exercises, report=load_report(root, exercises))
+    loaded = _load_exercises(root, programme)
+    exercises = loaded.exercises
+    _check_parts(programme, exercises, loaded.origin)
+    content = Course(
+        programme=programme,
+        exercises=exercises,
+        report=load_report(root, exercises),
+        pages=loaded.pages,
+    )
+    check_pages(content, loaded.page_files, _display_name(root / "programme.yaml", root))
+    return content
 
 
 @lru_cache(maxsize=4)

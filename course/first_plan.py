@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from course import planning
+from course import planning, recap
 from course.content import Course, Exercise, Part
 from course.danish import clock, date_text, parse_clock
 from course.document import Document, Section
@@ -107,6 +107,7 @@ def build_document(
     )
     for part in plan.parts:
         doc.sections += _part_sections(content, part, answers.get(part.exercise), today, milestones)
+    doc.sections += recap.document_sections(content, answers)  # »Det tager jeg med«, per page
     if talks and plan.categories:
         at = clock_text(values)
         heading = plan.categories[0]

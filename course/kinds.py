@@ -18,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from course import action_plan, onboarding, planning, summary, year_wheel
+from course import action_plan, onboarding, planning, role_play, summary, year_wheel
 from course.dialogue import PLACEHOLDERS, placeholders
 
 CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
 MEETING_PARTS = ("dagsorden", "tidsramme")  # the parts of a mødeplan that are not text
+RECAP_POINTS = (3, 5)  # the fewest and the most points of a page's »Det vigtigste«
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,54 @@ def _check_wheel(ex, where) -> None:
     _items_in_categories(ex, where)
 
 
+def _check_recap(ex, where) -> None:
+    low, high = RECAP_POINTS
+    if not low <= len(ex.items) <= high:
+        where.fail(
+            f"felt 'items': »Det vigtigste« skal have {low} til {high} punkter, har {len(ex.items)}"
+        )
+    if ex.after_course:
+        where.fail("felt 'after_course': en opsamling hører til sidens afslutning i rummet")
+
+
+def _check_role_play(ex, where) -> None:
+    at = where.at("felt 'role_play'")
+    play = ex.role_play
+    unique = role_play.duplicate_ids(play)
+    if unique:
+        at.fail(unique)
+    if len(play.roles) != role_play.ROLES:
+        at.fail(
+            f"felt 'roles': et rollespil i trioer har {role_play.ROLES} roller, har "
+            f"{len(play.roles)}"
+        )
+    if len(play.rounds) != len(play.roles):
+        at.fail(
+            f"felt 'rounds': der skal være én runde pr. rolle ({len(play.roles)}), så alle har "
+            f"hver rolle én gang – har {len(play.rounds)}"
+        )
+    if not 0 < play.round_minutes <= 60:
+        at.fail(f"felt 'round_minutes': {play.round_minutes} skal være mellem 1 og 60")
+    if not 0 <= play.feedback_minutes < play.round_minutes:
+        at.fail(
+            f"felt 'feedback_minutes': {play.feedback_minutes} skal være mindre end en runde "
+            f"({play.round_minutes} min.)"
+        )
+    if not play.observation:
+        at.fail("felt 'observation' mangler: hvad observatøren lytter efter")
+    for look in play.observation:
+        if len(look.options) < 2:
+            at.at(f"observationspunkt '{look.id}'").fail(
+                "felt 'options': mindst to ting at sætte kryds ved"
+            )
+    rounds = len(play.rounds) * play.round_minutes
+    if ex.minutes is not None and ex.minutes < rounds:
+        where.fail(
+            f"felt 'minutes': {ex.minutes} er mindre end rundernes tid "
+            f"({len(play.rounds)} × {play.round_minutes} = {rounds} min.)"
+        )
+
+
 # --- the kinds ------------------------------------------------------------------------------
 
 KINDS: dict[str, Kind] = {
@@ -205,6 +254,13 @@ KINDS: dict[str, Kind] = {
         ),
     ),
     "samleplan": Kind(needs=("parts",), fields={"start": "dato", "tidspunkt": "klokkeslæt"}),
+    "opsamling": Kind(needs=("items",), check=_check_recap),
+    "rollespil": Kind(
+        needs=("role_play",),
+        only=("role_play",),
+        check=_check_role_play,
+        room=Room(role_play.answered, role_play.summarise),
+    ),
 }
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import ipywidgets as ipw
 import traitlets
 
-from course import planning
+from course import planning, timing
 from course.content import Exercise as ExerciseDefinition
 from course.document import Document
 from course.kinds import KINDS, missing_widgets
@@ -100,8 +100,11 @@ class Exercise(ipw.VBox):
             if definition.shared and room is not None
             else None
         )
+        meta = timing.meta_text(definition)  # »Øv mere efter kurset · 10 min. · I par«
+        after = " nk-after-course" if definition.after_course else ""
         header = ipw.HTML(
             f'<h3 class="nk-title">{esc(definition.title)}</h3>'
+            + (f'<p class="nk-meta{after}">{esc(meta)}</p>' if meta else "")
             + (
                 f'<p class="nk-intro">{paragraphs(definition.intro)}</p>'
                 if definition.intro

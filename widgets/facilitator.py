@@ -29,6 +29,7 @@ from course.workbook import WorkbookStore
 from widgets.controls import button, labelled, row
 from widgets.handlers import log, safe
 from widgets.markup import DOCX_MIME, download_link, esc, message_html, picture_html
+from widgets.role_play import TrioTimerPanel
 from widgets.style import STYLE
 
 TICK_MS = 1000
@@ -463,12 +464,19 @@ class Dashboard(ipw.VBox):
                 safe(lambda _, act=action: (act(), self._render_clock()), self._report)
             )
         self._render_clock()
+        # Sparring in trios (widgets/role_play.py): a round's minutes, card and observations.
+        trios = [
+            TrioTimerPanel(ex, self.room, lambda: self.workshop, self.set_timer, self._report)
+            for ex in self.content.exercises.values()
+            if ex.kind == "rollespil"
+        ]
         return ipw.VBox(
             [
                 ipw.HTML("<h3>Timer til gruppearbejde</h3>"),
                 self.clock_view,
                 row([self.start_button, self.pause_button, self.reset_button]),
                 row([*presets, self.own_minutes, own]),
+                *trios,
             ]
         )
 

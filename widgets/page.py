@@ -9,6 +9,7 @@ from course.content import ContentError, Course, Session, Track, course
 from course.progress import Progress, progress
 from course.room import RoomError, RoomStore
 from course.session import PageRequest, current_request, find_workbook, page_link
+from course.timing import AFTER_COURSE, PagePlan, page_plans
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 from widgets.base import WIDGETS
 from widgets.controls import button, labelled, row
@@ -348,6 +349,7 @@ class CoursePage(ipw.VBox):
     def _track_html(self, track: Track, done: dict[str, Progress]) -> str:
         timed = any(s.start for s in track.sessions)
         show_progress = self.workbook is not None
+        plans = page_plans(self.content) if timed else {}
         rows = []
         for s in track.sessions:
             title = (
@@ -360,11 +362,15 @@ class CoursePage(ipw.VBox):
                 f"<td class='nk-time'>{esc(_session_time(s))}</td>",
                 f"<td>{title}{'<ul>' + goals + '</ul>' if goals else ''}</td>",
             ]
+            if timed:
+                cells.append(f"<td class='nk-plan-time'>{_plan_html(plans.get(s.id))}</td>")
             if show_progress:
                 cells.append(f"<td class='nk-progress'>{_progress_html(done.get(s.id))}</td>")
             rows.append(f"<tr>{''.join(cells)}</tr>")
-        heads = [("Tid" if timed else "Varighed"), "Punkt"] + (
-            ["Dine svar"] if show_progress else []
+        heads = (
+            [("Tid" if timed else "Varighed"), "Punkt"]
+            + (["Planlagt i rummet"] if timed else [])
+            + (["Dine svar"] if show_progress else [])
         )
         head = "".join(f'<th scope="col">{h}</th>' for h in heads)
         intro = f"<p>{esc(track.intro)}</p>" if track.intro else ""
@@ -426,6 +432,17 @@ def _session_time(session: Session) -> str:
     if session.start:
         return session.start
     return f"ca. {session.minutes} min." if session.minutes else ""
+
+
+def _plan_html(plan: PagePlan | None) -> str:
+    """A page's planned time in the room against its slot (the loader holds it to the slot),
+    and its after-course time."""
+    if plan is None:
+        return ""
+    after = (
+        f"<small>+ {plan.after_course} min. »{AFTER_COURSE}«</small>" if plan.after_course else ""
+    )
+    return f"<span class='nk-plan-count'>{plan.text}</span>{after}"
 
 
 def _progress_html(done: Progress | None, count: bool = True) -> str:

@@ -254,4 +254,38 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-done { color: #0d5c26; font-weight: 700; }
 .nk-missing { color: #7a4d00; font-weight: 700; }
 .nk-follow-ups { margin: 0.2em 0 0.6em; }
+/* Time and social form, the after-course section, the recap, background notes, trios. */
+.nk-meta { margin: -0.1em 0 0.4em; font-size: 0.95em; font-weight: 600; color: #234; }
+.nk-meta.nk-after-course { color: #5b3b00; background: #fff3cd; border-radius: 4px;
+  display: inline-block; padding: 0.05em 0.5em; }
+.nk-plan-time { white-space: nowrap; width: 9em; font-variant-numeric: tabular-nums; }
+.nk-plan-count { font-variant-numeric: tabular-nums; font-weight: 600; }
+.nk-plan-time small { display: block; color: #333; font-size: 0.85em; }
+.nk-exercise.nk-recap { border-color: #1b7837; background: #f3faf4; }
+.nk-recap-points { margin: 0.2em 0 0.6em; padding-left: 1.3em; }
+.nk-recap-points li { margin: 0.25em 0; }
+.jp-RenderedMarkdown details.nk-background, details.nk-background { border-left: 5px solid #6b8aa0;
+  background: #f6f8fa; border-radius: 6px; padding: 0.3em 0.9em; margin: 0.6em 0 1em; }
+details.nk-background > summary { cursor: pointer; font-weight: 700; color: #0b3d5c;
+  padding: 0.3em 0; min-height: 32px; }
+details.nk-background > summary:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+details.nk-background[open] > summary { margin-bottom: 0.2em; }
+.nk-your-role { font-size: 1.15em; margin: 0.3em 0; }
+.nk-seats { list-style: none; padding: 0; margin: 0.2em 0 0.6em; }
+.nk-seats li { border: 1px solid #c9d7e1; border-left: 6px solid #0b3d5c; border-radius: 6px;
+  padding: 0.35em 0.8em; margin: 0.3em 0; background: #fff; }
+.nk-seats li.nk-you { background: #fff3cd; border-left-color: #c79100; }
+.nk-seat-role { font-weight: 700; color: #0b3d5c; }
+.nk-seat-who { font-weight: 700; }
+.nk-tally caption { text-align: left; font-weight: 700; color: #0b3d5c;
+  padding-bottom: 0.3em; }
+.nk-trio-timer .nk-board-timer { font-size: 5.5rem; }
+.nk-observation { border-top: 2px solid #d5e1ea; margin-top: 0.5em; padding-top: 0.3em; }
+.nk-look-legend { margin: 0.1em 0 0.3em; padding-left: 1.2em; font-size: 0.92em; color: #222; }
+.nk-ticks .widget-checkbox { width: auto !important; min-width: 12em; }
+.nk-ticks .widget-checkbox label { font-size: 18px; color: #111; }
+.nk-ticks input[type="checkbox"] { width: 22px; height: 22px; }
+.nk-tally td { font-variant-numeric: tabular-nums; }
+.nk-tally .nk-sheets { font-weight: 400; font-size: 0.85em; color: #fff; }
+.nk-tally .nk-look-row th { background: #eef5fa; color: #0b3d5c; }
 </style>"""

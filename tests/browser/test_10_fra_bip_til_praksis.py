@@ -44,4 +44,4 @@ def test_sorting_feedback_and_the_case_through_four_types_survive_a_reload(serve
     # Back on the page, the quiz goes on at the first statement not yet answered.
     expect(quiz).to_contain_text("Udsagn 2 af 20")
     expect(quiz).to_contain_text("Du har svaret på 1 af 20. Første svar: 1 rigtige.")
-    expect(page.locator(".nk-nav")).to_contain_text("På denne side har du besvaret 3 af 5 øvelser")
+    expect(page.locator(".nk-nav")).to_contain_text("På denne side har du besvaret 3 af 6 øvelser")

@@ -42,5 +42,7 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
     expect(sources.locator(".nk-advice")).to_contain_text(
         "Læringsgruppemøder og kollegial sparring"
     )
-    expect(page.locator(".nk-nav")).to_contain_text("2 af 2 øvelser")
+    expect(page.locator(".nk-nav")).to_contain_text("2 af 3 øvelser")
+    page.get_by_label("Det tager jeg med").fill("Jeg vil spørge til kollegernes erfaringer")
+    expect(page.locator(".nk-nav")).to_contain_text("3 af 3 øvelser")
     expect(page.locator(".nk-nav")).to_contain_text("✔ færdig")

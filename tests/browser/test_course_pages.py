@@ -43,7 +43,7 @@ def test_start_page_sign_in_checkin_and_personal_address(server, page):
     expect(page.locator(".nk-identity")).to_contain_text("Din logbog: Åse Ørsted, Jobcenter Ærø")
     answer = page.get_by_label("Hvad ser du frem til?")
     answer.fill("At facilitere læringsmøder <b>med</b> mod")
-    expect(page.locator(".nk-exercise")).to_contain_text("Gemt i din logbog")
+    expect(page.locator(".nk-exercise", has_text="Tjek ind")).to_contain_text("Gemt i din logbog")
     page.get_by_role("link", name="startsiden med din logbog").click()
     expect(page.get_by_label("Hvad ser du frem til?")).to_have_value(
         "At facilitere læringsmøder <b>med</b> mod"

@@ -12,6 +12,8 @@ GOOD_SORTING = """\
 exercises:
   - id: quiz
     kind: sortering
+    minutes: 5
+    social_form: alene
     title: En quiz
     categories:
       - id: a
@@ -111,6 +113,8 @@ def test_a_boolean_is_not_accepted_as_a_number(data):
         exercises:
           - id: skala
             kind: skala
+            minutes: 5
+            social_form: alene
             title: En skala
             scale: {min: true, max: 5}
             items: [{id: i1, text: Et udsagn}]
@@ -128,6 +132,8 @@ def test_a_scale_without_items_is_rejected(data):
         exercises:
           - id: skala
             kind: skala
+            minutes: 5
+            social_form: alene
             title: En skala
             scale: {min: 1, max: 5}
         """,
@@ -144,6 +150,8 @@ def test_a_planner_field_of_unknown_type_is_rejected(data):
         exercises:
           - id: plan
             kind: planlægger
+            minutes: 5
+            social_form: alene
             title: En plan
             fields: [{id: f1, label: Felt, type: farve}]
         """,
@@ -196,6 +204,8 @@ GOOD_CONVERSATION = """\
 exercises:
   - id: model
     kind: sortering
+    minutes: 5
+    social_form: alene
     title: En model
     grid:
       rows: [Lineære, Cirkulære]
@@ -212,6 +222,8 @@ exercises:
       - {id: p1, text: Et punkt, category: a, explanation: Fordi det hører til A.}
   - id: traener
     kind: samtaletræner
+    minutes: 5
+    social_form: alene
     title: En træner
     case: En kollega spørger.
     phases:
@@ -285,6 +297,8 @@ def test_the_good_conversation_content_loads_and_a_builder_needs_a_grid(data):
         exercises:
           - id: bygger
             kind: spørgsmålsbygger
+            minutes: 5
+            social_form: alene
             title: En bygger
             case: En sag.
             categories: [{id: a, title: A}]
@@ -298,6 +312,8 @@ MEETING_PLAN = """\
 exercises:
   - id: plan
     kind: mødeplan
+    minutes: 5
+    social_form: alene
     title: En mødeplan
     fields:
       - {id: formaal, label: Formål, type: langtekst}
@@ -359,6 +375,8 @@ BRIDGING = """\
 exercises:
   - id: bro
     kind: brobygning
+    minutes: 5
+    social_form: alene
     title: Brobygning
     items:
       - {id: b1, text: "Hvad tænker I andre om det, som {navn} fortæller?"}

@@ -9,6 +9,8 @@ GOOD_CYCLE = """\
 exercises:
   - id: cyklus
     kind: læringscyklus
+    minutes: 5
+    social_form: alene
     title: En cyklus
     steps:
       - {id: s1, title: Erfaring, text: "Hvad skete der?"}
@@ -22,6 +24,8 @@ GOOD_FIGURES = """\
 exercises:
   - id: tal
     kind: nøgletal
+    minutes: 5
+    social_form: alene
     title: Nøgletal
     dataset:
       file: tal.csv

@@ -13,6 +13,8 @@ SKALA = """\
 exercises:
   - id: stile
     kind: skala
+    minutes: 5
+    social_form: alene
     title: Stile
     scale: {min: 1, max: 5, labels: [a, b, c, d, e]}
     chart: radar
@@ -29,6 +31,8 @@ RANGERING = """\
 exercises:
   - id: orden
     kind: rangering
+    minutes: 5
+    social_form: alene
     title: Orden
     correct_order: true
     explanation: Sådan er rækkefølgen.
@@ -138,6 +142,8 @@ def test_prompt_questions_must_be_a_list_of_texts(data):
         exercises:
           - id: r
             kind: refleksion
+            minutes: 5
+            social_form: alene
             title: R
             prompts: [{id: p, text: P, questions: Hvad er min rolle}]
         """,
@@ -150,7 +156,7 @@ def test_prompt_questions_must_be_a_list_of_texts(data):
 def test_a_session_needs_a_sensible_estimated_time(data, minutes):
     path = data / "programme.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("minutes: 45", f"minutes: {minutes}", 1),
+        path.read_text(encoding="utf-8").replace("minutes: 60", f"minutes: {minutes}", 1),
         encoding="utf-8",
     )
     with pytest.raises(ContentError, match=r"data/programme.yaml: .*session 'bip'.*felt 'minutes'"):
@@ -177,4 +183,5 @@ def test_notebook_exercises_lists_each_id_once_in_page_order():
         "samtalestile",
         "progressionsmaal",
         "afsluttende_spoergsmaal",
+        "opsamling_beskaeftigelsesfaglighed",
     ]

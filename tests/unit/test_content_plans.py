@@ -9,6 +9,8 @@ WHEEL = """\
 exercises:
   - id: hjul
     kind: årshjul
+    minutes: 5
+    social_form: alene
     title: Et årshjul
     periods: [Jan, Feb, Mar, Apr, Maj, Jun, Jul, Aug, Sep, Okt, Nov, Dec]
     categories: [{id: m, title: Møder}]
@@ -24,6 +26,8 @@ ACTION = """\
 exercises:
   - id: plan
     kind: handleplan
+    minutes: 5
+    social_form: alene
     title: En handleplan
     categories: [{id: nu, title: Nu}]
     fields:
@@ -36,6 +40,8 @@ GATHERED = """\
 exercises:
   - id: samlet
     kind: samleplan
+    minutes: 5
+    social_form: alene
     title: Samlet
     parts: [{exercise: opgavebeskrivelse, session: rollen, heading: Opgavebeskrivelse}]
     categories: [{id: o, title: Opfølgning}]

@@ -42,6 +42,8 @@ def test_a_planner_cannot_be_shared_with_the_room(data):
         exercises:
           - id: plan
             kind: planlægger
+            minutes: 5
+            social_form: alene
             title: En plan
             shared: true
             fields: [{id: f1, label: Felt}]

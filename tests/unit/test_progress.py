@@ -70,6 +70,7 @@ def test_the_shipped_notebooks_give_every_self_study_page_its_exercises(content)
         "bip_forventning",
         "bip_parallel",
         "bip_kickoff",
+        "opsamling_bip",
     ]
     assert found["beskaeftigelsesfaglighed"][0] == "evidenshierarki"
     assert set(found) >= {

@@ -57,6 +57,8 @@ def test_any_non_blank_text_loads_unchanged_from_content_files(tmp_path, text):
     exercise = {
         "id": "egen",
         "kind": "refleksion",
+        "minutes": 5,
+        "social_form": "alene",
         "title": text,
         "prompts": [{"id": "p", "text": text}],
     }

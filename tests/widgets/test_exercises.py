@@ -80,6 +80,8 @@ SORTING_YAML = """\
 exercises:
   - id: quiz
     kind: sortering
+    minutes: 5
+    social_form: alene
     title: Domæner
     categories:
       - {id: a, title: Produktion}

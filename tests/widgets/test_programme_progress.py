@@ -17,7 +17,7 @@ def test_without_a_workbook_the_programme_shows_both_tracks_but_no_progress(stor
     )
     assert html.index("Kursusdagen") < html.index("Selvstudium – baggrundsviden")
     assert (
-        "<td class='nk-time'>ca. 45 min.</td>" in html
+        "<td class='nk-time'>ca. 60 min.</td>" in html
         and "<td class='nk-time'>09.00–09.30</td>" in html
     )
     assert '<th scope="col">Varighed</th>' in html and '<th scope="col">Tid</th>' in html
@@ -34,27 +34,30 @@ def test_progress_per_page_follows_the_workbook_and_each_new_answer(store, workb
     html = programme.value
     assert '<th scope="col">Dine svar</th>' in html
     bip_row = html[html.index("Fra BIP til praksis") :]
-    assert bip_row.index("<span class='nk-count'>1 af 5</span>") < bip_row.index("</tr>")
-    assert "<progress max='5' value='1' aria-label='1 af 5 øvelser besvaret'>" in html
-    assert "Du har besvaret <b>2 af 15</b> øvelser i »Selvstudium – baggrundsviden«" in html
+    assert bip_row.index("<span class='nk-count'>1 af 6</span>") < bip_row.index("</tr>")
+    assert "<progress max='6' value='1' aria-label='1 af 6 øvelser besvaret'>" in html
+    assert "Du har besvaret <b>2 af 19</b> øvelser i »Selvstudium – baggrundsviden«" in html
     frokost = html[html.index("<span>Frokost</span>") :]
     assert frokost.index("<td class='nk-progress'></td>") < frokost.index(
         "</tr>"
     )  # nothing to answer
     checkin = page.exercise("tjek_ind")
-    assert "<span class='nk-count'>0 af 1</span>" in programme.value
+    assert "<span class='nk-count'>0 af 2</span>" in programme.value
     checkin.boxes["ser_frem_til"].value = "At møde kollegaer"
-    assert "<span class='nk-count'>1 af 1</span>" in programme.value
+    assert "<span class='nk-count'>1 af 2</span>" in programme.value
+    assert "✔ færdig" not in programme.value
+    page.exercise("opsamling_velkommen").line.value = "Jeg er frontløber"
+    assert "<span class='nk-count'>2 af 2</span>" in programme.value
     assert "✔ færdig" in programme.value
 
 
 def test_navigation_stays_in_the_track_and_shows_the_page_progress(store, workbook):
     first = voila_page(store, session="bip", code=workbook.id).navigation().value
     assert "←" not in first and "Beskæftigelsesfaglighed i praksis →" in first
-    assert "På denne side har du besvaret 0 af 5 øvelser." in first
+    assert "På denne side har du besvaret 0 af 6 øvelser." in first
     workbook.save_answer("laeringsmaal", {"fields": {"maal": "Sparring"}})
     last = voila_page(store, session="jobkompagniet", code=workbook.id).navigation().value
     assert "← Vidensmobilisering" in last and "→" not in last
-    assert "På denne side har du besvaret 1 af 2 øvelser." in last
+    assert "På denne side har du besvaret 1 af 3 øvelser." in last
     day = voila_page(store, session="rollen", code=workbook.id).navigation().value
     assert "Fra BIP til praksis" not in day
