@@ -127,9 +127,17 @@ class FirstPlan(Exercise):
         elif talks:
             at = first_plan.clock_text(values) or " (hele dagen)"
             items = "".join(
-                f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks
+                f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}"
+                f"{esc(first_plan.moved_text(t))}</li>"
+                for t in talks
             )
-            self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>'
+            moved = (
+                '<p class="nk-help">Samtaler, der ville falde på en weekend eller en helligdag, '
+                "er flyttet til den næste arbejdsdag.</p>"
+                if any(t.moved for t in talks)
+                else ""
+            )
+            self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>{moved}'
         else:
             self.follow_ups.value = (
                 '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
@@ -182,8 +190,15 @@ class FirstPlan(Exercise):
             "text/calendar;charset=utf-8",
             "Hent kalenderfilen (.ics)",
         )
+        talks = len(first_plan.follow_ups(d, values))
+        reminders = len(events) - talks
+        what = f"{talks} opfølgningssamtaler" + (
+            f" og {reminders} {'påmindelse' if reminders == 1 else 'påmindelser'} om, hvornår "
+            "dine handlinger begynder og slutter"
+            if reminders
+            else ""
+        )
         self.calendar_result.value = ready_html(
-            f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender "
-            "(fx Outlook).",
+            f"Kalenderfilen har {what}. Åbn den, så lægges de i din kalender (fx Outlook).",
             link,
         )
