@@ -114,14 +114,22 @@ def build_document(
     name: str,
     job_centre: str,
     today: date | None = None,
+    personal_code: str = "",
 ) -> Document:
+    """The plan as a document; ``personal_code`` (K7M4-QXP2) is printed so that the participant
+    finds the logbog again on the course's server."""
     today = today or danish_today()
     values = planning.form_values(answers.get(plan.id))
     talks = follow_ups(plan, values)
     milestones = [(t.title, t.day) for t in talks]
     doc = Document(
         title=plan.document_title or plan.title,
-        meta=planning.document_meta(name, job_centre, today),
+        meta=planning.document_meta(name, job_centre, today)
+        + (
+            [f"Personlig kode til din logbog på kursets server: {personal_code}"]
+            if personal_code
+            else []
+        ),
     )
     for part in plan.parts:
         doc.sections += _part_sections(content, part, answers.get(part.exercise), today, milestones)
