@@ -56,6 +56,12 @@ def exercise_kind(name: str):
     return register
 
 
+def kind_class(kind: str) -> str:
+    """The CSS class of an exercise's kind, in ASCII: »årshjul« -> »nk-ex-aarshjul«."""
+    ascii_kind = kind.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return f"nk-ex-{ascii_kind}"
+
+
 def check_widgets() -> None:
     problem = missing_widgets(WIDGETS)
     if problem:
@@ -114,6 +120,7 @@ class Exercise(ipw.VBox):
         sharing = [self.sharing] if self.sharing is not None else []
         super().__init__([header, *sharing, *self._build(), self.status])
         self.add_class("nk-exercise")
+        self.add_class(kind_class(definition.kind))  # which kind, for the page's tests and styles
         self.observe(self._show_status, names=["save_state", "saved_at", "share_problem"])
         self.value = self._read()
         self.bind(workbook)

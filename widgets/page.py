@@ -472,6 +472,7 @@ class CoursePage(ipw.VBox):
     def navigation(self) -> ipw.HTML:
         """Links to the previous and the next page and back to the programme."""
         view = ipw.HTML()
+        view.add_class("nk-navigation")
         self._links(view, self._navigation_html)
         return view
 
