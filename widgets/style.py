@@ -285,7 +285,7 @@ body[data-voila] .jp-RenderedMarkdown, .nk-page, .nk-exercise, .nk-exercise td,
   /* Tables reflow: each row a block, each cell under its column's name (the course template
      gives every cell of a table with a header its data-label). */
   table.nk-reflow, table.nk-reflow > tbody, table.nk-reflow tr, table.nk-reflow td,
-    table.nk-reflow th { display: block; width: auto !important; }
+    table.nk-reflow th, table.nk-reflow > caption { display: block; width: auto !important; }
   table.nk-reflow > thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); }
   table.nk-reflow tr { border-bottom: 2px solid #c9d7e1; padding: 0.3em 0; }
