@@ -254,8 +254,7 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 body[data-voila] .jp-RenderedMarkdown, .nk-page, .nk-exercise, .nk-exercise td,
   .nk-exercise th { overflow-wrap: break-word; }
 .nk-stacked { width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important; }
-.nk-page button, .nk-exercise button, .nk-page select, .nk-exercise select,
-  .nk-page input, .nk-exercise input { max-width: 100%; }
+.nk-page button, .nk-exercise button { max-width: 100%; }
 .nk-row > *, .nk-exercise .widget-hbox > .widget-html { min-width: 0; }
 .nk-row > .widget-html, .nk-catalogue-entry > .widget-html { flex: 1 1 12em; }
 .nk-inline > .widget-label { white-space: normal !important; }  /* the row aligns the inputs */
