@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test bytecode chromium clean
+.PHONY: serve test bytecode chromium libreoffice clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,15 @@ chromium:
 	  echo "Installerer chromium (Debian) til browsertestene …"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's LibreOffice (Writer, no GUI) lays out the Word documents in a test.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installerer LibreOffice (Debian) til testen af Word-dokumenterne …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libreoffice-writer-nogui >/dev/null; }
+
 # Lint and formatting first (ruff, configured in pyproject.toml), then the whole suite.
-test: bytecode chromium
+test: bytecode chromium libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -6,15 +6,17 @@ worked, for each period (the project period and the next year). Rows as in
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from course import plan_rows
 from course.content import Exercise
+from course.danish import date_text
 from course.document import Section
 from course.ics import CalendarEvent
 from course.planning import is_empty, parse_date
 
 OWN_FIELDS = ("hvad", "start", "slut")  # what every action plan has; the rest is description
+REMINDER = timedelta(hours=9)  # an action's reminder: at 9.00 on its day
 
 
 def groups(exercise: Exercise) -> list[tuple[str, str]]:
@@ -96,23 +98,32 @@ def part_status(exercise: Exercise, value, today: date | None = None) -> tuple[s
 
 
 def calendar_events(exercise: Exercise, value, uid) -> list[CalendarEvent]:
-    """The dated actions as all-day events; ``uid(key)`` makes each event's unique id."""
+    """The dated actions as reminders: a one-day event on the day an action starts and one on
+    the day it ends, each with a reminder at 9.00 that day – never a block of weeks in the
+    calendar. ``uid(key)`` makes each event's unique id."""
     labels = {f.id: f.label for f in exercise.fields}
     titles = dict(groups(exercise))
     events = []
     for n, (row, start, end) in enumerate(dated(rows(exercise, value)), start=1):
-        details = [titles.get(row.group, "")] + [
+        what = str(row.fields["hvad"]).strip()
+        details = [
+            titles.get(row.group, ""),
+            f"{labels['start']}: {date_text(start)}, {labels['slut']}: {date_text(end)}",
+        ] + [
             f"{labels[f]}: {row.fields[f]}"
             for f in labels
             if f not in OWN_FIELDS and not is_empty(row.fields.get(f))
         ]
-        events.append(
-            CalendarEvent(
-                uid=uid(f"handling-{n}"),
-                summary=str(row.fields["hvad"]).strip(),
-                start=start,
-                end=end,
-                description="\n".join(d for d in details if d),
+        description = "\n".join(d for d in details if d)
+        days = [("start", start)] + ([("slut", end)] if end != start else [])
+        for key, day in days:
+            events.append(
+                CalendarEvent(
+                    uid=uid(f"handling-{n}-{key}"),
+                    summary=f"{labels[key]}: {what}",
+                    start=day,
+                    description=description,
+                    reminder=REMINDER,
+                )
             )
-        )
     return events

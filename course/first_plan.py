@@ -14,7 +14,14 @@ from datetime import date, datetime, time, timedelta
 
 from course import planning, recap
 from course.content import Course, Exercise, Part
-from course.danish import clock, date_text, parse_clock
+from course.danish import (
+    clock,
+    closed_because,
+    danish_today,
+    date_text,
+    next_working_day,
+    parse_clock,
+)
 from course.document import Document, Section
 from course.ics import CalendarEvent
 from course.kinds import KINDS
@@ -56,9 +63,11 @@ def part_statuses(
 
 @dataclass(frozen=True)
 class FollowUp:
-    day: date
+    day: date  # a working day
     title: str
     description: str
+    moved: str = ""  # why the talk left its planned day (»lørdag«, »nytårsaftensdag«), or ""
+    planned: date | None = None  # the planned day when the talk was moved
 
 
 def clock_text(values: dict) -> str:
@@ -68,14 +77,23 @@ def clock_text(values: dict) -> str:
 
 
 def follow_ups(plan: Exercise, values: dict) -> list[FollowUp]:
-    """The follow-up talks after the start date (none until a start date is chosen)."""
+    """The follow-up talks after the start date (none until a start date is chosen), each on
+    the planned day or, when that is a weekend or a holiday, on the next working day."""
     start = planning.parse_date(values.get("start"))
     if start is None:
         return []
-    return [
-        FollowUp(start + timedelta(days=days), item.text, item.explanation)
-        for days, item in zip(plan.followup_days, plan.items)
-    ]
+    talks = []
+    for days, item in zip(plan.followup_days, plan.items):
+        planned = start + timedelta(days=days)
+        day = next_working_day(planned)
+        moved = closed_because(planned)
+        talks.append(FollowUp(day, item.text, item.explanation, moved, planned if moved else None))
+    return talks
+
+
+def moved_text(talk: FollowUp) -> str:
+    """» (flyttet fra lørdag 02.01.2027)« for a moved talk, else ""."""
+    return f" (flyttet fra {talk.moved} {date_text(talk.planned)})" if talk.moved else ""
 
 
 # --- the document ---------------------------------------------------------------------------
@@ -96,14 +114,22 @@ def build_document(
     name: str,
     job_centre: str,
     today: date | None = None,
+    personal_code: str = "",
 ) -> Document:
-    today = today or date.today()
+    """The plan as a document; ``personal_code`` (K7M4-QXP2) is printed so that the participant
+    finds the logbog again on the course's server."""
+    today = today or danish_today()
     values = planning.form_values(answers.get(plan.id))
     talks = follow_ups(plan, values)
     milestones = [(t.title, t.day) for t in talks]
     doc = Document(
         title=plan.document_title or plan.title,
-        meta=planning.document_meta(name, job_centre, today),
+        meta=planning.document_meta(name, job_centre, today)
+        + (
+            [f"Personlig kode til din logbog på kursets server: {personal_code}"]
+            if personal_code
+            else []
+        ),
     )
     for part in plan.parts:
         doc.sections += _part_sections(content, part, answers.get(part.exercise), today, milestones)
@@ -116,7 +142,7 @@ def build_document(
                 heading.title,
                 paragraphs=[heading.description] if heading.description else [],
                 table=[["Dato", "Samtale", "Indhold"]]
-                + [[date_text(t.day) + at, t.title, t.description] for t in talks],
+                + [[date_text(t.day) + at + moved_text(t), t.title, t.description] for t in talks],
             )
         )
     return doc
@@ -134,8 +160,8 @@ def _uid(workbook_id: str, key: str) -> str:
 def calendar_events(
     content: Course, plan: Exercise, answers: dict, workbook_id: str
 ) -> list[CalendarEvent]:
-    """The dated rows of the parts (the action plan's) as all-day events, and the follow-up talks
-    (timed when a time is set)."""
+    """The dated rows of the parts (the action plan's) as dated reminders, and the follow-up
+    talks on working days (timed in Danish time when a time is set, else all-day)."""
     events = []
     for part in plan.parts:
         ex = content.exercise(part.exercise)

@@ -32,6 +32,9 @@ class Room:
 
     answered: Callable  # (exercise, value) -> bool: the value holds an answer, not only blanks
     summarise: Callable  # (exercise, answered shared answers) -> summary.RoomSummary
+    # (exercise, in the report?) -> (what the course leader sees of a shared answer, in Danish,
+    # for the note above the exercise; whether any of it is shown with the participant's name)
+    seen: Callable
 
 
 @dataclass(frozen=True)
@@ -196,31 +199,74 @@ def _check_role_play(ex, where) -> None:
         )
 
 
+# --- what the course leader sees of a shared answer, by kind ------------------------------
+
+
+def _shown(in_report: bool) -> str:
+    return "kan vises på kursuslederens skærm" + (
+        " og i rapporten efter dagen" if in_report else ""
+    )
+
+
+def _seen_reflection(ex, in_report: bool) -> tuple[str, bool]:
+    return f"Dit svar {_shown(in_report)}", True
+
+
+def _seen_rating(ex, in_report: bool) -> tuple[str, bool]:
+    counted = "Kursuslederen ser kun, hvor mange der har valgt hvert trin – ikke hvem"
+    if ex.prompts:
+        return f"{counted}. Det, du skriver i tekstfelterne, {_shown(in_report)}", True
+    return counted, False
+
+
+def _seen_ranking(ex, in_report: bool) -> tuple[str, bool]:
+    mean = "Kursuslederen ser rummets gennemsnitlige rækkefølge – ikke din"
+    if ex.allow_own:
+        return f"{mean}. Opgaver, du selv tilføjer, {_shown(in_report)}", True
+    return mean, False
+
+
+def _seen_sorting(ex, in_report: bool) -> tuple[str, bool]:
+    return (
+        "Kursuslederen ser kun, hvor mange der har placeret hvert punkt i hver kategori – "
+        "ikke hvem",
+        False,
+    )
+
+
+def _seen_plan(ex, in_report: bool) -> tuple[str, bool]:
+    return (
+        "Kursuslederen ser kun optællinger for hele rummet: hvor mange handlinger, i hvilke "
+        "perioder og hvornår de begynder, og de hyppigste ord. Din plan vises aldrig",
+        False,
+    )
+
+
 # --- the kinds ------------------------------------------------------------------------------
 
 KINDS: dict[str, Kind] = {
     "refleksion": Kind(
         needs=("prompts",),
-        room=Room(summary.reflection_answered, summary.reflection),
+        room=Room(summary.reflection_answered, summary.reflection, _seen_reflection),
         report=("forventninger",),
     ),
     "skala": Kind(
         needs=("scale", "items"),
         only=("occasions", "chart"),
         check=_check_rating,
-        room=Room(summary.rating_answered, summary.rating),
+        room=Room(summary.rating_answered, summary.rating, _seen_rating),
         report=("opmærksomhedspunkter", "læringskultur"),
     ),
     "sortering": Kind(
         needs=("categories", "items"),
         check=_check_sorting,
-        room=Room(summary.sorting_answered, summary.sorting),
+        room=Room(summary.sorting_answered, summary.sorting, _seen_sorting),
     ),
     "rangering": Kind(
         needs=("items",),
         only=("correct_order",),
         check=_check_ranking,
-        room=Room(summary.ranking_answered, summary.ranking),
+        room=Room(summary.ranking_answered, summary.ranking, _seen_ranking),
         report=("opgaver",),
     ),
     "planlægger": Kind(
@@ -247,7 +293,7 @@ KINDS: dict[str, Kind] = {
     "handleplan": Kind(
         needs=("categories", "fields"),
         fields={"hvad": "tekst", "start": "dato", "slut": "dato"},
-        room=Room(summary.plan_answered, summary.action_plans),
+        room=Room(summary.plan_answered, summary.action_plans, _seen_plan),
         report=("handleplaner",),
         plan_part=PlanPart(
             action_plan.part_status, action_plan.document_sections, action_plan.calendar_events

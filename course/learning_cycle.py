@@ -23,6 +23,13 @@ def clamp(exercise: Exercise, position) -> int:
     return min(max(position, 0), last_position(exercise))
 
 
+def cycle_text(exercise: Exercise) -> str:
+    """What the picture of the whole cycle shows, in words: its caption and text alternative."""
+    steps = "; ".join(f"{i}. {s.title}" for i, s in enumerate(exercise.steps, start=1))
+    caption = " ".join(exercise.caption.split())
+    return f"{caption}: {len(exercise.steps)} trin i en cirkel med uret: {steps}."
+
+
 def experiment_card(
     exercise: Exercise,
     answers: dict,
@@ -45,6 +52,7 @@ def experiment_card(
             heading="Sådan kom jeg frem til eksperimentet",
             paragraphs=["Mine svar trin for trin gennem læringscyklussen."],
             images=[picture] if picture else [],
+            captions=[cycle_text(exercise)] if picture else [],
         )
     )
     for n, step in enumerate(exercise.steps, start=1):

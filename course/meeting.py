@@ -204,6 +204,21 @@ def frame_text(value: dict, total: int | None) -> str:
     return f"Kl. {clock(start)}–{clock((start + total) % DAY)} ({minutes_text(total)})"
 
 
+def timeline_text(exercise: Exercise, value: dict) -> str:
+    """What the meeting's timeline shows, in words: its caption and its text alternative."""
+    value = normalise(value)
+    slots = schedule(value)
+    text = (
+        "Tidslinje for mødet: "
+        + "; ".join(f"{s.times} {s.title or 'punkt uden overskrift'}" for s in slots)
+        + "."
+    )
+    total = total_minutes(exercise, value)
+    if slots and total is not None:
+        text += f" Tidsrammen slutter kl. {clock((slots[0].start + total) % DAY)}."
+    return text
+
+
 def build_document(
     exercise: Exercise,
     value: dict,
@@ -223,7 +238,12 @@ def build_document(
             rows = [["Tid", "Punkt", "Minutter"]]
             rows += [[s.times, s.title, str(s.minutes)] for s in schedule(value)]
             doc.sections.append(
-                Section(heading=f.label, table=rows, images=[picture] if picture else [])
+                Section(
+                    heading=f.label,
+                    table=rows,
+                    images=[picture] if picture else [],
+                    captions=[timeline_text(exercise, value)] if picture else [],
+                )
             )
         elif f.type == "tidsramme":
             text = frame_text(value, total_minutes(exercise, value))

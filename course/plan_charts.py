@@ -13,7 +13,7 @@ import textwrap
 from datetime import date, timedelta
 
 from course.charts import INK, blank_figure, centred, png
-from course.danish import SHORT_MONTHS
+from course.danish import SHORT_MONTHS, danish_today
 
 NAVY = "#0b3d5c"
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7a7a7a", "#000000"]
@@ -270,7 +270,7 @@ def timeline(
             lines.append((title, None, None, g))
             lines += [(label, start, end, g) for label, start, end in rows]
     days = [d for _, s, e, _ in lines if s for d in (s, e)] + [d for _, d in milestones]
-    first, last = (min(days), max(days)) if days else (today or date.today(),) * 2
+    first, last = (min(days), max(days)) if days else (today or danish_today(),) * 2
     span = max((last - first).days, 20)
     fig = blank_figure(11.5, 1.8 + 0.52 * max(len(lines), 2))
     ax = fig.add_subplot()

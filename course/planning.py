@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from course.content import Exercise, Field
-from course.danish import date_text, parse_clock
+from course.danish import danish_today, date_text, parse_clock
 from course.document import Document, Section
 
 MAX_TEXT = 20_000
@@ -73,7 +73,7 @@ def validate_fields(
             if day is None:
                 problems.append(f"»{f.label}« er ikke en gyldig dato.")
                 continue
-            if f.not_past and day < (today or date.today()):
+            if f.not_past and day < (today or danish_today()):
                 problems.append(f"»{f.label}« ({date_text(day)}) ligger før i dag.")
             other = parse_date(values.get(f.not_before)) if f.not_before else None
             if other is not None and day < other:
@@ -135,7 +135,7 @@ def document_meta(name: str, job_centre: str, today: date | None = None) -> list
     return [
         f"Nøgleperson: {name}",
         f"Jobcenter: {job_centre}",
-        f"Dato: {date_text(today or date.today())}",
+        f"Dato: {date_text(today or danish_today())}",
     ]
 
 

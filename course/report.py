@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from course.content import Course, Exercise
-from course.danish import date_text, decimal, iso_date_text
+from course.danish import danish_now, date_text, decimal, iso_date_text
 from course.document import Document, Section
 from course.room import RoomStore, SharedAnswer, Workshop, clean_code
 from course.summary import ANONYMOUS, RoomSummary, summarise
@@ -366,7 +366,7 @@ def build(
     made: datetime | None = None,
 ) -> Document:
     """The report of one workshop from its shared answers (exercise id -> answers)."""
-    made = made or datetime.now()
+    made = made or danish_now()
     doc = Document(
         f"Bruttoopgavebeskrivelse – {workshop.name}",
         meta=[
@@ -475,22 +475,36 @@ def make_report(
     """Run the report notebook through papermill; the HTML (no code) and Word files' paths."""
     import nbformat
     import papermill
+    from jupyter_client.manager import KernelManager
     from nbconvert import HTMLExporter
 
     room = RoomStore(store_folder, url=store_url)
     found = room.workshop(clean_code(workshop))  # a Danish RoomError before any kernel starts
-    out = Path(out)
+    # Relative to where the command was run, not to the notebook's folder the kernel runs in.
+    out = Path(out).expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rapport-") as tmp:
         executed = Path(tmp) / "rapport.ipynb"
-        papermill.execute_notebook(
-            str(NOTEBOOK),
-            str(executed),
-            cwd=str(NOTEBOOK.parent),
-            kernel_name="python3",
-            progress_bar=False,
-            parameters={"workshop": found.code, "store_url": room.url, "output_folder": str(out)},
-        )
+        # The kernel talks over local sockets in the temporary folder: nothing listens on the
+        # network, and the kernel has no reason to print (English) warnings about it.
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tmp) / "kerne"))
+        try:
+            papermill.execute_notebook(
+                str(NOTEBOOK),
+                str(executed),
+                cwd=str(NOTEBOOK.parent),
+                kernel_name="python3",
+                progress_bar=False,
+                km=kernel,
+                parameters={
+                    "workshop": found.code,
+                    "store_url": room.url,
+                    "output_folder": str(out),
+                },
+            )
+        finally:  # a kernel manager given to papermill is ours to shut down
+            if kernel.has_kernel:
+                kernel.shutdown_kernel()
         notebook = nbformat.read(executed, as_version=4)
     # Only the report: no code, no prompts, not the notebook's own note for facilitators.
     exporter = HTMLExporter(

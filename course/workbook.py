@@ -25,13 +25,17 @@ except ImportError:  # pragma: no cover
     fcntl = None
 
 # Format history: 1 = participant, answers (the first release); 2 = also the pages visited,
-# the joined workshop and the choices to share anonymously, always present.
-FORMAT_VERSION = 2
+# the joined workshop and the choices to share anonymously, always present; 3 = also the
+# participant's personal code (None in an upgraded file until the workbook is next opened).
+FORMAT_VERSION = 3
 ENV_FOLDER = "NOEGLEPERSONKURSUS_LOGBOG"
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_NAME = 120
 MAX_IMPORT_BYTES = 5_000_000
 POINTER = "seneste-logbog.txt"
+# The personal code: 8 signs without the look-alikes 0/O, 1/I/L, shown as K7M4-QXP2.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
 
 
 class WorkbookError(Exception):
@@ -73,9 +77,42 @@ def _upgrade_1_to_2(data: dict) -> dict:
     return data
 
 
+def _upgrade_2_to_3(data: dict) -> dict:
+    if not isinstance(data.get("personal_code"), str):
+        data["personal_code"] = None
+    return data
+
+
 # One step per older format; a workbook is upgraded on reading and saved as the new
 # format with its next change, so no participant's file is ever rejected for its age.
-_UPGRADES = {1: _upgrade_1_to_2}
+_UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
+
+
+def new_personal_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def clean_personal_code(text) -> str:
+    """A typed personal code as stored: upper case, without spaces and dashes."""
+    return "".join(str(text).split()).replace("-", "").replace("–", "").upper()
+
+
+def personal_code_text(code: str) -> str:
+    """K7M4QXP2 as the participant reads and writes it: K7M4-QXP2."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == CODE_LENGTH else code
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two typed names (or job centres) are the same, whatever the case and spaces."""
+    return " ".join(str(a).split()).casefold() == " ".join(str(b).split()).casefold()
+
+
+def _is_later(stamp, than) -> bool:
+    """Whether the ISO time stamp ``stamp`` is later than ``than`` (unreadable: it is not)."""
+    try:
+        return datetime.fromisoformat(stamp) > datetime.fromisoformat(than)
+    except (TypeError, ValueError):
+        return than is None and isinstance(stamp, str)
 
 
 def _check_data(data) -> dict:
@@ -126,6 +163,56 @@ class Workbook:
     @property
     def job_centre(self) -> str:
         return self._data["participant"]["job_centre"]
+
+    @property
+    def personal_code(self) -> str:
+        """The participant's personal code (K7M4QXP2), made when a workbook has none yet.
+
+        With it, the name and the job centre, the participant finds the workbook again on this
+        server (``WorkbookStore.recover``); it is shown on the participant's own pages and
+        printed in Min første plan.
+        """
+        code = self._data.get("personal_code")
+        if isinstance(code, str) and code:
+            return code
+        new = new_personal_code()
+
+        def give(data, _stamp):
+            if not (isinstance(data.get("personal_code"), str) and data["personal_code"]):
+                data["personal_code"] = new
+
+        self._update(give)
+        return self._data["personal_code"]
+
+    def matches(self, code: str) -> bool:
+        """Whether a typed personal code is this workbook's (compared in constant time)."""
+        own = self._data.get("personal_code")
+        typed = clean_personal_code(code)
+        return bool(own and typed) and secrets.compare_digest(own.encode(), typed.encode())
+
+    def merge(self, data: dict) -> int:
+        """Take in a downloaded copy of this workbook: an answer saved later in the copy than
+        here replaces the one here, pages visited and sharing choices are added. The number
+        of answers taken from the copy."""
+        taken = []
+
+        def change(mine, _stamp):
+            answers = mine["answers"]
+            for exercise_id, entry in data.get("answers", {}).items():
+                here = answers.get(exercise_id)
+                if here is None or _is_later(entry.get("saved"), here.get("saved")):
+                    answers[exercise_id] = entry
+                    taken.append(exercise_id)
+            for key in ("visited", "anonymous", "share"):
+                theirs = data.get(key)
+                if isinstance(theirs, dict):
+                    if not isinstance(mine.get(key), dict):
+                        mine[key] = {}
+                    for k, v in theirs.items():
+                        mine[key].setdefault(k, v)
+
+        self._update(change)
+        return len(taken)
 
     def answer(self, exercise_id: str, default=None):
         entry = self._data["answers"].get(exercise_id)
@@ -291,6 +378,7 @@ class WorkbookStore:
             "visited": {},
             "anonymous": {},
             "workshop": None,
+            "personal_code": new_personal_code(),
             **(extra or {}),
         }
         path = self._path(workbook_id)
@@ -319,7 +407,16 @@ class WorkbookStore:
         return Workbook(path, data)
 
     def import_bytes(self, content: bytes) -> Workbook:
-        """A downloaded workbook file, loaded again as a new workbook here."""
+        """A downloaded workbook file, loaded again here (see ``load_file``)."""
+        return self.load_file(content)[0]
+
+    def load_file(self, content: bytes) -> tuple[Workbook, bool]:
+        """A downloaded workbook file, and whether it continues a workbook of this server.
+
+        A file downloaded from this server continues the workbook it came from: answers saved
+        later in the file than on the server are taken in, and the workbook keeps its code
+        (its personal address). Any other file becomes a new workbook here, with a new code.
+        """
         if len(content) > MAX_IMPORT_BYTES:
             raise WorkbookError("Filen er for stor til at være en logbog.")
         try:
@@ -332,10 +429,49 @@ class WorkbookStore:
             "name": clean_name(data["participant"]["name"], "navn"),
             "job_centre": clean_name(data["participant"]["job_centre"], "jobcenter"),
         }
-        # A choice to share anonymously travels with the file; the workshop is this server's.
-        anonymous = data.get("anonymous")
-        extra = {"anonymous": anonymous} if isinstance(anonymous, dict) else {}
-        return self._new(participant, data["answers"], extra)
+        known = data.get("id")
+        if (
+            isinstance(known, str)
+            and ID_PATTERN.fullmatch(known)
+            and (self.folder / f"{known}.json").exists()
+        ):
+            workbook = self.open(known)
+            workbook.merge(data)
+            return workbook, True
+        # The choices to share anonymously and the personal code travel with the file; the
+        # workshop is this server's.
+        extra = {}
+        if isinstance(data.get("anonymous"), dict):
+            extra["anonymous"] = data["anonymous"]
+        code = data.get("personal_code")
+        if isinstance(code, str) and len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET):
+            extra["personal_code"] = code
+        return self._new(participant, data["answers"], extra), False
+
+    def find(self, name: str, job_centre: str) -> list[Workbook]:
+        """The workbooks on this server with this participant's name and job centre."""
+        if not self.folder.is_dir():
+            return []
+        name, job_centre = " ".join(str(name).split()), " ".join(str(job_centre).split())
+        found = []
+        for path in sorted(self.folder.glob("*.json")):
+            if not ID_PATTERN.fullmatch(path.stem):
+                continue  # temporary files and damaged copies
+            try:
+                text = path.read_text(encoding="utf-8")
+                if "\\u" not in text and name.casefold() not in text.casefold():
+                    continue  # not this participant: no need to read it as JSON
+                data = _check_data(json.loads(text))
+            except (OSError, ValueError, WorkbookError):
+                continue
+            person = data["participant"]
+            if same_person(person["name"], name) and same_person(person["job_centre"], job_centre):
+                found.append(Workbook(path, data))
+        return found
+
+    def recover(self, name: str, job_centre: str, code: str) -> Workbook | None:
+        """The workbook of this name and job centre whose personal code was typed, or None."""
+        return next((w for w in self.find(name, job_centre) if w.matches(code)), None)
 
     # The pointer remembers the last workbook for a single user in JupyterLab.
     # Voilà never uses it: on a shared server every page carries its own code.

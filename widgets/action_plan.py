@@ -3,9 +3,8 @@ period and for the next year, with checks of the dates and a timeline."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from course import action_plan
+from course.danish import danish_today
 from widgets.base import exercise_kind
 from widgets.plan_rows import RowPlanner
 
@@ -26,10 +25,10 @@ class ActionPlan(RowPlanner):
             + action_plan.summary(self.definition, self.rows)
         )
         return action_plan.picture(
-            self.definition, self.rows, today=self.today or date.today()
+            self.definition, self.rows, today=self.today or danish_today()
         ), alt
 
     def _sections(self) -> list:
         return action_plan.document_sections(
-            self.definition, self._read(), self.definition.title, today=self.today or date.today()
+            self.definition, self._read(), self.definition.title, today=self.today or danish_today()
         )

@@ -56,6 +56,12 @@ def exercise_kind(name: str):
     return register
 
 
+def kind_class(kind: str) -> str:
+    """The CSS class of an exercise's kind, in ASCII: »årshjul« -> »nk-ex-aarshjul«."""
+    ascii_kind = kind.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return f"nk-ex-{ascii_kind}"
+
+
 def check_widgets() -> None:
     problem = missing_widgets(WIDGETS)
     if problem:
@@ -96,7 +102,9 @@ class Exercise(ipw.VBox):
         self.status = ipw.HTML()
         # Shared with the room only when the page gives the exercise the room's store.
         self.sharing = (
-            RoomSharing(definition, room, self._sharing_choice, self._show_error)
+            RoomSharing(
+                definition, room, self._sharing_choice, self._show_error, self._seen(definition)
+            )
             if definition.shared and room is not None
             else None
         )
@@ -115,9 +123,22 @@ class Exercise(ipw.VBox):
         sharing = [self.sharing] if self.sharing is not None else []
         super().__init__([header, *sharing, *self._build(), self.status])
         self.add_class("nk-exercise")
+        self.add_class(kind_class(definition.kind))  # which kind, for the page's tests and styles
         self.observe(self._show_status, names=["save_state", "saved_at", "share_problem"])
         self.value = self._read()
         self.bind(workbook)
+
+    def _seen(self, definition: ExerciseDefinition) -> tuple[str, bool]:
+        """What the course leader sees of this exercise's shared answer (see note_html)."""
+        in_report = self.content is not None and any(
+            s.exercise == definition.id for s in self.content.report
+        )
+        return KINDS[definition.kind].room.seen(definition, in_report)
+
+    @property
+    def touched(self) -> bool:
+        """Whether the participant has changed the answer on this page."""
+        return self._touched
 
     # --- for subclasses ---------------------------------------------------------
     def _build(self) -> list:
@@ -221,10 +242,15 @@ class Exercise(ipw.VBox):
         self.status.value = status_html(self.save_state, self.saved_at, self.share_problem)
 
     # --- sharing with the room ----------------------------------------------------
-    def show_sharing(self) -> None:
-        """Tell the participant whether and how the answer is shared (after joining)."""
-        if self.sharing is not None:
-            self.sharing.show()
+    def show_sharing(self, shared: tuple[SaveState, str] | None = None) -> None:
+        """Tell the participant whether and how the answer is shared (after joining);
+        ``shared`` is how the saved answer was just shared with the room, if it was."""
+        if self.sharing is None:
+            return
+        self.sharing.show()
+        if shared is not None and self.workbook is not None:
+            state, problem = shared
+            self._set_state(state, self.workbook.saved_at(self.definition.id) or "", problem)
 
     def _sharing_choice(self, withdrawn: bool) -> None:
         if withdrawn:

@@ -3,18 +3,24 @@ read from the workbook, as one Word document and one calendar file with follow-u
 
 from __future__ import annotations
 
+import asyncio
+
 import ipywidgets as ipw
 
 from course import first_plan, planning
 from course.danish import date_text
 from course.ics import to_ics
+from course.workbook import personal_code_text
 from widgets.base import Exercise, exercise_kind
 from widgets.controls import (
     button_row,
     form_values,
     restore_form,
 )
+from widgets.handlers import log
 from widgets.markup import document_stem, download_link, esc, message_html, ready_html
+
+POLL_SECONDS = 2.0  # how often the overview looks for work done on other pages
 
 
 @exercise_kind("samleplan")
@@ -26,9 +32,7 @@ class FirstPlan(Exercise):
             raise ValueError("a samleplan needs the page's content (content=...)")
         d = self.definition
         self.overview = ipw.HTML()
-        self.update_button = self._button(
-            "Opdater oversigten", "refresh", "Hent det seneste fra din logbog", self._update
-        )
+        self._seen_version = None  # the workbook file's version the overview shows
         self.controls, fields = self._form(d.fields)
         self.follow_ups = ipw.HTML()
         self.make_button = self._button(
@@ -46,9 +50,13 @@ class FirstPlan(Exercise):
         self.result = ipw.HTML()
         self.calendar_result = ipw.HTML()
         heading = d.categories[0].title if d.categories else "Opfølgning"
+        self._watch()
         return [
             self.overview,
-            button_row(self.update_button),
+            ipw.HTML(
+                '<p class="nk-help">Oversigten følger din logbog: det, du laver på de andre '
+                "sider, kommer med her af sig selv.</p>"
+            ),
             ipw.HTML(f'<h4 class="nk-group">{esc(heading)}</h4>'),
             *fields,
             self.follow_ups,
@@ -66,6 +74,7 @@ class FirstPlan(Exercise):
     def bind(self, workbook) -> None:
         super().bind(workbook)
         self._refresh()  # the overview shows the workbook's parts before anything is typed here
+        self._seen_version = self._version() if workbook is not None else None
 
     def _answers(self) -> dict:
         answers = self.workbook.answers() if self.workbook is not None else {}
@@ -127,18 +136,61 @@ class FirstPlan(Exercise):
         elif talks:
             at = first_plan.clock_text(values) or " (hele dagen)"
             items = "".join(
-                f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}</li>" for t in talks
+                f"<li><b>{date_text(t.day)}{at}</b>: {esc(t.title)}"
+                f"{esc(first_plan.moved_text(t))}</li>"
+                for t in talks
             )
-            self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>'
+            moved = (
+                '<p class="nk-help">Samtaler, der ville falde på en weekend eller en helligdag, '
+                "er flyttet til den næste arbejdsdag.</p>"
+                if any(t.moved for t in talks)
+                else ""
+            )
+            self.follow_ups.value = f'<ul class="nk-follow-ups" role="status">{items}</ul>{moved}'
         else:
             self.follow_ups.value = (
                 '<p class="nk-help">Vælg en startdato, så beregnes datoerne for opfølgningen.</p>'
             )
 
+    # --- keeping the overview current ----------------------------------------------------
+    def _watch(self) -> None:
+        """Look at the workbook every few seconds on the kernel's own event loop (no traffic
+        with the browser unless something changed, so an idle page is still culled)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no running loop (a test, a script): ``poll()`` is called directly
+            return
+        loop.call_later(POLL_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        try:
+            self.poll()
+        except Exception:  # a failed look must not stop the next one
+            log.exception("Oversigten over Min første plan kunne ikke opdateres")
+        self._watch()
+
+    def _version(self):
+        try:
+            stat = self.workbook.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def poll(self) -> bool:
+        """Show what the workbook holds now, if another page or tab has changed it; True then."""
+        if self.workbook is None:
+            return False
+        version = self._version()
+        if version == self._seen_version:
+            return False
+        self._update()
+        return True
+
     # --- actions -------------------------------------------------------------------------
     def _update(self, *_):
         if self.workbook is not None:
             self.workbook.reload()  # another tab may have changed a part since the page opened
+            self._seen_version = self._version()
         self._show_overview()
         self._show_follow_ups()
 
@@ -152,6 +204,7 @@ class FirstPlan(Exercise):
             self._answers(),
             self.workbook.name,
             self.workbook.job_centre,
+            personal_code=personal_code_text(self.workbook.personal_code),
         )
         missing = [s.part.heading for s in self.statuses() if not s.complete]
         note = (
@@ -182,8 +235,15 @@ class FirstPlan(Exercise):
             "text/calendar;charset=utf-8",
             "Hent kalenderfilen (.ics)",
         )
+        talks = len(first_plan.follow_ups(d, values))
+        reminders = len(events) - talks
+        what = f"{talks} opfølgningssamtaler" + (
+            f" og {reminders} {'påmindelse' if reminders == 1 else 'påmindelser'} om, hvornår "
+            "dine handlinger begynder og slutter"
+            if reminders
+            else ""
+        )
         self.calendar_result.value = ready_html(
-            f"Kalenderfilen har {len(events)} aftaler. Åbn den, så lægges de i din kalender "
-            "(fx Outlook).",
+            f"Kalenderfilen har {what}. Åbn den, så lægges de i din kalender (fx Outlook).",
             link,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from course import charts, meeting
-from course.danish import DAY, clock
 from widgets.base import Exercise, exercise_kind
 from widgets.controls import field_label, labelled, position, required_note, row, text_area
 from widgets.markup import esc, message_html, paragraphs, picture_html, problems_html
@@ -223,14 +222,7 @@ class MeetingPlanner(Exercise):
         total = meeting.total_minutes(self.definition, value)
         frame = (slots[0].start, slots[0].start + total) if total is not None else None
         png = charts.agenda_timeline([(s.title, s.start, s.end) for s in slots], frame)
-        alt = (
-            "Tidslinje for mødet: "
-            + "; ".join(f"{s.times} {s.title or 'punkt uden overskrift'}" for s in slots)
-            + "."
-        )
-        if frame:
-            alt += f" Tidsrammen slutter kl. {clock(frame[1] % DAY)}."
-        return png, alt
+        return png, meeting.timeline_text(self.definition, value)
 
     def _make(self, *_):
         timeline = self._timeline()

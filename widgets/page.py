@@ -10,14 +10,17 @@ from course.progress import Progress, progress
 from course.room import RoomError, RoomStore
 from course.session import PageRequest, current_request, find_workbook, page_link
 from course.timing import AFTER_COURSE, PagePlan, page_plans
-from course.workbook import Workbook, WorkbookError, WorkbookStore
+from course.workbook import Workbook, WorkbookError, WorkbookStore, personal_code_text
 from widgets.base import WIDGETS
 from widgets.controls import button, labelled, row
 from widgets.handlers import log, safe
 from widgets.markup import download_link, esc, file_stem, message_html
+from widgets.sharing import share_saved_answers
+from widgets.status import SaveState
 from widgets.style import STYLE
 
 START_PAGE = "00_velkommen.ipynb"
+MAX_CODE_TRIES = 5  # wrong personal codes a page accepts before it points to the other ways
 
 
 class CoursePage(ipw.VBox):
@@ -113,7 +116,6 @@ class CoursePage(ipw.VBox):
             self.identity.children = self._sign_in()
             return
         self.identity.add_class("nk-signed-in")
-        start = page_link(START_PAGE, wb, self.request)
         workshop = wb.workshop
         summary = ipw.HTML(
             f'<p class="nk-who"><b>Din logbog:</b> {esc(wb.name)}, {esc(wb.job_centre)}. '
@@ -125,13 +127,7 @@ class CoursePage(ipw.VBox):
                 if workshop
                 else ""
             )
-            + (
-                f'<p class="nk-bookmark">Din personlige adresse til kurset: '
-                f'<a href="{esc(start)}">startsiden med din logbog</a>. '
-                f"Gem den som bogmærke, så kan du altid vende tilbage.</p>"
-                if self.request.in_voila
-                else ""
-            )
+            + self._way_back_html(wb)
         )
         fetch = button(
             "Hent min logbog som fil", "download", "Gem alle dine svar som en fil på din computer"
@@ -168,6 +164,40 @@ class CoursePage(ipw.VBox):
             rows.append(row([code, join]))
         self.identity.children = rows
 
+    def _personal_code(self, wb: Workbook) -> str:
+        try:
+            return personal_code_text(wb.personal_code)
+        except OSError as e:  # the code is made on first use; the page works without it
+            log.error("Den personlige kode kunne ikke gemmes: %s", e)
+            return ""
+
+    def _address_html(self, wb: Workbook) -> str:
+        """The link to the personal address; "" outside Voilà, where there is no address."""
+        if not self.request.in_voila:
+            return ""
+        start = page_link(START_PAGE, wb, self.request)
+        return f'<a href="{esc(start)}">startsiden med din logbog</a>'
+
+    def _way_back_html(self, wb: Workbook) -> str:
+        """How the participant comes back to this workbook: the personal address (also put in
+        the browser's address bar by the course template, via data-nk-logbog) and the code."""
+        parts = []
+        if self.request.in_voila:
+            parts.append(
+                f'<p class="nk-bookmark">Din personlige adresse til kurset: '
+                f"{self._address_html(wb)} – den står også i browserens adresselinje. "
+                f"Gem den som bogmærke, så kan du altid vende tilbage."
+                f'<span hidden data-nk-logbog="{esc(wb.id)}"></span></p>'
+            )
+        code = self._personal_code(wb)
+        if code:
+            parts.append(
+                f'<p class="nk-bookmark">Din personlige kode: <b class="nk-personal-code">'
+                f"{esc(code)}</b>. Skriv den ned: med den, dit navn og dit jobcenter finder du "
+                f"din logbog igen på denne server.</p>"
+            )
+        return "".join(parts)
+
     def _is_start_page(self) -> bool:
         return any(
             s.id == self.session_id and s.notebook == START_PAGE
@@ -180,25 +210,41 @@ class CoursePage(ipw.VBox):
         field.add_class("nk-short")
         return field
 
-    def _join(self, code: str, workbook: Workbook | None = None) -> bool:
-        """Join the workshop with this code; a Danish message either way."""
+    def _join(self, code: str, workbook: Workbook | None = None, announce: bool = True) -> str:
+        """Join the workshop with this code and share what the participant has already written
+        to exercises shared with the room. The Danish sentences that say so (shown unless
+        ``announce`` is False), or "" when the code is wrong (then a message says why)."""
         workbook = workbook or self.workbook
         try:
             workshop = self.room.join(code, workbook.id)
         except RoomError as e:
             self.message.value = message_html(str(e), "warn")
-            return False
+            return ""
         workbook.join_workshop(workshop.as_dict())
-        self.message.value = message_html(
-            f"Du er med i workshoppen »{workshop.name}«. Øvelser mærket »Deles med rummet« "
-            "vises nu på kursuslederens skærm.",
-            "ok",
+        shared = share_saved_answers(
+            self.room, workbook, [d for d in self.content.exercises.values() if d.shared]
         )
+        done = [i for i, (state, _) in shared.items() if state is not SaveState.NOT_SHARED]
+        failed = len(shared) - len(done)
+        earlier = {0: "", 1: " – også det svar, du allerede havde skrevet"}.get(
+            len(done), f" – også de {len(done)} svar, du allerede havde skrevet"
+        )
+        text = (
+            f"Du er med i workshoppen »{workshop.name}«. Dine svar på øvelser mærket »Deles med "
+            f"rummet« deles nu med rummet{earlier}."
+        )
+        if failed:
+            text += (
+                f" {failed} af dine svar kunne ikke deles lige nu; de deles, næste gang du "
+                "ændrer dem."
+            )
+        if announce:
+            self.message.value = message_html(text, "warn" if failed else "ok")
         if workbook is self.workbook:
             self._render_identity()
             for exercise in self._exercises:
-                exercise.show_sharing()
-        return True
+                exercise.show_sharing(shared.get(exercise.definition.id))
+        return text
 
     def _sign_in(self) -> list:
         # Sync on change, not per keystroke: buffered keystrokes could reach the kernel
@@ -215,8 +261,24 @@ class CoursePage(ipw.VBox):
             "Opret din logbog, så dine svar bliver gemt",
             button_style="primary",
         )
+        start_new = button(
+            "Start en ny logbog",
+            "plus",
+            "Den logbog, der findes med samme navn og jobcenter, er ikke din: start en ny",
+        )
+        start_new.layout.display = "none"  # offered only when the name already has a logbog
         start_page = self._is_start_page()
         workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
+        code = labelled(
+            ipw.Text(placeholder="Fx K7M4-QXP2", continuous_update=False),
+            "Din personlige kode (fra din logbog)",
+        )
+        code.add_class("nk-short")
+        resume = button(
+            "Fortsæt min logbog",
+            "sign-in",
+            "Fortsæt i den logbog, der har dit navn, dit jobcenter og din personlige kode",
+        )
         upload = ipw.FileUpload(
             accept=".json",
             multiple=False,
@@ -224,42 +286,115 @@ class CoursePage(ipw.VBox):
             tooltip="Vælg en logbogsfil, du har hentet tidligere",
         )
         upload.add_class("nk-button")
+        tries = {"wrong codes": 0, "offered": None}
 
-        def create(_):
+        def workshop_code() -> str:
+            text = workshop.value.strip() if start_page else ""
+            if text:  # check the code first, so a typo creates or changes nothing
+                self.room.workshop(text)
+            return text
+
+        def begin(workbook: Workbook, done: str, joined_code: str = "") -> None:
+            """Attach the workbook; join the workshop typed; say what happened and where the
+            participant's way back is."""
+            typed = any(e.touched for e in self._exercises)
+            joined = self._join(joined_code, workbook, announce=False) if joined_code else ""
+            self._attach(workbook)
+            kept = (
+                " Det, du allerede havde skrevet på siden, er gemt i din logbog." if typed else ""
+            )
+            self._signed_in_message(done + kept, workbook, joined)
+
+        def create(_=None, anyway: bool = False):
             try:
-                code = workshop.value.strip() if start_page else ""
-                if code:  # check the code first, so a typo creates nothing
-                    self.room.workshop(code)
+                clean = (" ".join(name.value.split()), " ".join(centre.value.split()))
+                joined_code = workshop_code()
+                if not anyway or tries["offered"] != clean:
+                    found = self.store.find(*clean) if all(clean) else []
+                    if found:  # never a silent second logbog: offer the way back instead
+                        tries["offered"] = clean
+                        start_new.layout.display = None
+                        self.message.value = message_html(
+                            f"Der findes allerede en logbog for {clean[0]}, {clean[1]} på denne "
+                            "server. Er det din, så skriv din personlige kode i feltet »Din "
+                            "personlige kode« og tryk »Fortsæt min logbog« – eller åbn din "
+                            "personlige adresse (dit bogmærke), eller indlæs din logbogsfil. "
+                            "Er det ikke din (fx en kollega med samme navn), så tryk »Start en "
+                            "ny logbog«.",
+                            "warn",
+                        )
+                        return
                 workbook = self.store.create(name.value, centre.value)
             except (WorkbookError, RoomError) as e:
                 self.message.value = message_html(str(e), "warn")
                 return
-            joined = self._join(code, workbook) if code else False
-            self._attach(workbook)
-            if not joined:
+            begin(
+                workbook,
+                f"Din logbog er oprettet. Din personlige kode er "
+                f"{personal_code_text(workbook.personal_code)} – skriv den ned. Med den, dit "
+                "navn og dit jobcenter finder du din logbog igen på denne server, fx fra en "
+                "anden computer. Den står også øverst på siden og i Min første plan.",
+                joined_code,
+            )
+
+        def recover(_):
+            if tries["wrong codes"] >= MAX_CODE_TRIES:
                 self.message.value = message_html(
-                    "Din logbog er oprettet. God fornøjelse med kurset!", "ok"
+                    "Koden er skrevet forkert for mange gange på denne side. Åbn din personlige "
+                    "adresse (dit bogmærke), indlæs din logbogsfil, eller spørg kursuslederen.",
+                    "warn",
                 )
+                return
+            if not code.value.strip():
+                self.message.value = message_html(
+                    "Skriv din personlige kode i feltet »Din personlige kode«. Den står øverst "
+                    "på siderne med din logbog og i Min første plan.",
+                    "warn",
+                )
+                return
+            try:
+                joined_code = workshop_code()
+                found = self.store.recover(name.value, centre.value, code.value)
+            except RoomError as e:
+                self.message.value = message_html(str(e), "warn")
+                return
+            if found is None:
+                tries["wrong codes"] += 1
+                self.message.value = message_html(
+                    "Der er ingen logbog med det navn, det jobcenter og den kode på denne server. "
+                    "Tjek, at navn og jobcenter er skrevet som dengang, og at koden er rigtig.",
+                    "warn",
+                )
+                return
+            begin(found, "Velkommen tilbage. Du fortsætter i din logbog.", joined_code)
 
         def load(change):
             files = change["new"]
             if not files:
                 return
             try:
-                self._attach(self.store.import_bytes(bytes(files[0]["content"])))
-                self.message.value = message_html(
-                    "Din logbog er indlæst. Dine svar er hentet frem.", "ok"
-                )
+                workbook, continued = self.store.load_file(bytes(files[0]["content"]))
             except WorkbookError as e:
                 self.message.value = message_html(str(e), "warn")
                 upload.value = ()  # so the same file can be chosen again
+                return
+            begin(
+                workbook,
+                "Din logbogsfil hører til en logbog på denne server, så du fortsætter i den – "
+                "der er ikke lavet en kopi. Svar i filen, der er nyere end dem på serveren, er "
+                "hentet ind."
+                if continued
+                else "Din logbog er indlæst som en ny logbog på denne server. Dine svar er "
+                "hentet frem.",
+            )
 
         start.on_click(safe(create, self._report))
+        start_new.on_click(safe(lambda _: create(anyway=True), self._report))
+        resume.on_click(safe(recover, self._report))
         upload.observe(safe(load, self._report), names="value")
         intro = ipw.HTML(
             '<p class="nk-who"><b>Start din logbog.</b> Skriv dit navn og dit jobcenter. '
-            "Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem. "
-            "Har du en logbogsfil fra tidligere, kan du indlæse den i stedet."
+            "Så gemmes alt, hvad du skriver på kurset, og du kan tage det med hjem."
             + (
                 " Har kursuslederen givet jer en workshopkode, så skriv den også: "
                 "så kan dine svar på udvalgte øvelser vises for rummet."
@@ -268,11 +403,34 @@ class CoursePage(ipw.VBox):
             )
             + "</p>"
         )
+        way_back = ipw.HTML(
+            '<p class="nk-who nk-way-back"><b>Har du allerede en logbog?</b> Åbn din personlige '
+            "adresse (dit bogmærke), eller skriv dit navn og jobcenter ovenfor og din "
+            "personlige kode her. Du kan også indlæse din logbogsfil. Det, du allerede har "
+            "skrevet på siden, kommer med i din logbog.</p>"
+        )
         return [
             intro,
             row([name, centre] + ([workshop] if start_page else [])),
-            row([start, upload]),
+            row([start, start_new]),
+            way_back,
+            row([code, resume, upload]),
         ]
+
+    def _signed_in_message(self, text: str, workbook: Workbook, workshop_text: str) -> None:
+        """What happened at signing in, and which address is the participant's now."""
+        address = self._address_html(workbook)
+        where = (
+            f" Din personlige adresse er {address}; den står nu i browserens adresselinje – "
+            "gem den som bogmærke."
+            if address
+            else ""
+        )
+        after = f" {esc(workshop_text)}" if workshop_text else ""
+        self.message.value = (
+            f'<div class="nk-msg nk-ok" role="status" aria-live="polite">{esc(text)}{where}'
+            f"{after}</div>"
+        )
 
     def _report(self, text: str) -> None:
         self.message.value = message_html(text, "error")
@@ -315,6 +473,7 @@ class CoursePage(ipw.VBox):
     def navigation(self) -> ipw.HTML:
         """Links to the previous and the next page and back to the programme."""
         view = ipw.HTML()
+        view.add_class("nk-navigation")
         self._links(view, self._navigation_html)
         return view
 

@@ -22,28 +22,81 @@ class Sharing(enum.Enum):
     ANONYMOUS = "anonymous"  # shared without the name
 
 
-def note_html(state: Sharing, workshop: str = "", can_be_anonymous: bool = False) -> str:
-    """What the participant reads about the sharing, above the exercise."""
+def note_html(
+    state: Sharing,
+    workshop: str = "",
+    can_be_anonymous: bool = False,
+    seen: tuple[str, bool] = ("", True),
+) -> str:
+    """What the participant reads about the sharing, above the exercise.
+
+    ``seen`` is what the course leader sees of the answer, by its kind (``Room.seen`` in
+    course/kinds.py), and whether any of it is shown with the participant's name.
+    """
+    sees, named = seen
+    after = f" {sees}." if sees else ""
     if state is Sharing.NOT_CHOSEN:
         text = (
             "Du bestemmer selv, om dit svar deles med rummet. Sæt kryds i »Del med rummet«, "
-            "hvis kursuslederen må tælle det med i workshoppens samlede billede."
+            "hvis kursuslederen må tælle det med i workshoppens samlede billede." + after
         )
         return f'<p class="nk-share-note"><b>Deles ikke.</b> {esc(text)}</p>'
     if state is Sharing.NO_WORKSHOP:
         text = (
             "Dit svar deles med rummet, når du er med i en workshop: Skriv workshopkoden "
-            "fra kursuslederen på startsiden. Indtil da gemmes det kun i din logbog."
+            "fra kursuslederen på startsiden. Så deles også det, du allerede har skrevet. "
+            "Indtil da gemmes det kun i din logbog." + after
         )
     else:
         how = "uden dit navn" if state is Sharing.ANONYMOUS else "med dit navn"
-        text = (
-            f"Dit svar deles med rummet i workshoppen »{workshop}«: kursuslederen kan vise det "
-            f"på skærmen, {how}."
-        )
-        if state is Sharing.NAMED and can_be_anonymous:
+        if sees:
+            text = f"Dit svar deles med rummet i workshoppen »{workshop}«. {sees}" + (
+                f", {how}." if named else "."
+            )
+        else:
+            text = (
+                f"Dit svar deles med rummet i workshoppen »{workshop}«: kursuslederen kan vise "
+                f"det på skærmen, {how}."
+            )
+        if state is Sharing.NAMED and can_be_anonymous and named:
             text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
     return f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+
+
+def record(room: RoomStore, definition, workbook, value, anonymous: bool) -> tuple[SaveState, str]:
+    """Record one saved answer in the room of the workbook's workshop: the save state, and a
+    problem in Danish when the room could not take it."""
+    try:
+        room.record(
+            workbook.workshop["code"],
+            definition.id,
+            workbook.id,
+            None if anonymous else workbook.name,
+            value,
+        )
+    except RoomError as e:
+        return SaveState.NOT_SHARED, str(e)
+    except Exception:  # the room's database; the workbook save has already succeeded
+        log.exception("Svaret på %s kunne ikke deles med rummet", definition.id)
+        return SaveState.NOT_SHARED, "Rummets database svarer ikke lige nu."
+    return (SaveState.SHARED_ANONYMOUSLY if anonymous else SaveState.SHARED), ""
+
+
+def share_saved_answers(room: RoomStore, workbook, definitions) -> dict[str, tuple[SaveState, str]]:
+    """On joining a workshop: share the answers already saved to shared exercises, as each
+    exercise shares a new answer – an opt-in answer only when the participant chose to share
+    it, without the name when they chose to share anonymously. By exercise id: (state,
+    problem)."""
+    if workbook.workshop is None:
+        return {}
+    shared = {}
+    for d in definitions:
+        value = workbook.answer(d.id)
+        if not d.shared or value is None or (d.opt_in and not workbook.choice("share", d.id)):
+            continue
+        anonymous = d.anonymous and workbook.shares_anonymously(d.id)
+        shared[d.id] = record(room, d, workbook, value, anonymous)
+    return shared
 
 
 class RoomSharing(ipw.VBox):
@@ -57,8 +110,9 @@ class RoomSharing(ipw.VBox):
 
     state = traitlets.UseEnum(Sharing, default_value=Sharing.NO_WORKSHOP)
 
-    def __init__(self, definition, room: RoomStore, on_choice, report=None):
+    def __init__(self, definition, room: RoomStore, on_choice, report=None, seen=("", True)):
         self.definition, self.room, self.on_choice = definition, room, on_choice
+        self.seen = seen  # what the course leader sees of the answer (see note_html)
         self.workbook = None
         self._restoring = False
         self.note = ipw.HTML()
@@ -111,28 +165,14 @@ class RoomSharing(ipw.VBox):
         else:
             self.state = Sharing.ANONYMOUS if self.without_name else Sharing.NAMED
         self.note.value = note_html(
-            self.state, (workshop or {}).get("name", ""), self.anonymous is not None
+            self.state, (workshop or {}).get("name", ""), self.anonymous is not None, self.seen
         )
 
     def share(self, value) -> tuple[SaveState, str]:
         """Record a just-saved answer in the room: the save state, and a problem in Danish."""
-        workshop = self.workbook.workshop
-        if workshop is None or not self.chosen:
+        if self.workbook.workshop is None or not self.chosen:
             return SaveState.SAVED, ""
-        try:
-            self.room.record(
-                workshop["code"],
-                self.definition.id,
-                self.workbook.id,
-                None if self.without_name else self.workbook.name,
-                value,
-            )
-        except RoomError as e:
-            return SaveState.NOT_SHARED, str(e)
-        except Exception:  # the room's database; the workbook save has already succeeded
-            log.exception("Svaret på %s kunne ikke deles med rummet", self.definition.id)
-            return SaveState.NOT_SHARED, "Rummets database svarer ikke lige nu."
-        return (SaveState.SHARED_ANONYMOUSLY if self.without_name else SaveState.SHARED), ""
+        return record(self.room, self.definition, self.workbook, value, self.without_name)
 
     def _anonymous_changed(self, _change) -> None:
         self.show()

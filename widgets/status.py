@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
 
+from course.danish import danish_clock
 from widgets.handlers import FRIENDLY_ERROR
 from widgets.markup import message_html
 
@@ -27,10 +27,9 @@ class SaveState(enum.Enum):
 
 
 def _at(stamp: str) -> str:
-    try:
-        return f" kl. {datetime.fromisoformat(stamp):%H.%M.%S}"
-    except (TypeError, ValueError):
-        return ""
+    """» kl. 14.05.09« in Danish time (the server may run in UTC), or "" without a stamp."""
+    clock = danish_clock(stamp)
+    return f" kl. {clock}" if clock else ""
 
 
 def status_html(state: SaveState, saved_at: str = "", problem: str = "") -> str:

@@ -288,4 +288,49 @@ details.nk-background[open] > summary { margin-bottom: 0.2em; }
 .nk-tally td { font-variant-numeric: tabular-nums; }
 .nk-tally .nk-sheets { font-weight: 400; font-size: 0.85em; color: #fff; }
 .nk-tally .nk-look-row th { background: #eef5fa; color: #0b3d5c; }
+/* Every width from a phone (360 px) to a projector: nothing wider than the screen, nothing
+   printed over anything else. A long word breaks only where it cannot fit at all. */
+body[data-voila] .jp-RenderedMarkdown, .nk-page, .nk-exercise, .nk-exercise td,
+  .nk-exercise th { overflow-wrap: break-word; }
+.nk-stacked { width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important; }
+.nk-page button, .nk-exercise button { max-width: 100%; }
+.nk-row > *, .nk-exercise .widget-hbox > .widget-html { min-width: 0; }
+.nk-row > .widget-html, .nk-catalogue-entry > .widget-html { flex: 1 1 12em; }
+.nk-inline > .widget-label { white-space: normal !important; }  /* the row aligns the inputs */
+.nk-grid td, .nk-grid th { overflow-wrap: anywhere; }
+.nk-programme > .widget-html-content, .nk-navigation > .widget-html-content { line-height: 1.5; }
+.nk-personal-code { font-family: var(--jp-code-font-family, monospace); letter-spacing: 0.08em;
+  white-space: nowrap; }
+@media (max-width: 600px) {
+  body[data-voila] .jp-Notebook { padding: 0.5rem 0.6rem 3rem; }
+  body[data-voila] .jp-RenderedMarkdown h1 { font-size: 1.6em; }
+  body[data-voila] .jp-RenderedMarkdown h2 { font-size: 1.3em; }
+  body[data-voila] .jp-RenderedMarkdown blockquote { margin-left: 0.5em; margin-right: 0;
+    padding-left: 0.6em; }
+  .nk-title { font-size: 1.2em; }
+  .nk-exercise { padding: 0.6em 0.7em 0.8em; }
+  .nk-identity { padding: 0.5em 0.7em; }
+  body[data-voila] .jp-RenderedMarkdown, .nk-page, .nk-exercise { overflow-wrap: anywhere; }
+  .nk-page button, .nk-exercise button { white-space: normal !important; height: auto !important;
+    line-height: 1.3; padding-top: 0.3em; padding-bottom: 0.3em;
+    max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important; }
+  .nk-exercise .widget-hbox { flex-wrap: wrap !important; }
+  .nk-row > .nk-stacked.nk-inline, .nk-row > .nk-stacked.nk-inline.nk-long-label,
+    .nk-row > .nk-stacked.nk-inline.nk-minutes, .nk-pair > .nk-stacked,
+    .nk-plan-fields .nk-stacked { flex: 1 1 100% !important; min-width: 0 !important; }
+  .nk-board-name-cell { min-width: 0; }
+  .nk-board-timer { font-size: 4.5rem; }
+  /* Tables reflow: each row a block, each cell under its column's name (the course template
+     gives every cell of a table with a header its data-label). */
+  table.nk-reflow, table.nk-reflow > tbody, table.nk-reflow tr, table.nk-reflow td,
+    table.nk-reflow th, table.nk-reflow > caption { display: block; width: auto !important; }
+  table.nk-reflow > thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  table.nk-reflow tr { border-bottom: 2px solid #c9d7e1; padding: 0.3em 0; }
+  table.nk-reflow td, table.nk-reflow th { border: none !important; padding: 0.15em 0.4em; }
+  table.nk-reflow td[data-label]::before { content: attr(data-label); display: block;
+    font-weight: 700; color: #0b3d5c; font-size: 0.9em; }
+  table.nk-reflow td:empty { display: none; }
+  .nk-time, .nk-progress { width: auto !important; }
+}
 </style>"""

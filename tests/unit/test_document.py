@@ -7,7 +7,14 @@ import zipfile
 import docx
 import pytest
 
-from course.document import Document, Section, markdown_escape, to_docx, to_markdown
+from course.document import (
+    Document,
+    Section,
+    markdown_escape,
+    text_width,
+    to_docx,
+    to_markdown,
+)
 
 TRICKY = [
     "<script>alert('x')</script>",
@@ -100,7 +107,7 @@ def test_sub_headings_pictures_and_their_texts_in_word_and_markdown():
     word = docx.Document(io.BytesIO(to_docx(doc)))
     styles = [(p.style.name, p.text) for p in word.paragraphs]
     assert ("Heading 1", "Del") in styles and ("Heading 2", "Underdel") in styles
-    assert ("Caption", "Balancen – æøå") in styles
+    assert ("Caption", "Figur 1: Balancen – æøå") in styles
     [shape] = word.inline_shapes
     assert shape._inline.docPr.get("descr") == "Balancen – æøå"
     md = to_markdown(doc)
@@ -123,3 +130,49 @@ def test_a_table_cell_with_line_breaks_stays_one_table_row():
         )
     )
     assert "| Uge 1 | Første<br>Anden \\<b\\> |" in md.splitlines()
+
+
+def test_word_tables_fit_their_words_on_a4_and_keep_items_apart():
+    header = ["Uge", "Teoretisk læring", "Aktionslæring"]
+    rows = [header, ["Uge 1", "Opstartsmøde\nLæse håndbogen", ""], ["Uge 2", "", "Sidemakker"]]
+    doc = Document("Plan", sections=[Section("Introduktion", table=rows)])
+    word = docx.Document(io.BytesIO(to_docx(doc)))
+    page = word.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)
+    [table] = word.tables
+    widths = [cell.width.pt for cell in table.rows[0].cells]
+    available = (21.0 - 2 * 2.0) * 72 / 2.54
+    assert abs(sum(widths) - available) < 1
+    assert widths[0] < widths[1]  # »Uge 1« needs less room than the items
+    for c, width in enumerate(widths):
+        longest = max(
+            text_width(w, 10, r == 0) for r, row in enumerate(rows) for w in row[c].split()
+        )
+        assert width >= longest
+    cell = table.rows[1].cells[1]
+    assert [p.text for p in cell.paragraphs] == ["Opstartsmøde", "Læse håndbogen"]
+    xml = table._tbl.xml
+    assert 'w:type="fixed"' in xml and "w:tblHeader" in xml and "w:cantSplit" in xml
+
+
+def test_a_table_too_wide_for_its_words_becomes_one_small_table_per_row():
+    header = ["Hvad", "Hvem har ansvaret?", "Start", "Slut", "Med hvem?", "Hvordan?"]
+    row = [
+        "Opstartsmøde",
+        "Læringsgruppekoordinatoren",
+        "01.12.2026",
+        "31.03.2027",
+        "Beskæftigelseskonsulenterne",
+        "Introduktionsforløbet",
+    ]
+    doc = Document("Plan", sections=[Section("Handleplan", table=[header, row, row])])
+    word = docx.Document(io.BytesIO(to_docx(doc)))
+    assert len(word.tables) == 2
+    cells = [[c.text for c in r.cells] for r in word.tables[0].rows]
+    assert cells == [list(pair) for pair in zip(header, row)]
+    assert word.tables[0].rows[0].cells[0].paragraphs[0].runs[0].bold
+
+
+def test_every_picture_needs_its_caption():
+    with pytest.raises(ValueError, match="every picture needs a caption"):
+        to_docx(Document("Plan", sections=[Section("Del", images=[b"png"])]))

@@ -3,6 +3,7 @@ calendar."""
 
 import io
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import docx
 import icalendar
@@ -146,14 +147,20 @@ def test_a_day_of_work_is_complete_and_partial_work_names_what_is_missing(conten
     assert late[4].missing == ["Projektperioden, række 1: »Start« (01.12.2026) ligger før i dag."]
 
 
-def test_follow_ups_come_30_60_and_90_days_after_the_start(content):
+def test_follow_ups_come_30_60_and_90_days_after_the_start_on_the_next_working_day(content):
     talks = first_plan.follow_ups(plan(content), {"start": "2026-12-01"})
-    assert [(t.day, t.title) for t in talks] == [
-        (date(2026, 12, 31), "Opfølgning med teamleder efter 30 dage"),
-        (date(2027, 1, 30), "Opfølgning med teamleder efter 60 dage"),
-        (date(2027, 3, 1), "Opfølgning med teamleder efter 90 dage"),
+    # 31.12.2026 is New Year's Eve (then New Year's Day and a weekend), 30.01.2027 a Saturday.
+    assert [(t.day, t.title, t.moved) for t in talks] == [
+        (date(2027, 1, 4), "Opfølgning med teamleder efter 30 dage", "nytårsaftensdag"),
+        (date(2027, 2, 1), "Opfølgning med teamleder efter 60 dage", "lørdag"),
+        (date(2027, 3, 1), "Opfølgning med teamleder efter 90 dage", ""),
     ]
+    assert first_plan.moved_text(talks[0]) == " (flyttet fra nytårsaftensdag 31.12.2026)"
+    assert first_plan.moved_text(talks[2]) == ""
     assert first_plan.follow_ups(plan(content), {"start": "snart"}) == []
+    # Easter 2027: 30 days after 26.02 is Easter Sunday; Monday is 2. påskedag too.
+    easter = first_plan.follow_ups(plan(content), {"start": "2027-02-26"})
+    assert (easter[0].day, easter[0].moved) == (date(2027, 3, 30), "påskedag")
 
 
 def word(content, answers):
@@ -198,7 +205,7 @@ def test_the_word_document_gathers_every_part_with_tables_and_pictures(content):
     ] in tables[1]
     assert tables[2][1][:4] == ["Læringsgruppemøde om UGU", "Åse", "01.12.2026", "31.03.2027"]
     assert tables[-1][1] == [
-        "31.12.2026 kl. 10.00",
+        "04.01.2027 kl. 10.00 (flyttet fra nytårsaftensdag 31.12.2026)",
         "Opfølgning med teamleder efter 30 dage",
         next(i.explanation for i in plan(content).items),
     ]
@@ -242,25 +249,37 @@ def test_the_calendar_has_the_plan_and_the_follow_ups_without_the_workbook_code(
     parsed = icalendar.Calendar.from_ical(data).walk("VEVENT")
     summaries = [str(e["SUMMARY"]) for e in parsed]
     assert summaries == [
-        "Læringsgruppemøde om UGU",
-        "Årshjulet i drift",
+        "Start: Læringsgruppemøde om UGU",
+        "Slut: Læringsgruppemøde om UGU",
+        "Start: Årshjulet i drift",
+        "Slut: Årshjulet i drift",
         "Opfølgning med teamleder efter 30 dage",
         "Opfølgning med teamleder efter 60 dage",
         "Opfølgning med teamleder efter 90 dage",
     ]
-    assert parsed[0].decoded("DTSTART") == date(2026, 12, 1)
-    assert parsed[0].decoded("DTEND") == date(2027, 4, 1)
+    # An action is a dated reminder on its first and its last day, never a block of months.
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in parsed[:2]] == [
+        (date(2026, 12, 1), date(2026, 12, 2)),
+        (date(2027, 3, 31), date(2027, 4, 1)),
+    ]
+    [alarm] = parsed[0].walk("VALARM")
+    assert alarm.decoded("TRIGGER") == timedelta(hours=9)  # 9.00 that day
     assert str(parsed[0]["DESCRIPTION"]) == (
-        "Projektperioden\nHvem har ansvaret?: Åse\nMed hvem?: Projektleder\n"
-        "Hvordan ved vi, at det virkede?: Flere jobaftaler"
+        "Projektperioden\nStart: 01.12.2026, Slut: 31.03.2027\nHvem har ansvaret?: Åse\n"
+        "Med hvem?: Projektleder\nHvordan ved vi, at det virkede?: Flere jobaftaler"
     )
-    assert parsed[2].decoded("DTSTART") == datetime(2026, 12, 31, 10, 0)
-    assert parsed[2].decoded("DTEND") - parsed[2].decoded("DTSTART") == timedelta(hours=1)
-    assert len({str(e["UID"]) for e in parsed}) == 5
+    # The talks are in Danish time, whatever the time zone of the calendar that opens the file.
+    talk = parsed[4].decoded("DTSTART")
+    assert talk == datetime(2027, 1, 4, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    assert talk.astimezone(UTC).hour == 9
+    winter = parsed[6].decoded("DTSTART")  # 01.03.2027: still winter time, UTC+1
+    assert winter.utcoffset() == timedelta(hours=1)
+    assert parsed[4].decoded("DTEND") - talk == timedelta(hours=1)
+    assert len({str(e["UID"]) for e in parsed}) == 7
     all_day = first_plan.calendar_events(
         content,
         plan(content),
         dict(A_DAY, min_foerste_plan={"fields": {"start": "2026-12-01"}}),
         "k",
     )
-    assert all_day[-1].start == date(2027, 3, 1)
+    assert all_day[-1].start == date(2027, 3, 1) and all_day[-1].reminder is None

@@ -1,7 +1,8 @@
 """Calendar files: RFC 5545 line endings, folding, escaping; read back with the icalendar
 package."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from course.ics import CalendarEvent, escape_text, fold, to_ics
 
 NOW = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
+DANISH = ZoneInfo("Europe/Copenhagen")
 
 
 def test_text_values_escape_backslash_semicolon_comma_and_newlines():
@@ -62,7 +64,9 @@ def test_the_file_has_crlf_lines_and_the_required_properties():
     assert (
         "DTSTART;VALUE=DATE:20261201" in text and "DTEND;VALUE=DATE:20261204" in text
     )  # exclusive end
-    assert "DTSTART:20261231T100000" in text and "DTEND:20261231T110000" in text
+    assert "DTSTART;TZID=Europe/Copenhagen:20261231T100000" in text
+    assert "DTEND;TZID=Europe/Copenhagen:20261231T110000" in text
+    assert text.count("BEGIN:VTIMEZONE") == 1 and "TZID:Europe/Copenhagen" in text
     assert "SUMMARY:Læringsgruppemøde\\; UGU\\, spørgsmål" in text
 
 
@@ -77,7 +81,7 @@ def test_a_calendar_program_reads_the_events_back_with_danish_letters_intact():
     assert first.decoded("DTSTART") == date(2026, 12, 1) and first.decoded("DTEND") == date(
         2026, 12, 4
     )
-    assert second.decoded("DTSTART") == datetime(2026, 12, 31, 10, 0)
+    assert second.decoded("DTSTART") == datetime(2026, 12, 31, 10, 0, tzinfo=DANISH)
     assert first.decoded("DTSTAMP") == NOW
 
 
@@ -93,3 +97,28 @@ def test_any_summary_survives_escaping_and_folding(text):
         "\ufffd" if (ord(c) < 32 and c not in "\t\n") or c == "\x7f" else c for c in expected
     )
     assert str(event["SUMMARY"]) == expected
+
+
+def test_times_are_danish_time_in_summer_and_winter_and_aware_times_are_converted():
+    events = [
+        CalendarEvent("s@test", "Sommer", datetime(2027, 6, 1, 10, 0)),
+        CalendarEvent("w@test", "Vinter", datetime(2027, 1, 4, 10, 0)),
+        CalendarEvent("u@test", "Fra UTC", datetime(2027, 6, 1, 8, 0, tzinfo=UTC)),
+    ]
+    parsed = icalendar.Calendar.from_ical(to_ics(events, now=NOW)).walk("VEVENT")
+    starts = [e.decoded("DTSTART") for e in parsed]
+    assert [s.astimezone(UTC).hour for s in starts] == [8, 9, 8]
+    assert starts[2] == datetime(2027, 6, 1, 10, 0, tzinfo=DANISH)
+
+
+def test_a_reminder_is_an_alarm_at_its_time_and_an_all_day_calendar_needs_no_time_zone():
+    data = to_ics(
+        [CalendarEvent("r@test", "Start: Møde", date(2027, 1, 4), reminder=timedelta(hours=9))],
+        now=NOW,
+    )
+    assert b"VTIMEZONE" not in data
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    [alarm] = event.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY" and str(alarm["DESCRIPTION"]) == "Start: Møde"
+    assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+    assert event.decoded("DTEND") == date(2027, 1, 5)

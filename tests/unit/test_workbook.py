@@ -7,7 +7,7 @@ import os
 import pytest
 
 from course import workbook as wbmod
-from course.workbook import WorkbookError, WorkbookStore
+from course.workbook import FORMAT_VERSION, WorkbookError, WorkbookStore, personal_code_text
 
 
 def test_a_new_workbook_keeps_name_job_centre_and_answers(store, workbook):
@@ -206,10 +206,10 @@ def test_a_format_1_file_is_upgraded_on_import_not_rejected(store):
     assert wb.answer("tjek_ind") == {"ser_frem_til": "At lære"}
     assert wb.saved_at("tjek_ind") == "2026-11-24T09:30:00+01:00"
     assert wb.visited() == {} and wb.workshop is None
-    assert json.loads(wb.path.read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads(wb.path.read_text(encoding="utf-8"))["format"] == FORMAT_VERSION
 
 
-def test_a_format_1_file_on_the_server_is_read_and_saved_as_format_2(store):
+def test_a_format_1_file_on_the_server_is_read_and_saved_in_the_current_format(store):
     store.folder.mkdir(parents=True)
     path = store.folder / f"{FORMAT_1['id']}.json"
     path.write_text(json.dumps(FORMAT_1), encoding="utf-8")
@@ -217,7 +217,10 @@ def test_a_format_1_file_on_the_server_is_read_and_saved_as_format_2(store):
     assert wb.answer("tjek_ind") == {"ser_frem_til": "At lære"} and wb.name == "Åse Ørsted"
     wb.save_answer("rolle_gruppe", {"rollen": "ny"})
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk["format"] == 2 and set(on_disk["answers"]) == {"tjek_ind", "rolle_gruppe"}
+    assert on_disk["format"] == FORMAT_VERSION and set(on_disk["answers"]) == {
+        "tjek_ind",
+        "rolle_gruppe",
+    }
     assert not list(store.folder.glob("*.beskadiget-*"))
 
 
@@ -225,3 +228,78 @@ def test_a_workbook_from_a_newer_course_gets_a_clear_message(store):
     newer = dict(FORMAT_1, format=99)
     with pytest.raises(WorkbookError, match="nyere udgave af kurset"):
         store.import_bytes(json.dumps(newer).encode("utf-8"))
+
+
+# --- one logbog per person: the personal code, finding a logbog again, a file that continues --
+
+
+def test_every_new_workbook_has_a_personal_code_without_look_alike_signs(store):
+    codes = {store.create("Karen Jensen", "Jobcenter Århus").personal_code for _ in range(20)}
+    assert len(codes) == 20
+    for code in codes:
+        assert len(code) == 8 and not set(code) & set("0O1IL")
+    assert personal_code_text("K7M4QXP2") == "K7M4-QXP2"
+
+
+def test_a_format_2_workbook_gets_its_personal_code_when_it_is_next_opened(store):
+    store.folder.mkdir(parents=True)
+    path = store.folder / f"{'B' * 22}.json"
+    path.write_text(json.dumps(dict(FORMAT_1, id="B" * 22, format=2)), encoding="utf-8")
+    wb = store.open("B" * 22)
+    code = wb.personal_code
+    assert len(code) == 8
+    assert json.loads(path.read_text(encoding="utf-8"))["personal_code"] == code
+    assert store.open("B" * 22).personal_code == code  # made once, then kept
+
+
+def test_a_workbook_is_found_again_only_with_its_name_job_centre_and_personal_code(store):
+    karen = store.create("Karen Jensen", "Jobcenter Århus")
+    namesake = store.create("Karen Jensen", "Jobcenter Århus")
+    store.create("Karen Jensen", "Jobcenter Vejle")
+    store.create("Per Hansen", "Jobcenter Århus")
+    found = store.find("  karen  JENSEN ", "jobcenter århus")
+    assert {w.id for w in found} == {karen.id, namesake.id}
+    typed = personal_code_text(karen.personal_code).lower()  # »k7m4-qxp2« is the same code
+    assert store.recover("Karen Jensen", "Jobcenter Århus", typed).id == karen.id
+    assert store.recover("Karen Jensen", "Jobcenter Vejle", karen.personal_code) is None
+    assert store.recover("Karen Jensen", "Jobcenter Århus", "") is None
+    assert store.recover("Karen Jensen", "Jobcenter Århus", "AAAA-AAAA") is None
+    assert store.find("Ukendt", "Jobcenter Århus") == []
+
+
+def test_a_file_from_this_server_continues_its_workbook_and_takes_the_newer_answers(store):
+    workbook = store.create("Karen Jensen", "Jobcenter Århus")
+    workbook.save_answer("tjek_ind", {"a": "gammel"})
+    workbook.save_answer("rolle", {"a": "på serveren"})
+    copy = json.loads(workbook.to_bytes())
+    copy["answers"]["tjek_ind"] = {
+        "value": {"a": "nyere i filen"},
+        "saved": "2099-01-01T10:00:00+01:00",
+    }
+    copy["answers"]["rolle"] = {
+        "value": {"a": "ældre i filen"},
+        "saved": "2000-01-01T10:00:00+01:00",
+    }
+    copy["answers"]["kun_i_filen"] = {"value": 3, "saved": "2026-11-20T10:00:00+01:00"}
+    copy["anonymous"] = {"tjek_ind": True}
+    loaded, continued = store.load_file(json.dumps(copy).encode("utf-8"))
+    assert continued and loaded.id == workbook.id
+    assert len(list(store.folder.glob("*.json"))) == 1  # no fork
+    assert loaded.answers() == {
+        "tjek_ind": {"a": "nyere i filen"},
+        "rolle": {"a": "på serveren"},
+        "kun_i_filen": 3,
+    }
+    assert loaded.shares_anonymously("tjek_ind")
+    assert loaded.personal_code == workbook.personal_code
+
+
+def test_a_file_from_another_server_becomes_a_new_workbook_with_its_personal_code(store, tmp_path):
+    elsewhere = WorkbookStore(tmp_path / "binder").create("Karen Jensen", "Jobcenter Århus")
+    loaded, continued = store.load_file(elsewhere.to_bytes())
+    assert not continued and loaded.id != elsewhere.id
+    assert loaded.personal_code == elsewhere.personal_code
+    forged = json.loads(elsewhere.to_bytes())
+    forged["personal_code"] = "../../x"
+    other, _ = store.load_file(json.dumps(forged).encode("utf-8"))
+    assert other.personal_code != "../../x" and len(other.personal_code) == 8

@@ -119,16 +119,18 @@ def test_the_overview_links_to_the_pages_and_names_what_is_missing(content, work
     assert "ovenfor på denne side" in overview  # the action plan is on the same page
     assert overview.count("Ikke lavet endnu.") == 5 and "✔ Klar" not in overview
     workbook.save_answer("opgavebeskrivelse", A_DAY["opgavebeskrivelse"])
-    ex.update_button.click()
+    assert ex.poll()  # the page looks at the workbook every few seconds; no button
     assert ex.overview.value.count("✔ Klar") == 1
+    assert not ex.poll()  # nothing new: nothing redrawn
 
 
-def test_another_tab_s_work_shows_after_updating(content, store, workbook):
+def test_another_tab_s_work_shows_without_a_button(content, store, workbook):
     ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
+    assert not [b for b in ex.children if getattr(b, "description", "") == "Opdater oversigten"]
     other_tab = WorkbookStore(store.folder).open(workbook.id)
     other_tab.save_answer("aarshjul", A_DAY["aarshjul"])
     assert "2 aktiviteter" not in ex.overview.value
-    ex.update_button.click()
+    assert ex.poll()
     assert "2 aktiviteter i 2 af årets 12 måneder" in ex.overview.value
 
 
@@ -200,18 +202,23 @@ def test_the_calendar_file_needs_a_start_date_and_holds_plan_and_follow_ups(cont
     assert "klokkeslæt som 10.00" in ex.calendar_result.value
     ex.controls["tidspunkt"].value = "9.30"
     assert (
-        "<b>31.12.2026 kl. 09.30</b>: Opfølgning med teamleder efter 30 dage" in ex.follow_ups.value
+        "<b>04.01.2027 kl. 09.30</b>: Opfølgning med teamleder efter 30 dage "
+        "(flyttet fra nytårsaftensdag 31.12.2026)" in ex.follow_ups.value
     )
+    assert "flyttet til den næste arbejdsdag" in ex.follow_ups.value
     ex.calendar_button.click()
-    assert "Kalenderfilen har 5 aftaler" in ex.calendar_result.value
+    assert (
+        "Kalenderfilen har 3 opfølgningssamtaler og 4 påmindelser om, hvornår dine handlinger "
+        "begynder og slutter." in ex.calendar_result.value
+    )
     name, data = download(ex.calendar_result.value, "text/calendar;charset=utf-8")
     assert name == "Min-første-plan-som-nøgleperson-Karen-Jensen.ics"
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][:2] == [
-        "Læringsgruppemøde om UGU",
-        "Årshjulet i drift",
+        "Start: Læringsgruppemøde om UGU",
+        "Slut: Læringsgruppemøde om UGU",
     ]
-    assert events[2].decoded("DTSTART").isoformat() == "2026-12-31T09:30:00"
+    assert events[4].decoded("DTSTART").isoformat() == "2027-01-04T09:30:00+01:00"
     assert saved(workbook, "min_foerste_plan") == {
         "fields": {"start": "2026-12-01", "tidspunkt": "9.30"}
     }

@@ -28,8 +28,9 @@ def test_signing_in_creates_a_workbook_and_binds_the_exercises(store):
     page = voila_page(store)
     checkin = page.exercise("tjek_ind")
     checkin.boxes["ser_frem_til"].value = "Før jeg skrev mit navn"
-    name, centre, workshop = find(page.identity, ipw.Text)
+    name, centre, workshop, code = find(page.identity, ipw.Text)
     assert workshop.description.startswith("Workshopkode")  # optional on the start page
+    assert code.description == "Din personlige kode (fra din logbog)"
     start = find(page.identity, ipw.Button, "Start min logbog")[0]
     start.click()
     assert "Skriv dit navn" in page.message.value and page.workbook is None

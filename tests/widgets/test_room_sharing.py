@@ -172,7 +172,7 @@ def test_a_loaded_workbook_file_keeps_the_anonymous_choice_but_not_the_workshop(
 ):
     workbook.join_workshop(workshop.as_dict())
     workbook.set_anonymous("tjek_ind", True)
-    loaded = store.import_bytes(workbook.to_bytes())
+    loaded = WorkbookStore(store.folder / "en-anden-server").import_bytes(workbook.to_bytes())
     assert loaded.shares_anonymously("tjek_ind") and loaded.workshop is None
 
 
