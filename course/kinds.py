@@ -234,6 +234,14 @@ def _seen_sorting(ex, in_report: bool) -> tuple[str, bool]:
     )
 
 
+def _seen_role_play(ex, in_report: bool) -> tuple[str, bool]:
+    return (
+        f"Det, du sætter kryds ved i observationsskemaet, {_shown(in_report)} – dine noter "
+        "vises aldrig",
+        True,
+    )
+
+
 def _seen_plan(ex, in_report: bool) -> tuple[str, bool]:
     return (
         "Kursuslederen ser kun optællinger for hele rummet: hvor mange handlinger, i hvilke "
@@ -305,7 +313,7 @@ KINDS: dict[str, Kind] = {
         needs=("role_play",),
         only=("role_play",),
         check=_check_role_play,
-        room=Room(role_play.answered, role_play.summarise),
+        room=Room(role_play.answered, role_play.summarise, _seen_role_play),
     ),
 }
 
