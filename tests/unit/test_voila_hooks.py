@@ -1,6 +1,7 @@
 """The served course's server-side hooks: page titles, the XSRF cookie, and kernel culling."""
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
@@ -101,3 +102,29 @@ def test_a_kernel_is_stopped_at_once_not_after_a_graceful_wait(monkeypatch):
     monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
     run(CourseKernelManager().shutdown_kernel("k1"))
     assert calls == [("k1", True)]
+
+
+def test_a_left_page_s_kernel_first_handles_what_the_page_sent_last(monkeypatch):
+    """Busy with the last keystrokes when the page is left: stopped only once it is quiet."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    km = CourseKernelManager(settle_seconds=0.2, settle_max_seconds=5)
+    idle_kernel(km, "k1", 0, 1)
+    km._kernels["k1"].execution_state = "busy"
+    seen = []
+
+    async def stop(self, kernel_id, now=False, restart=False):
+        seen.append(km._kernels["k1"].execution_state)
+
+    async def leave_then_finish_saving():
+        task = asyncio.ensure_future(km.shutdown_kernel("k1"))
+        await asyncio.sleep(0.3)
+        assert not seen, "stopped while still handling the page's last message"
+        km._kernels["k1"].execution_state = "idle"
+        km._kernels["k1"].last_activity = utcnow()
+        await task
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
+    start = time.monotonic()
+    run(leave_then_finish_saving())
+    assert seen == ["idle"] and time.monotonic() - start < 2
