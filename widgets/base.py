@@ -286,8 +286,10 @@ class Exercise(ipw.VBox):
         if self._restoring:
             return
         self._touched = True
-        self._refresh()
+        # Save first: feedback a participant sees is never ahead of the logbog (a page reloaded
+        # right after »Planen er udfyldt« ends its kernel, maybe in the middle of a handler).
         self._save()
+        self._refresh()
 
     def _save(self) -> None:
         value = self._read()
