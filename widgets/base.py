@@ -283,8 +283,10 @@ class Exercise(ipw.VBox):
         if self._restoring:
             return
         self._touched = True
-        self._refresh()
+        # Saved first: no feedback can say »done« for an answer that is not yet in the logbog
+        # (a page reloaded at that moment ends its kernel at once).
         self._save()
+        self._refresh()
 
     def _save(self) -> None:
         value = self._read()
