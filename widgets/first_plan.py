@@ -4,6 +4,7 @@ read from the workbook, as one Word document and one calendar file with follow-u
 from __future__ import annotations
 
 import asyncio
+import hashlib
 
 import ipywidgets as ipw
 
@@ -169,12 +170,13 @@ class FirstPlan(Exercise):
             log.exception("Oversigten over Min første plan kunne ikke opdateres")
         self._watch()
 
-    def _version(self):
+    def _version(self) -> bytes | None:
+        """A fingerprint of the workbook file as it is on disk now (a few kilobytes to read;
+        a file's time stamp is too coarse to tell two quick saves apart)."""
         try:
-            stat = self.workbook.path.stat()
+            return hashlib.blake2b(self.workbook.path.read_bytes(), digest_size=16).digest()
         except OSError:
             return None
-        return stat.st_mtime_ns, stat.st_size
 
     def poll(self) -> bool:
         """Show what the workbook holds now, if another page or tab has changed it; True then."""

@@ -3,6 +3,7 @@ the year wheel (06) and the action plan (07) – downloaded as one Word file and
 
 import io
 import re
+import time
 from datetime import date, timedelta
 
 import docx
@@ -24,6 +25,15 @@ def saved_in(exercise):
     expect(exercise.locator(".nk-msg.nk-ok").last).to_contain_text("Gemt i din logbog")
 
 
+def on_disk(server, workbook, exercise_id: str, found) -> None:
+    """Wait until the page's kernel has saved the last thing typed (``found(answer)``), before
+    the test leaves the page: a left page's kernel ends at once, with what it has not done."""
+    deadline = time.monotonic() + 30
+    while not found(WorkbookStore(server.folder).open(workbook.id).answer(exercise_id) or {}):
+        assert time.monotonic() < deadline, f"{exercise_id} was not saved within 30 s"
+        time.sleep(0.2)  # poll the logbog file, not the page
+
+
 def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tmp_path):
     workbook = WorkbookStore(server.folder).create("Åse Ørsted", "Jobcenter Ærø")
     base = f"?logbog={workbook.id}"
@@ -35,6 +45,7 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     task.get_by_label("Timer om måneden til rollen *").fill("8")
     task.get_by_label("Hvem afstemmer jeg opgaver og ansvar med? *").select_option("Teamleder")
     saved_in(task)
+    on_disk(server, workbook, "opgavebeskrivelse", lambda a: a.get("fields", {}).get("afstemt_med"))
 
     open_page(page, f"{server.base}05_introduktion_af_nye_medarbejdere.ipynb{base}")
     planner = page.locator(".nk-exercise", has_text="Introduktionsplan for en ny kollega")
@@ -52,6 +63,9 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     contract.get_by_label(re.compile("^Kollegial observation A")).fill("Uge 2: to samtaler")
     contract.get_by_label(re.compile("^Kollegial observation B")).fill("Uge 4: feedback med UGU")
     saved_in(contract)
+    on_disk(
+        server, workbook, "laeringskontrakt", lambda a: a.get("fields", {}).get("observation_b")
+    )
 
     open_page(page, f"{server.base}06_laeringsgryden.ipynb{base}")
     wheel = page.locator(".nk-exercise", has_text="Mit årshjul for læringsgryden")
@@ -62,6 +76,12 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     row.get_by_label("Måned *").select_option("Oktober")
     row.get_by_label("Ansvarlig *").fill("Læringsgruppen")
     saved_in(wheel)
+    on_disk(
+        server,
+        workbook,
+        "aarshjul",
+        lambda a: any(r.get("fields", {}).get("ansvarlig") for r in a.get("rows", [])),
+    )
 
     open_page(page, f"{server.base}07_min_foerste_plan.ipynb{base}")
     plan = page.locator(".nk-exercise", has_text="Min handleplan")
@@ -138,12 +158,16 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
     assert summaries == [
-        "Læringsmøder om UGU",
-        "Årshjulet i drift",
+        "Start: Læringsmøder om UGU",
+        "Slut: Læringsmøder om UGU",
+        "Start: Årshjulet i drift",
+        "Slut: Årshjulet i drift",
         "Opfølgning med teamleder efter 30 dage",
         "Opfølgning med teamleder efter 60 dage",
         "Opfølgning med teamleder efter 90 dage",
     ]
+    talks = [e.decoded("DTSTART") for e in calendar.walk("VEVENT")][4:]
+    assert all(t.tzinfo is not None and t.weekday() < 5 for t in talks)  # Danish time, weekdays
 
     page.reload()
     plan = page.locator(".nk-exercise", has_text="Min handleplan")

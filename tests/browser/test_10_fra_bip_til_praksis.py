@@ -34,7 +34,7 @@ def test_sorting_feedback_and_the_case_through_four_types_survive_a_reload(serve
     case.screenshot(path=str(ARTIFACTS / "10_case_reflection.png"))
 
     expectation = page.locator(".nk-exercise", has_text="Dine forventninger til Lones jobchancer")
-    expectation.locator(".nk-scale").first.get_by_role("button", name="2", exact=True).click()
+    expectation.locator(".nk-scale").first.get_by_role("radio", name="2", exact=True).click()
     expect(expectation.locator(".nk-advice")).to_contain_text("i BIP hang sagsbehandlerens tro")
 
     page.reload()

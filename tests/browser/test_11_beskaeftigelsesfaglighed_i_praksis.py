@@ -23,12 +23,12 @@ def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, p
     radar = page.locator(".nk-exercise", has_text="Progressionsmål for Jonas")
     expect(radar).to_contain_text("Du vurderer nu: Første samtale (marts)")
     radar.locator(".nk-scale", has_text="Optimisme").get_by_role(
-        "button", name="1", exact=True
+        "radio", name="1", exact=True
     ).click()
-    radar.get_by_role("button", name="Efter tre måneder (juni)").click()
+    radar.get_by_role("radio", name="Efter tre måneder (juni)").click()
     expect(radar).to_contain_text("Du vurderer nu: Efter tre måneder (juni)")
     radar.locator(".nk-scale", has_text="Optimisme").get_by_role(
-        "button", name="4", exact=True
+        "radio", name="4", exact=True
     ).click()
     expect(radar).to_contain_text("Gemt i din logbog")
     radar.get_by_role("button", name="Vis billedet af dine svar").click()
@@ -48,7 +48,7 @@ def test_evidence_ranking_check_and_progression_radar_survive_a_reload(server, p
     expect(
         radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")
     ).to_have_text("1")
-    radar.get_by_role("button", name="Efter tre måneder (juni)").click()
+    radar.get_by_role("radio", name="Efter tre måneder (juni)").click()
     expect(
         radar.locator(".nk-scale", has_text="Optimisme").locator("button.mod-active")
     ).to_have_text("4")

@@ -15,12 +15,12 @@ def test_knowledge_sources_give_advice_draw_bars_and_survive_a_reload(server, pa
     sources = page.locator(".nk-exercise", has_text="Hvor kommer din viden fra?")
     expect(sources).to_contain_text("1 = Næsten ikke")
     colleagues = sources.locator(".nk-scale", has_text="Når du taler og reflekterer med kolleger")
-    colleagues.get_by_role("button", name="1", exact=True).click()
+    colleagues.get_by_role("radio", name="1", exact=True).click()
     expect(sources.locator(".nk-advice")).to_contain_text(
         "Læringsgruppemøder og kollegial sparring"
     )
     sources.locator(".nk-scale", has_text="rapporter om effektfulde metoder").get_by_role(
-        "button", name="4", exact=True
+        "radio", name="4", exact=True
     ).click()
     sources.get_by_role("button", name="Vis billedet af dine svar").click()
     picture = sources.locator("img.nk-picture")

@@ -47,7 +47,7 @@ def test_start_page_sign_in_checkin_and_personal_address(server, page):
     answer = page.get_by_label("Hvad ser du frem til?")
     answer.fill("At facilitere læringsmøder <b>med</b> mod")
     expect(page.locator(".nk-exercise", has_text="Tjek ind")).to_contain_text("Gemt i din logbog")
-    page.get_by_role("link", name="startsiden med din logbog").click()
+    page.locator(".nk-identity").get_by_role("link", name="startsiden med din logbog").click()
     expect(page.get_by_label("Hvad ser du frem til?")).to_have_value(
         "At facilitere læringsmøder <b>med</b> mod"
     )
@@ -84,7 +84,7 @@ def test_role_page_exercises_survive_reload_and_server_restart(server, page):
     expect(ranking.locator(".nk-rank-text").first).to_contain_text("Sparring til kolleger")
 
     first_scale = page.locator(".nk-scale").first
-    first_scale.get_by_role("button", name="1", exact=True).click()
+    first_scale.get_by_role("radio", name="1", exact=True).click()
     expect(page.locator(".nk-advice").first).to_contain_text("Sørg for en grundig afstemning")
 
     text = "Vi ser rollen som en brobygger – æøå ÆØÅ 🙂"

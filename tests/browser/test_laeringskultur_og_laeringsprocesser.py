@@ -95,7 +95,7 @@ def test_key_figures_and_the_learning_culture_scale_survive_a_reload(server, pag
     expect(table).to_contain_text("marts 2025")
     expect(table).not_to_contain_text("Kontanthjælp Nord")
     figures.screenshot(path=str(ARTIFACTS / "02_noegletal.png"))
-    figures.get_by_role("button", name="Gennemsnit pr. team").click()
+    figures.get_by_role("radio", name="Gennemsnit pr. team").click()
     expect(figures.locator("img.nk-picture")).to_have_attribute(
         "alt", re.compile(r"^Graf, gennemsnit pr\. team.*")
     )
@@ -104,7 +104,7 @@ def test_key_figures_and_the_learning_culture_scale_survive_a_reload(server, pag
     )
 
     culture = page.locator(".nk-exercise", has_text="Hvordan er jeres læringskultur?")
-    culture.get_by_role("button", name="7", exact=True).click()
+    culture.get_by_role("radio", name="7", exact=True).click()
     culture.get_by_label("Hvad er allerede godt?").fill("Vi deler erfaringer på møderne")
     expect(culture).to_contain_text("Gemt i din logbog")
 
