@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from course import action_plan, onboarding, planning, summary, year_wheel
+from course import action_plan, centre_plan, onboarding, planning, summary, year_wheel
 from course.dialogue import PLACEHOLDERS, placeholders
 
 CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
@@ -40,6 +40,9 @@ class PlanPart:
     status: Callable  # (exercise, value, today) -> (what it holds, [what is missing])
     sections: Callable  # (exercise, value, heading, today, milestones) -> [document.Section]
     events: Callable | None = None  # (exercise, value, uid) -> [ics.CalendarEvent]
+    # (exercise, room, workbook) -> the value as it is now outside the workbook (a plan a job
+    # centre makes together), or None: the workbook's copy is used then
+    latest: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,11 @@ def _check_cycle(ex, where) -> None:
         where.fail("felt 'steps': en læringscyklus skal have mindst 3 trin")
 
 
+def _check_check_out(ex, where) -> None:
+    if len(ex.items) < 2:
+        where.fail("felt 'items': et tjek ud viser dagens mål, mindst 2")
+
+
 def _check_wheel(ex, where) -> None:
     if len(ex.periods) != 12:
         where.fail(f"felt 'periods': et årshjul skal have 12 måneder, fik {len(ex.periods)}")
@@ -153,7 +161,7 @@ KINDS: dict[str, Kind] = {
     "refleksion": Kind(
         needs=("prompts",),
         room=Room(summary.reflection_answered, summary.reflection),
-        report=("forventninger",),
+        report=("forventninger", "bruttoopgavebeskrivelse"),
     ),
     "skala": Kind(
         needs=("scale", "items"),
@@ -205,6 +213,26 @@ KINDS: dict[str, Kind] = {
         ),
     ),
     "samleplan": Kind(needs=("parts",), fields={"start": "dato", "tidspunkt": "klokkeslæt"}),
+    # A job centre's action plan, made together in a workshop (course/centre_plan.py).
+    "fællesplan": Kind(
+        needs=("categories", "fields"),
+        fields={"hvad": "tekst", "start": "dato", "slut": "dato"},
+        plan_part=PlanPart(
+            centre_plan.part_status,
+            centre_plan.document_sections,
+            centre_plan.calendar_events,
+            centre_plan.latest_value,
+        ),
+    ),
+    # The close of the day: the morning's answers (``recalls``) and the day's goals (``items``)
+    # again, and what the participant takes with them; shared like a refleksion.
+    "tjekud": Kind(
+        needs=("prompts", "items", "recalls"),
+        only=("recalls",),
+        check=_check_check_out,
+        room=Room(summary.reflection_answered, summary.reflection),
+        report=("tjek ud",),
+    ),
 }
 
 

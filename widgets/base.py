@@ -91,6 +91,7 @@ class Exercise(ipw.VBox):
         self.href = href or quote
         self.session = session  # the id of the page's session, when shown on a course page
         self.workbook: Workbook | None = None
+        self.room = room  # the room's store, when the page has one
         self._restoring = False
         self._touched = False
         self.status = ipw.HTML()
@@ -110,7 +111,8 @@ class Exercise(ipw.VBox):
             + (case_html(definition.case) if definition.case else "")
         )
         sharing = [self.sharing] if self.sharing is not None else []
-        super().__init__([header, *sharing, *self._build(), self.status])
+        results = [self.sharing.results] if self.sharing is not None else []
+        super().__init__([header, *sharing, *self._build(), self.status, *results])
         self.add_class("nk-exercise")
         self.observe(self._show_status, names=["save_state", "saved_at", "share_problem"])
         self.value = self._read()

@@ -7,10 +7,15 @@ import enum
 import ipywidgets as ipw
 import traitlets
 
-from course.room import RoomError, RoomStore
+from course.room import ClosedError, ExerciseState, RoomError, RoomStore
+from course.summary import summarise
 from widgets.handlers import log, safe
 from widgets.markup import esc
+from widgets.room_results import results_html
 from widgets.status import SaveState
+
+WATCH_MS = 5000  # how often a page asks whether the facilitator opened, closed or revealed
+WATCH_MINUTES = 45  # a page watches this long after it opened or the participant last acted
 
 
 class Sharing(enum.Enum):
@@ -22,8 +27,14 @@ class Sharing(enum.Enum):
     ANONYMOUS = "anonymous"  # shared without the name
 
 
-def note_html(state: Sharing, workshop: str = "", can_be_anonymous: bool = False) -> str:
-    """What the participant reads about the sharing, above the exercise."""
+def note_html(
+    state: Sharing,
+    workshop: str = "",
+    can_be_anonymous: bool = False,
+    paced: ExerciseState | None = None,
+) -> str:
+    """What the participant reads about the sharing, above the exercise; ``paced`` is how the
+    facilitator paces the exercise in the workshop (closed, results revealed)."""
     if state is Sharing.NOT_CHOSEN:
         text = (
             "Du bestemmer selv, om dit svar deles med rummet. Sæt kryds i »Del med rummet«, "
@@ -43,7 +54,18 @@ def note_html(state: Sharing, workshop: str = "", can_be_anonymous: bool = False
         )
         if state is Sharing.NAMED and can_be_anonymous:
             text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
-    return f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+        text += " Når kursuslederen viser rummets svar, ser du dem også her – uden navne."
+    note = f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+    if paced is not None and not paced.open and state in (Sharing.NAMED, Sharing.ANONYMOUS):
+        closed = (
+            "Kursuslederen har lukket for svar på denne øvelse. Du kan stadig skrive: Det gemmes "
+            "i din logbog, og det deles af sig selv, hvis kursuslederen åbner igen."
+        )
+        note += (
+            f'<p class="nk-share-note nk-share-closed" role="status"><b>Lukket for svar.</b> '
+            f"{esc(closed)}</p>"
+        )
+    return note
 
 
 class RoomSharing(ipw.VBox):
@@ -61,6 +83,25 @@ class RoomSharing(ipw.VBox):
         self.definition, self.room, self.on_choice = definition, room, on_choice
         self.workbook = None
         self._restoring = False
+        self.paced = ExerciseState()  # as the facilitator paces the exercise, last we looked
+        self.pending = False  # an answer the room refused while closed: shared when reopened
+        self._seen: tuple | None = None  # the room's fingerprint of the exercise, last we looked
+        self.results = ipw.HTML()  # the room's results, shown under the exercise once revealed
+        self.results.add_class("nk-room-results")
+        # The browser counts; each count asks the room whether anything changed (see
+        # widgets/facilitator.py). It stops after WATCH_MINUTES so an idle page can be culled.
+        self.ticker = ipw.Play(
+            value=0,
+            min=0,
+            max=WATCH_MINUTES * 60_000 // WATCH_MS,
+            interval=WATCH_MS,
+            repeat=False,
+            playing=False,
+            show_repeat=False,
+            description="Rummets status",
+            layout={"display": "none"},
+        )
+        self.ticker.observe(safe(self._tick, report), names="value")
         self.note = ipw.HTML()
         self.opt_in = self.anonymous = None
         if definition.opt_in:
@@ -69,7 +110,13 @@ class RoomSharing(ipw.VBox):
         if definition.anonymous:
             self.anonymous = ipw.Checkbox(description="Del anonymt (uden mit navn)", indent=False)
             self.anonymous.observe(safe(self._anonymous_changed, report), names="value")
-        super().__init__([self.note, *(c for c in (self.opt_in, self.anonymous) if c is not None)])
+        super().__init__(
+            [
+                self.note,
+                *(c for c in (self.opt_in, self.anonymous) if c is not None),
+                self.ticker,
+            ]
+        )
         self.add_class("nk-share")
         self.show()
 
@@ -101,8 +148,55 @@ class RoomSharing(ipw.VBox):
                 self._restoring = False
         self.show()
 
+    @property
+    def workshop_code(self) -> str:
+        workshop = self.workbook.workshop if self.workbook is not None else None
+        return workshop["code"] if workshop else ""
+
     def show(self) -> None:
-        """Say how the answer is shared now (after signing in, joining, or a choice)."""
+        """Say how the answer is shared now (after signing in, joining, or a choice), and
+        follow the facilitator's pacing from now on."""
+        if self.workshop_code:
+            self.look()
+            self.watch()
+        self._show_note()
+
+    def watch(self) -> None:
+        """(Re)start watching the room: after the page opens and after each answer."""
+        if self.workshop_code:
+            self.ticker.value = 0
+            self.ticker.playing = True
+
+    def _tick(self, _change) -> None:
+        if not self.workshop_code:
+            self.ticker.playing = False
+            return
+        self.look()
+
+    def look(self) -> None:
+        """Ask the room whether the facilitator opened, closed, revealed or hid something, or
+        new answers came; follow it on the page."""
+        code = self.workshop_code
+        try:
+            seen = self.room.exercise_fingerprint(code, self.definition.id)
+            if seen == self._seen:
+                return
+            paced = self.room.state(code, self.definition.id)
+            answers = self.room.answers(code, self.definition.id) if paced.revealed else None
+        except Exception:
+            log.exception("Rummets status for %s kunne ikke hentes", self.definition.id)
+            return  # the next look tries again; the page goes on as before
+        reopened = not self.paced.open and paced.open
+        self._seen, self.paced = seen, paced
+        self._show_note()
+        self.results.value = (
+            results_html(summarise(self.definition, answers)) if answers is not None else ""
+        )
+        written = self.workbook.answer(self.definition.id) if self.workbook is not None else None
+        if reopened and self.pending and written is not None:
+            self.on_choice(withdrawn=False)  # share what was written while it was closed
+
+    def _show_note(self) -> None:
         workshop = self.workbook.workshop if self.workbook is not None else None
         if not self.chosen:
             self.state = Sharing.NOT_CHOSEN
@@ -111,7 +205,10 @@ class RoomSharing(ipw.VBox):
         else:
             self.state = Sharing.ANONYMOUS if self.without_name else Sharing.NAMED
         self.note.value = note_html(
-            self.state, (workshop or {}).get("name", ""), self.anonymous is not None
+            self.state,
+            (workshop or {}).get("name", ""),
+            self.anonymous is not None,
+            self.paced if workshop else None,
         )
 
     def share(self, value) -> tuple[SaveState, str]:
@@ -127,11 +224,19 @@ class RoomSharing(ipw.VBox):
                 None if self.without_name else self.workbook.name,
                 value,
             )
+        except ClosedError:
+            self.pending = True
+            self.paced = ExerciseState(open=False, revealed=self.paced.revealed)
+            self._show_note()
+            self.watch()
+            return SaveState.CLOSED, ""
         except RoomError as e:
             return SaveState.NOT_SHARED, str(e)
         except Exception:  # the room's database; the workbook save has already succeeded
             log.exception("Svaret på %s kunne ikke deles med rummet", self.definition.id)
             return SaveState.NOT_SHARED, "Rummets database svarer ikke lige nu."
+        self.pending = False
+        self.watch()
         return (SaveState.SHARED_ANONYMOUSLY if self.without_name else SaveState.SHARED), ""
 
     def _anonymous_changed(self, _change) -> None:
