@@ -47,10 +47,16 @@ def answer_cells(exercise: Exercise) -> tuple[list[str], Callable]:
         ]
     if kind == "skala":
         heads = [i.text for i in exercise.items] + [p.text for p in exercise.prompts]
-        return heads, lambda v: [
-            r if isinstance(r := _dict(v, "ratings").get(i.id), int) else ""
-            for i in exercise.items
-        ] + [_dict(v, "texts").get(p.id, "") for p in exercise.prompts]
+        return (
+            heads,
+            lambda v: (
+                [
+                    r if isinstance(r := _dict(v, "ratings").get(i.id), int) else ""
+                    for i in exercise.items
+                ]
+                + [_dict(v, "texts").get(p.id, "") for p in exercise.prompts]
+            ),
+        )
     if kind == "rangering":
         heads = [f"Plads {n}" for n in range(1, len(exercise.items) + 1)] + ["Egne opgaver"]
 

@@ -63,9 +63,13 @@ def public_base(environ=None) -> str:
     return base_from_request(env.get("VOILA_REQUEST_URL", ""))
 
 
+def start_page_url(base: str) -> str:
+    return f"{base}/{RENDER_PATH}{START_PAGE}"
+
+
 def join_url(base: str, code: str) -> str:
     """The start page with the workshop code filled in."""
-    return f"{base}/{RENDER_PATH}{START_PAGE}?{QUERY_KEY}={quote(code)}"
+    return f"{start_page_url(base)}?{QUERY_KEY}={quote(code)}"
 
 
 def short_text(url: str) -> str:
@@ -82,6 +86,33 @@ def only_this_machine(base: str) -> bool:
         return ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
     except ValueError:
         return False
+
+
+def lan_address() -> str:
+    """This machine's address on the local network, or "" (no packet is sent: connecting a
+    UDP socket only picks the interface a packet would leave by)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: documentation only, never routed
+            address = s.getsockname()[0]
+    except OSError:
+        return ""
+    return "" if ipaddress.ip_address(address).is_loopback else address
+
+
+def serve_base(host: str, port: int, given: str = "") -> str:
+    """The participants' address for ``make serve``: the one given, else this machine's
+    network address when the server listens on every interface, else ""."""
+    if given.strip():
+        return clean_base(given)
+    if host in ("0.0.0.0", "::", ""):
+        lan = lan_address()
+        return f"http://{lan}:{port}" if lan else ""
+    if only_this_machine(f"http://{host}"):
+        return ""
+    return clean_base(f"http://{host}:{port}")
 
 
 def qr_svg(url: str) -> str:

@@ -158,6 +158,8 @@ class CoursePage(ipw.VBox):
                 if workshop
                 else "Workshopkode fra kursuslederen"
             )
+            if self.request.workshop.upper() != (workshop or {}).get("code"):
+                code.value = self.request.workshop  # from the QR code's address
             join = button(
                 "Skift workshop" if workshop else "Deltag i workshoppen",
                 "users",
@@ -216,6 +218,7 @@ class CoursePage(ipw.VBox):
         )
         start_page = self._is_start_page()
         workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
+        workshop.value = self.request.workshop  # from the QR code's address
         upload = ipw.FileUpload(
             accept=".json",
             multiple=False,
