@@ -35,7 +35,7 @@ from course.room import RoomError, RoomStore, _insert, _now, _storable, particip
 TEXT_TYPES = ("tekst", "langtekst")
 SEPARATOR = {"tekst": " / ", "langtekst": "\n"}
 MAX_PLAN_ROWS = 60  # a job centre's plan: room for everyone's rows, not for a flood
-_CENTRE_WORDS = re.compile(r"\b(?:jobcenter|jobcentret|jobcentre|jobcentrene)\b")
+_CENTRE_WORDS = re.compile(r"\b(?:jobcenter|jobcentret|jobcentre|jobcentrene|kommune|i|på)\b")
 
 
 class Edit(enum.Enum):
