@@ -23,6 +23,7 @@ from widgets.base import exercise_kind
 from widgets.controls import button_row, control_value, set_control
 from widgets.handlers import safe
 from widgets.markup import esc, message_html
+from widgets.ticker import Ticker
 
 WATCH_MS = 4000
 WATCH_MINUTES = 45
@@ -74,17 +75,7 @@ class CentrePlan(ActionPlan):
             "Vis planen, som den ser ud nu, med dine kollegers ændringer",
             lambda _: self.sync(),
         )
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=WATCH_MINUTES * 60_000 // WATCH_MS,
-            interval=WATCH_MS,
-            repeat=False,
-            playing=False,
-            show_repeat=False,
-            description="Planens status",
-            layout={"display": "none"},
-        )
+        self.ticker = Ticker(WATCH_MS, WATCH_MINUTES, "Planens status")
         self.ticker.observe(safe(self._tick, self._show_error), names="value")
         return [self.where, self.notice, button_row(self.sync_button), self.ticker]
 
@@ -189,8 +180,7 @@ class CentrePlan(ActionPlan):
         if self.workbook is not None and self.workbook.answer(self.definition.id) != self._read():
             self._save()
         self._refresh()
-        self.ticker.value = 0
-        self.ticker.playing = True
+        self.ticker.start()
 
     def _show_where(self) -> None:
         names = ", ".join(self.authors) if self.authors else "ingen endnu"

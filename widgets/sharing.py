@@ -13,6 +13,7 @@ from widgets.handlers import log, safe
 from widgets.markup import esc
 from widgets.room_results import results_html
 from widgets.status import SaveState
+from widgets.ticker import Ticker
 
 WATCH_MS = 5000  # how often a page asks whether the facilitator opened, closed or revealed
 WATCH_MINUTES = 45  # a page watches this long after it opened or the participant last acted
@@ -88,19 +89,9 @@ class RoomSharing(ipw.VBox):
         self._seen: tuple | None = None  # the room's fingerprint of the exercise, last we looked
         self.results = ipw.HTML()  # the room's results, shown under the exercise once revealed
         self.results.add_class("nk-room-results")
-        # The browser counts; each count asks the room whether anything changed (see
-        # widgets/facilitator.py). It stops after WATCH_MINUTES so an idle page can be culled.
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=WATCH_MINUTES * 60_000 // WATCH_MS,
-            interval=WATCH_MS,
-            repeat=False,
-            playing=False,
-            show_repeat=False,
-            description="Rummets status",
-            layout={"display": "none"},
-        )
+        # The browser counts; each count asks the room whether anything changed. It stops
+        # after WATCH_MINUTES so an idle page can be culled (widgets/ticker.py).
+        self.ticker = Ticker(WATCH_MS, WATCH_MINUTES, "Rummets status")
         self.ticker.observe(safe(self._tick, report), names="value")
         self.note = ipw.HTML()
         self.opt_in = self.anonymous = None
@@ -164,8 +155,7 @@ class RoomSharing(ipw.VBox):
     def watch(self) -> None:
         """(Re)start watching the room: after the page opens and after each answer."""
         if self.workshop_code:
-            self.ticker.value = 0
-            self.ticker.playing = True
+            self.ticker.start()
 
     def _tick(self, _change) -> None:
         if not self.workshop_code:
