@@ -75,13 +75,11 @@ class CheckOut(Exercise):
             )
             return
         items = "".join(
-            f"<dt>{esc(prompt)}</dt><dd>{paragraphs(text) if text else '<i>Ikke besvaret.</i>'}"
-            "</dd>"
+            f"<p><b>{esc(prompt)}</b><br>"
+            f"{paragraphs(text) if text else '<i>Ikke besvaret.</i>'}</p>"
             for prompt, text in texts
         )
-        self.recalled.value = (
-            f'<div class="nk-recalled"><h4>{esc(title)}</h4><dl>{items}</dl></div>'
-        )
+        self.recalled.value = f'<div class="nk-recalled"><h4>{esc(title)}</h4>{items}</div>'
 
 
 def _count(n: int) -> str:

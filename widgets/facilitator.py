@@ -608,7 +608,7 @@ class Dashboard(ipw.VBox):
             paced = states.get(ex.id, ExerciseState())
             answered = sum(has_content(ex, a.value) for a in self.room.answers(code, ex.id))
             rows.append(
-                f"<tr><th scope='row'>{esc(ex.title)}</th><td>{answered}</td>"
+                f"<tr><td>{esc(ex.title)}</td><td>{answered}</td>"
                 f"<td>{'Åben' if paced.open else 'Lukket'}</td>"
                 f"<td>{'Vises' if paced.revealed else 'Skjult'}</td></tr>"
             )

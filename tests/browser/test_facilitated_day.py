@@ -60,9 +60,22 @@ def new_page(browser):
     assert errors == [], f"console errors: {errors}"
 
 
-def shot(pg, name, full=False):
+def shot(pg, name, full=False, at=None):
+    """A screenshot at the page's size; ``full``: the whole page (Voilà scrolls inside a
+    container, so the viewport grows to the content for it); ``at``: scrolled to a locator."""
     ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full)
+    size = dict(pg.viewport_size)
+    if at is not None:
+        at.scroll_into_view_if_needed()
+    if full:
+        height = pg.evaluate(
+            "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
+        )
+        pg.set_viewport_size(
+            {"width": size["width"], "height": min(max(size["height"], height), 12000)}
+        )
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    pg.set_viewport_size(size)
 
 
 def data_uri(link) -> bytes:
@@ -113,12 +126,12 @@ def test_join_by_qr_pace_hide_reveal_report_and_excel(day_server, new_page):
         f"http://127.0.0.1:{day_server.port}/voila/render/00_velkommen.ipynb?workshop={code}"
     )
     expect(board.locator(".nk-join-url")).to_have_text(address.removeprefix("http://"))
-    shot(board, "dag_kursusleder_qr_laptop")
+    shot(board, "dag_kursusleder_qr_laptop", at=board.locator(".nk-join"))
     board.get_by_role("button", name="Projektorvisning").click()
     board.set_viewport_size({"width": 1920, "height": 1080})
     expect(board.locator("img.nk-qr")).to_be_visible()
     assert board.locator("img.nk-qr").bounding_box()["width"] > 500, "scannable from the back"
-    shot(board, "dag_kursusleder_qr_projektor")
+    shot(board, "dag_kursusleder_qr_projektor", at=board.locator(".nk-join"))
     assert qr_address(board) == address
     board.get_by_role("button", name="Projektorvisning").click()
     board.set_viewport_size({"width": 1366, "height": 768})
