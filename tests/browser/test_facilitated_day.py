@@ -129,8 +129,11 @@ def test_join_by_qr_pace_hide_reveal_report_and_excel(day_server, new_page):
     shot(board, "dag_kursusleder_qr_laptop", at=board.locator(".nk-join"))
     board.get_by_role("button", name="Projektorvisning").click()
     board.set_viewport_size({"width": 1920, "height": 1080})
+    expect(board.locator(".nk-dashboard.nk-projector")).to_have_count(1)
     expect(board.locator("img.nk-qr")).to_be_visible()
-    assert board.locator("img.nk-qr").bounding_box()["width"] > 500, "scannable from the back"
+    board.wait_for_function(
+        "document.querySelector('img.nk-qr').getBoundingClientRect().width > 500"
+    )  # scannable from the back of the room
     shot(board, "dag_kursusleder_qr_projektor", at=board.locator(".nk-join"))
     assert qr_address(board) == address
     board.get_by_role("button", name="Projektorvisning").click()
