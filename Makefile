@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8866
+# The address participants reach the course at, for the QR code (e.g. http://10.0.0.5:8866).
+PUBLIC_URL ?=
 STAMP  := $(VENV)/.installed
 
 .PHONY: serve test bytecode chromium libreoffice clean
@@ -23,7 +25,7 @@ bytecode: $(STAMP)
 	$(BIN)/python -m compileall -q course widgets >/dev/null
 
 serve: bytecode
-	$(BIN)/python -m course.serve --host $(HOST) --port $(PORT)
+	$(BIN)/python -m course.serve --host $(HOST) --port $(PORT) --public-url "$(PUBLIC_URL)"
 
 # Debian's chromium for the browser tests (Playwright's own download cannot work here).
 chromium:

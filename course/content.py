@@ -260,6 +260,7 @@ class Exercise:
     shared: bool = False  # the answer is also shown to the room (facilitator's dashboard)
     anonymous: bool = False  # the participant may choose to share it without a name
     opt_in: bool = False  # shared only when the participant ticks »Del med rummet«
+    recalls: str = ""  # tjekud: the earlier exercise whose answer the participant sees again
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
@@ -643,6 +644,19 @@ def _check_parts(
                 at.fail(f"felt 'session': sessionen '{part.session}' har ingen side (notebook)")
 
 
+def _check_recalls(exercises: dict[str, Exercise], origin: dict[str, str]) -> None:
+    """An exercise that shows an earlier answer again names a refleksion that exists."""
+    for ex in exercises.values():
+        if not ex.recalls:
+            continue
+        at = Where(origin[ex.id]).at(f"øvelse '{ex.id}'")
+        recalled = exercises.get(ex.recalls)
+        if recalled is None:
+            at.fail(f"felt 'recalls': øvelsen '{ex.recalls}' findes ikke")
+        if recalled.kind != "refleksion":
+            at.fail(f"felt 'recalls': '{ex.recalls}' skal være en refleksion")
+
+
 def read_yaml(path: Path, root: Path):
     name = _display_name(path, root)
     try:
@@ -800,6 +814,7 @@ def load_course(root: Path | None = None) -> Course:
     loaded = _load_exercises(root, programme)
     exercises = loaded.exercises
     _check_parts(programme, exercises, loaded.origin)
+    _check_recalls(exercises, loaded.origin)
     content = Course(
         programme=programme,
         exercises=exercises,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from course import action_plan, onboarding, planning, role_play, summary, year_wheel
+from course import action_plan, centre_plan, onboarding, planning, role_play, summary, year_wheel
 from course.dialogue import PLACEHOLDERS, placeholders
 
 CHARTS = ("søjler", "hjul", "radar")  # pictures a skala can draw of its answers
@@ -44,6 +44,9 @@ class PlanPart:
     status: Callable  # (exercise, value, today) -> (what it holds, [what is missing])
     sections: Callable  # (exercise, value, heading, today, milestones) -> [document.Section]
     events: Callable | None = None  # (exercise, value, uid) -> [ics.CalendarEvent]
+    # (exercise, room, workbook) -> the value as it is now outside the workbook (a plan a job
+    # centre makes together), or None: the workbook's copy is used then
+    latest: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,11 @@ def _check_patterns(ex, where) -> None:
 def _check_cycle(ex, where) -> None:
     if len(ex.steps) < 3:
         where.fail("felt 'steps': en læringscyklus skal have mindst 3 trin")
+
+
+def _check_check_out(ex, where) -> None:
+    if len(ex.items) < 2:
+        where.fail("felt 'items': et tjek ud viser dagens mål, mindst 2")
 
 
 def _check_wheel(ex, where) -> None:
@@ -256,7 +264,7 @@ KINDS: dict[str, Kind] = {
     "refleksion": Kind(
         needs=("prompts",),
         room=Room(summary.reflection_answered, summary.reflection, _seen_reflection),
-        report=("forventninger",),
+        report=("forventninger", "bruttoopgavebeskrivelse"),
     ),
     "skala": Kind(
         needs=("scale", "items"),
@@ -314,6 +322,26 @@ KINDS: dict[str, Kind] = {
         only=("role_play",),
         check=_check_role_play,
         room=Room(role_play.answered, role_play.summarise, _seen_role_play),
+    ),
+    # A job centre's action plan, made together in a workshop (course/centre_plan.py).
+    "fællesplan": Kind(
+        needs=("categories", "fields"),
+        fields={"hvad": "tekst", "start": "dato", "slut": "dato"},
+        plan_part=PlanPart(
+            centre_plan.part_status,
+            centre_plan.document_sections,
+            centre_plan.calendar_events,
+            centre_plan.latest_value,
+        ),
+    ),
+    # The close of the day: the morning's answers (``recalls``) and the day's goals (``items``)
+    # again, and what the participant takes with them; shared like a refleksion.
+    "tjekud": Kind(
+        needs=("prompts", "items", "recalls"),
+        only=("recalls",),
+        check=_check_check_out,
+        room=Room(summary.reflection_answered, summary.reflection, _seen_reflection),
+        report=("tjek ud",),
     ),
 }
 

@@ -27,7 +27,7 @@ from course.content import Course, Exercise
 from course.danish import danish_now, date_text, decimal, iso_date_text
 from course.document import Document, Section
 from course.room import RoomStore, SharedAnswer, Workshop, clean_code
-from course.summary import ANONYMOUS, RoomSummary, summarise
+from course.summary import ANONYMOUS, RoomSummary, summarise, word_frequencies
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "reports" / "rapport.ipynb"
@@ -188,16 +188,16 @@ def tasks_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
     from course.summary import RankRow
 
     rows = task_rows(exercise, answers)
-    head = Section("Bruttoopgavebeskrivelse: nøglepersonens opgaver")
+    head = Section("Rummets rangering af opgaverne")
     if not rows:
         head.paragraphs.append("Ingen har delt deres rangering af opgaverne.")
         return [head]
     n = len([a for a in answers if _order(a.value)])
     own = [r for r in rows if r.own]
     head.paragraphs += [
-        f"{n} deltagere har sat nøglepersonens opgaver i rækkefølge og angivet niveau og "
-        f"tidspunkt. {len(own)} {'opgave' if len(own) == 1 else 'opgaver'} er tilføjet af "
-        "deltagerne selv, med deres egne ord.",
+        f"{n} deltagere har hver for sig sat nøglepersonens opgaver i rækkefølge og angivet "
+        f"niveau og tidspunkt. {len(own)} {'opgave' if len(own) == 1 else 'opgaver'} er "
+        "tilføjet af deltagerne selv, med deres egne ord.",
         "Opgaverne står efter gennemsnitlig plads (1 = vigtigst) og derefter efter, hvor mange "
         "der har nævnt dem. Niveau og tidspunkt viser, hvor mange der valgte hvad.",
     ]
@@ -336,6 +336,55 @@ def plans_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
     return sections
 
 
+def points(texts) -> list[tuple[str, int]]:
+    """The points of many answers: one per line, the same point (ignoring case, spaces and a
+    leading dash) once, with how many wrote it; in the order they first came."""
+    found: dict[str, list] = {}
+    for text in texts:
+        seen = set()
+        for line in str(text).splitlines():
+            point = " ".join(line.strip().lstrip("-–•*·").split())
+            key = point.casefold().rstrip(".")
+            if point and key not in seen:
+                seen.add(key)
+                found.setdefault(key, [point, 0])[1] += 1
+    return [(point, n) for point, n in found.values()]
+
+
+def gross_task_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Section]:
+    """The gross task description the slide promises, from the groups' reflection on the role:
+    per question, every point the groups wrote, the same point once."""
+    summary = summarise(exercise, answers)
+    head = Section("Bruttoopgavebeskrivelse: rollen som nøgleperson i jeres jobcentre")
+    if not summary.answered:
+        head.paragraphs.append("Ingen har delt gruppernes refleksion over rollen som nøgleperson.")
+        return [head]
+    head.paragraphs += [
+        f"Bygget på gruppernes refleksion over rollen som nøgleperson i jeres jobcentre: "
+        f"{summary.answered} deltagere har delt gruppens pointer. Hver pointe står én gang; "
+        "tallet i parentes siger, hvor mange der skrev den.",
+        "Beskrivelsen er et udkast til den opgavebeskrivelse, hver nøgleperson færdiggør i "
+        "dialog med sin teamleder og projektleder.",
+    ]
+    sections = [head]
+    for group in summary.texts:
+        listed = points(text for _, text in group.texts)
+        if not listed:
+            continue
+        sections.append(
+            Section(
+                group.title,
+                level=2,
+                paragraphs=[f"{p} ({n})" if n > 1 else p for p, n in listed],
+            )
+        )
+        if group.words:
+            sections[-1].paragraphs.append(
+                "Ord, der går igen: " + ", ".join(f"{w} ({n})" for w, n in group.words) + "."
+            )
+    return sections
+
+
 def check_in_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Section]:
     summary = summarise(exercise, answers)
     head = Section("Forventninger ved tjek ind")
@@ -348,6 +397,35 @@ def check_in_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[S
     return [head, *_texts_section(summary)]
 
 
+def check_out_sections(
+    exercise: Exercise,
+    answers: list[SharedAnswer],
+    recalled: Exercise,
+    recalled_answers: list[SharedAnswer],
+) -> list[Section]:
+    """The room's tjek ud beside its morning: the most frequent words of both, then the texts."""
+    summary = summarise(exercise, answers)
+    head = Section("Tjek ud: det tager deltagerne med sig")
+    if not summary.answered:
+        head.paragraphs.append("Ingen har delt deres tjek ud.")
+        return [head]
+    morning = summarise(recalled, recalled_answers)
+    head.paragraphs.append(
+        f"{summary.answered} deltagere har delt deres tjek ud sidst på dagen; {morning.answered} "
+        "delte deres forventninger ved tjek ind i morges. Tabellen stiller de ord, der går igen, "
+        "side om side."
+    )
+    before = word_frequencies(t for g in morning.texts for _, t in g.texts)
+    after = word_frequencies(t for g in summary.texts for _, t in g.texts)
+    rows = max(len(before), len(after))
+    if rows:
+        cell = lambda words, i: f"{words[i][0]} ({words[i][1]})" if i < len(words) else ""  # noqa: E731
+        head.table = [["Tjek ind i morges", "Tjek ud"]] + [
+            [cell(before, i), cell(after, i)] for i in range(rows)
+        ]
+    return [head, *_texts_section(summary)]
+
+
 # How a section shows its exercise: the »show« of data/report.yaml, allowed per kind in
 # course/kinds.py.
 VIEWS = {
@@ -356,7 +434,10 @@ VIEWS = {
     "læringskultur": culture_sections,
     "handleplaner": plans_sections,
     "forventninger": check_in_sections,
+    "bruttoopgavebeskrivelse": gross_task_sections,
 }
+# Views that show their exercise beside the one it recalls (a tjek ud beside the tjek ind).
+PAIRED_VIEWS = {"tjek ud": check_out_sections}
 
 
 def build(
@@ -379,9 +460,15 @@ def build(
         doc.sections.append(Section("Ingen svar endnu", paragraphs=[EMPTY_MESSAGE]))
         return doc
     for section in content.report:
-        doc.sections += VIEWS[section.show](
-            content.exercise(section.exercise), answers.get(section.exercise, [])
-        )
+        exercise = content.exercise(section.exercise)
+        given = answers.get(section.exercise, [])
+        if section.show in PAIRED_VIEWS:
+            recalled = content.exercise(exercise.recalls)
+            doc.sections += PAIRED_VIEWS[section.show](
+                exercise, given, recalled, answers.get(recalled.id, [])
+            )
+        else:
+            doc.sections += VIEWS[section.show](exercise, given)
     return doc
 
 
@@ -390,7 +477,10 @@ def collect(
 ) -> tuple[Workshop, dict[str, list[SharedAnswer]]]:
     """The workshop and the shared answers to the exercises of the report."""
     workshop = room.workshop(code)
-    return workshop, {s.exercise: room.answers(workshop.code, s.exercise) for s in content.report}
+    wanted = [s.exercise for s in content.report]
+    wanted += [content.exercise(e).recalls for e in wanted if content.exercise(e).recalls]
+    # Answers the facilitator has hidden never reach the report.
+    return workshop, {e: room.answers(workshop.code, e) for e in dict.fromkeys(wanted)}
 
 
 # --- HTML ----------------------------------------------------------------------------------

@@ -68,6 +68,40 @@ class SharedAnswer:
     name: str  # "" when anonymous
     value: object
     saved: str
+    key: str = ""  # the participant key: how the facilitator points at one answer
+    hidden: bool = False  # hidden by the facilitator: never on the screen or in the report
+
+
+@dataclass(frozen=True)
+class ExerciseState:
+    """How the facilitator paces one shared exercise in one workshop."""
+
+    open: bool = True  # the room takes answers
+    revealed: bool = False  # the room's results are shown: on the screen and participants' pages
+
+
+class ClosedError(RoomError):
+    """The facilitator has closed the exercise for answers: the answer stays in the workbook."""
+
+
+CLOSED_MESSAGE = (
+    "Kursuslederen har lukket for svar på denne øvelse. Dit svar er gemt i din logbog, men "
+    "deles ikke med rummet, før der bliver åbnet igen."
+)
+
+
+@dataclass(frozen=True)
+class _Database:
+    """One engine and its tables."""
+
+    engine: object
+    workshops: object
+    members: object
+    answers: object
+    states: object
+    hidden: object
+    plan_rows: object
+    plan_cells: object
 
 
 # --- codes -----------------------------------------------------------------------------
@@ -163,7 +197,65 @@ def _tables():
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("saved", sa.String(40), nullable=False),
     )
-    return meta, workshops, members, answers
+    # Tables added after the first release live beside the old ones (create_all adds them to
+    # an existing database; no column of an old table changes).
+    states = sa.Table(
+        "exercise_states",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
+        sa.Column("exercise", sa.String(100), primary_key=True),
+        sa.Column("open", sa.Boolean, nullable=False),
+        sa.Column("revealed", sa.Boolean, nullable=False),
+        sa.Column("changed", sa.String(40), nullable=False),  # also bumped by hiding an answer
+    )
+    hidden = sa.Table(
+        "hidden_answers",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
+        sa.Column("exercise", sa.String(100), primary_key=True),
+        sa.Column("participant", sa.String(64), primary_key=True),
+        sa.Column("hidden", sa.String(40), nullable=False),
+    )
+    # A plan made together (course/centre_plan.py): its rows, and each field of a row with a
+    # version of its own, so two writers merge per field.
+    plan_rows = sa.Table(
+        "plan_rows",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
+        sa.Column("plan", sa.String(200), primary_key=True),
+        sa.Column("exercise", sa.String(100), primary_key=True),
+        sa.Column("row", sa.String(32), primary_key=True),
+        sa.Column("grp", sa.String(100), nullable=False),
+        sa.Column("deleted", sa.Boolean, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("author", sa.String(200), nullable=False),
+        sa.Column("author_key", sa.String(64), nullable=False),
+        sa.Column("created", sa.String(40), nullable=False),
+        sa.Column("saved", sa.String(40), nullable=False),
+    )
+    plan_cells = sa.Table(
+        "plan_cells",
+        meta,
+        sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        ),
+        sa.Column("plan", sa.String(200), primary_key=True),
+        sa.Column("exercise", sa.String(100), primary_key=True),
+        sa.Column("row", sa.String(32), primary_key=True),
+        sa.Column("field", sa.String(100), primary_key=True),
+        sa.Column("value", sa.Text, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("author", sa.String(200), nullable=False),
+        sa.Column("author_key", sa.String(64), nullable=False),
+        sa.Column("saved", sa.String(40), nullable=False),
+    )
+    return meta, workshops, members, answers, states, hidden, plan_rows, plan_cells
 
 
 def _engine(url: str):
@@ -208,7 +300,7 @@ def _engine(url: str):
         engine = sa.create_engine(url, pool_pre_ping=True)
         with contextlib.suppress(sa.exc.IntegrityError, sa.exc.ProgrammingError):
             meta.create_all(engine)  # a concurrent server may create them first
-    _ENGINES[url] = (engine, *tables)
+    _ENGINES[url] = _Database(engine, *tables)
     return _ENGINES[url]
 
 
@@ -243,16 +335,20 @@ class RoomStore:
     def __init__(self, folder: Path | str | None = None, url: str | None = None):
         self.url = url or database_url(folder)
 
-    def _db(self):
+    def _db(self) -> _Database:
         return _engine(self.url)
 
     @contextlib.contextmanager
     def _write(self):
-        engine = self._db()[0]
-        with engine.connect() as conn:
+        with self._db().engine.connect() as conn:
             conn = conn.execution_options(write=True)
             with conn.begin():
                 yield conn
+
+    @contextlib.contextmanager
+    def _read(self):
+        with self._db().engine.connect() as conn:
+            yield conn
 
     # --- workshops ------------------------------------------------------------------
     def create_workshop(self, name: str, day: str | date) -> Workshop:
@@ -267,7 +363,7 @@ class RoomStore:
             day = day if isinstance(day, date) else date.fromisoformat(str(day))
         except ValueError:
             raise RoomError("Vælg workshoppens dato.") from None
-        _, workshops, _, _ = self._db()
+        workshops = self._db().workshops
         for _ in range(20):  # a clash among 10^9 codes is rare; try another
             code = new_code()
             try:
@@ -285,8 +381,8 @@ class RoomStore:
     def workshop(self, code: str) -> Workshop:
         """The workshop with this code; RoomError in Danish when there is none."""
         code = clean_code(code)
-        engine, workshops, _, _ = self._db()
-        with engine.connect() as conn:
+        workshops = self._db().workshops
+        with self._read() as conn:
             row = conn.execute(workshops.select().where(workshops.c.code == code)).first()
         if row is None:
             raise RoomError(
@@ -297,8 +393,8 @@ class RoomStore:
 
     def workshops(self) -> list[Workshop]:
         """All workshops, the newest first."""
-        engine, workshops, _, _ = self._db()
-        with engine.connect() as conn:
+        workshops = self._db().workshops
+        with self._read() as conn:
             rows = conn.execute(
                 workshops.select().order_by(workshops.c.day.desc(), workshops.c.created.desc())
             ).all()
@@ -307,11 +403,11 @@ class RoomStore:
     def join(self, code: str, workbook_id: str) -> Workshop:
         """Check the code and count the participant in; joining twice counts once."""
         workshop = self.workshop(code)
-        engine, _, members, _ = self._db()
+        db = self._db()
         key = participant_key(workbook_id, workshop.code, "")
         with self._write() as conn:
             conn.execute(
-                _insert(engine)(members)
+                _insert(db.engine)(db.members)
                 .values(workshop=workshop.code, participant=key, joined=_now())
                 .on_conflict_do_nothing()
             )
@@ -320,8 +416,8 @@ class RoomStore:
     def member_count(self, code: str) -> int:
         import sqlalchemy as sa
 
-        engine, _, members, _ = self._db()
-        with engine.connect() as conn:
+        members = self._db().members
+        with self._read() as conn:
             return conn.execute(
                 sa.select(sa.func.count()).select_from(members).where(members.c.workshop == code)
             ).scalar_one()
@@ -330,9 +426,10 @@ class RoomStore:
     def record(self, code: str, exercise: str, workbook_id: str, name: str | None, value) -> None:
         """The participant's current answer; a new answer replaces the old one.
 
-        ``name=None`` shares anonymously: no name is stored.
+        ``name=None`` shares anonymously: no name is stored. ClosedError when the facilitator
+        has closed the exercise (the answer already in the room stays).
         """
-        engine, workshops, _, answers = self._db()
+        db = self._db()
         text = json.dumps(value, ensure_ascii=True)
         row = {
             "workshop": code,
@@ -342,7 +439,7 @@ class RoomStore:
             "value": text,
             "saved": _now(),
         }
-        insert = _insert(engine)(answers).values(**row)
+        insert = _insert(db.engine)(db.answers).values(**row)
         upsert = insert.on_conflict_do_update(
             index_elements=["workshop", "exercise", "participant"],
             set_={
@@ -352,13 +449,16 @@ class RoomStore:
             },
         )
         with self._write() as conn:
+            workshops = db.workshops
             if conn.execute(workshops.select().where(workshops.c.code == code)).first() is None:
                 raise RoomError(f"Workshoppen {code} findes ikke længere på serveren.")
+            if not self._state(conn, code, exercise).open:
+                raise ClosedError(CLOSED_MESSAGE)
             conn.execute(upsert)
 
     def withdraw(self, code: str, exercise: str, workbook_id: str) -> None:
         """Remove the participant's answer from the room (they chose not to share it)."""
-        _, _, _, answers = self._db()
+        answers = self._db().answers
         key = participant_key(workbook_id, code, exercise)
         with self._write() as conn:
             conn.execute(
@@ -369,24 +469,52 @@ class RoomStore:
                 )
             )
 
-    def answers(self, code: str, exercise: str) -> list[SharedAnswer]:
-        """The room's current answers to one exercise, the oldest first."""
-        engine, _, _, answers = self._db()
+    def answers(self, code: str, exercise: str, *, with_hidden: bool = False) -> list[SharedAnswer]:
+        """The room's current answers to one exercise, the oldest first.
+
+        Answers the facilitator has hidden are left out, unless ``with_hidden`` (the export
+        and the facilitator's list of answers to moderate); they are marked ``hidden`` then.
+        """
+        import sqlalchemy as sa
+
+        db = self._db()
+        answers, hidden = db.answers, db.hidden
+        joined = answers.outerjoin(
+            hidden,
+            (hidden.c.workshop == answers.c.workshop)
+            & (hidden.c.exercise == answers.c.exercise)
+            & (hidden.c.participant == answers.c.participant),
+        )
         query = (
-            answers.select()
+            sa.select(*answers.c, hidden.c.hidden)
+            .select_from(joined)
             .where(answers.c.workshop == code, answers.c.exercise == exercise)
             .order_by(answers.c.saved, answers.c.participant)
         )
-        with engine.connect() as conn:
+        if not with_hidden:
+            query = query.where(hidden.c.hidden.is_(None))
+        with self._read() as conn:
             rows = conn.execute(query).all()
-        return [SharedAnswer(r.exercise, r.name or "", _loads(r.value), r.saved) for r in rows]
+        return [
+            SharedAnswer(
+                r.exercise,
+                r.name or "",
+                _loads(r.value),
+                r.saved,
+                r.participant,
+                r.hidden is not None,
+            )
+            for r in rows
+        ]
 
     def fingerprint(self, code: str) -> tuple:
-        """Changes whenever an answer in the workshop is added or replaced (cheap to poll)."""
+        """Changes whenever an answer in the workshop is added or replaced, someone joins, or
+        the facilitator opens, closes, reveals or hides something (cheap to poll)."""
         import sqlalchemy as sa
 
-        engine, _, members, answers = self._db()
-        with engine.connect() as conn:
+        db = self._db()
+        answers, members, states = db.answers, db.members, db.states
+        with self._read() as conn:
             count, last = conn.execute(
                 sa.select(sa.func.count(), sa.func.max(answers.c.saved)).where(
                     answers.c.workshop == code
@@ -395,7 +523,98 @@ class RoomStore:
             joined = conn.execute(
                 sa.select(sa.func.count()).select_from(members).where(members.c.workshop == code)
             ).scalar_one()
-        return count, last, joined
+            paced = conn.execute(
+                sa.select(sa.func.max(states.c.changed)).where(states.c.workshop == code)
+            ).scalar_one()
+        return count, last, joined, paced
+
+    def exercise_fingerprint(self, code: str, exercise: str) -> tuple:
+        """Changes whenever one exercise's answers or its pacing change (a participant's page)."""
+        import sqlalchemy as sa
+
+        db = self._db()
+        answers, states = db.answers, db.states
+        with self._read() as conn:
+            count, last = conn.execute(
+                sa.select(sa.func.count(), sa.func.max(answers.c.saved)).where(
+                    answers.c.workshop == code, answers.c.exercise == exercise
+                )
+            ).one()
+            paced = conn.execute(
+                sa.select(states.c.changed).where(
+                    states.c.workshop == code, states.c.exercise == exercise
+                )
+            ).scalar_one_or_none()
+        return count, last, paced
+
+    # --- pacing: open or closed, results revealed, single answers hidden ----------------
+    def _state(self, conn, code: str, exercise: str) -> ExerciseState:
+        states = self._db().states
+        row = conn.execute(
+            states.select().where(states.c.workshop == code, states.c.exercise == exercise)
+        ).first()
+        return ExerciseState() if row is None else ExerciseState(bool(row.open), bool(row.revealed))
+
+    def state(self, code: str, exercise: str) -> ExerciseState:
+        """Open and not revealed until the facilitator says otherwise."""
+        with self._read() as conn:
+            return self._state(conn, code, exercise)
+
+    def states(self, code: str) -> dict[str, ExerciseState]:
+        """The exercises the facilitator has paced in the workshop; others are at the default."""
+        states = self._db().states
+        with self._read() as conn:
+            rows = conn.execute(states.select().where(states.c.workshop == code)).all()
+        return {r.exercise: ExerciseState(bool(r.open), bool(r.revealed)) for r in rows}
+
+    def _pace(self, conn, code: str, exercise: str, **change) -> ExerciseState:
+        db = self._db()
+        state = self._state(conn, code, exercise)
+        values = {"open": state.open, "revealed": state.revealed, **change}
+        insert = _insert(db.engine)(db.states).values(
+            workshop=code, exercise=exercise, changed=_now(), **values
+        )
+        conn.execute(
+            insert.on_conflict_do_update(
+                index_elements=["workshop", "exercise"],
+                set_={"changed": insert.excluded.changed, **change},
+            )
+        )
+        return ExerciseState(values["open"], values["revealed"])
+
+    def set_open(self, code: str, exercise: str, is_open: bool) -> ExerciseState:
+        """Open or close the exercise for answers; answers already shared stay."""
+        self.workshop(code)
+        with self._write() as conn:
+            return self._pace(conn, code, exercise, open=bool(is_open))
+
+    def set_revealed(self, code: str, exercise: str, revealed: bool) -> ExerciseState:
+        """Show or hide the room's results on the screen and on the participants' pages."""
+        self.workshop(code)
+        with self._write() as conn:
+            return self._pace(conn, code, exercise, revealed=bool(revealed))
+
+    def set_hidden(self, code: str, exercise: str, key: str, hidden: bool) -> None:
+        """Hide one answer (by its participant key) from the screen and the report, or show it
+        again. A hidden answer stays in the store, and in the export marked as hidden; it stays
+        hidden when the participant changes it."""
+        db = self._db()
+        with self._write() as conn:
+            if hidden:
+                conn.execute(
+                    _insert(db.engine)(db.hidden)
+                    .values(workshop=code, exercise=exercise, participant=key, hidden=_now())
+                    .on_conflict_do_nothing()
+                )
+            else:
+                conn.execute(
+                    db.hidden.delete().where(
+                        db.hidden.c.workshop == code,
+                        db.hidden.c.exercise == exercise,
+                        db.hidden.c.participant == key,
+                    )
+                )
+            self._pace(conn, code, exercise)  # the screen and the pages redraw
 
 
 def _storable(text: str | None) -> str | None:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from course.join import ENV_PUBLIC_URL, AddressError, serve_base, start_page_url
 from course.room import ENV_FACILITATOR, new_facilitator_code
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,14 +73,37 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start Nøglepersonkurset i Voilà.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8866")))
+    parser.add_argument(
+        "--public-url",
+        default=os.environ.get(ENV_PUBLIC_URL, ""),
+        help="adressen, deltagerne når kurset på, fx http://10.0.0.5:8866 (til QR-koden)",
+    )
     args = parser.parse_args(argv)
     env = server_environment(os.environ)
+    try:
+        public = serve_base(args.host, args.port, args.public_url)
+    except AddressError as e:
+        print(f"PUBLIC_URL kan ikke bruges: {e}", file=sys.stderr)
+        return 2
+    if public:
+        env[ENV_PUBLIC_URL] = public
+        reach = (
+            f"Deltagerne åbner kurset på (QR-koden med workshopkoden står på kursuslederens "
+            f"skærm):\n\n    {start_page_url(public)}\n\n"
+        )
+    else:
+        env.pop(ENV_PUBLIC_URL, None)
+        reach = (
+            "Kurset kan kun åbnes på denne computer. Skal deltagerne være med fra deres egne "
+            "computere og telefoner, så start med fx\n\n    make serve HOST=0.0.0.0 "
+            "PUBLIC_URL=http://<computerens-adresse>:8866\n\n"
+        )
     print(
         f"\nNøglepersonkurset starter. Åbn startsiden i en browser:\n\n    "
         f"{start_url(args.host, args.port)}\n\n"
         f"Kursuslederens skærm (workshops, rummets svar, timer og modeller):\n\n    "
         f"{facilitator_url(args.host, args.port)}\n    Facilitatorkode: {env[ENV_FACILITATOR]}\n\n"
-        f"Stop serveren med Ctrl+C.\n",
+        f"{reach}Stop serveren med Ctrl+C.\n",
         flush=True,
     )
     try:

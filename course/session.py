@@ -15,12 +15,14 @@ from urllib.parse import parse_qs, quote
 from course.workbook import Workbook, WorkbookError, WorkbookStore
 
 QUERY_KEY = "logbog"
+WORKSHOP_KEY = "workshop"  # the workshop code in a join address (course/join.py)
 
 
 @dataclass(frozen=True)
 class PageRequest:
     in_voila: bool
     code: str  # the workbook code from the address, or ""
+    workshop: str = ""  # a workshop code from the address (the QR code), to fill in; or ""
 
 
 def current_request(environ=None) -> PageRequest:
@@ -32,8 +34,10 @@ def current_request(environ=None) -> PageRequest:
         from voila.utils import get_query_string
 
         query = get_query_string() or ""
-    codes = parse_qs(query).get(QUERY_KEY, [""])
-    return PageRequest(in_voila=in_voila, code=codes[0].strip())
+    params = parse_qs(query)
+    codes = params.get(QUERY_KEY, [""])
+    workshop = " ".join(params.get(WORKSHOP_KEY, [""])[0].split())[:20]
+    return PageRequest(in_voila=in_voila, code=codes[0].strip(), workshop=workshop)
 
 
 def find_workbook(

@@ -97,6 +97,7 @@ class Exercise(ipw.VBox):
         self.href = href or quote
         self.session = session  # the id of the page's session, when shown on a course page
         self.workbook: Workbook | None = None
+        self.room = room  # the room's store, when the page has one
         self._restoring = False
         self._touched = False
         self.status = ipw.HTML()
@@ -121,7 +122,8 @@ class Exercise(ipw.VBox):
             + (case_html(definition.case) if definition.case else "")
         )
         sharing = [self.sharing] if self.sharing is not None else []
-        super().__init__([header, *sharing, *self._build(), self.status])
+        results = [self.sharing.results] if self.sharing is not None else []
+        super().__init__([header, *sharing, *self._build(), self.status, *results])
         self.add_class("nk-exercise")
         self.add_class(kind_class(definition.kind))  # which kind, for the page's tests and styles
         self.observe(self._show_status, names=["save_state", "saved_at", "share_problem"])
@@ -250,6 +252,7 @@ class Exercise(ipw.VBox):
         self.sharing.show()
         if shared is not None and self.workbook is not None:
             state, problem = shared
+            self.sharing.pending = state is SaveState.CLOSED  # shared when it is reopened
             self._set_state(state, self.workbook.saved_at(self.definition.id) or "", problem)
 
     def _sharing_choice(self, withdrawn: bool) -> None:

@@ -18,12 +18,13 @@ from datetime import date
 import ipywidgets as ipw
 from IPython.display import display
 
-from course import roomcharts
+from course import join, roomcharts
 from course.content import ContentError, Course, course
 from course.danish import decimal
+from course.export import XLSX_MIME, answer_cells
 from course.models import alt_text, draw, models
-from course.room import RoomError, RoomStore, Workshop, facilitator_code_matches
-from course.summary import RoomSummary, summarise
+from course.room import ExerciseState, RoomError, RoomStore, Workshop, facilitator_code_matches
+from course.summary import ANONYMOUS, RoomSummary, has_content, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
 from widgets.controls import button, labelled, row
@@ -37,6 +38,7 @@ REDRAW_SECONDS = 2.0  # the room's pictures are redrawn at most this often
 VIEWS = (
     ("Workshop", "workshop"),
     ("Rummets svar", "svar"),
+    ("Styring", "styring"),
     ("Timer", "timer"),
     ("Modeller", "modeller"),
 )
@@ -63,6 +65,23 @@ FACILITATOR_STYLE = """<style>
 .nk-model-note { border-left: 5px solid #6b8aa0; padding: 0.2em 0.9em; color: #222; }
 .nk-views .widget-toggle-button { font-size: 18px !important; font-weight: 600; padding: 0 1.1em; }
 .nk-hidden { display: none !important; }
+.nk-join { display: flex; flex-wrap: wrap; gap: 1.2em; align-items: center; margin: 0.5em 0; }
+.nk-qr { width: 20rem; max-width: 90vw; height: auto; background: #fff; padding: 0.3em;
+  border: 1px solid #c9d7e1; }
+.nk-join-url { font-family: monospace; font-size: 1.3em; font-weight: 700; color: #0b3d5c;
+  word-break: break-all; margin: 0.2em 0; }
+.nk-pace { font-size: 1.15em; margin: 0.4em 0; }
+.nk-pace b { color: #0b3d5c; }
+.nk-held { background: #eef2f5; border-left: 6px solid #6b8aa0; padding: 0.6em 1em;
+  font-size: 1.2em; }
+.nk-side { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; }
+.nk-side > div { flex: 1 1 24rem; min-width: 0; }
+.nk-moderate-row { border-bottom: 1px solid #d5e1ea; padding: 0.3em 0; gap: 0.8em;
+  align-items: flex-start !important; }
+.nk-moderate-row .widget-html { flex: 1 1 auto; }
+.nk-moderate-text { white-space: pre-wrap; margin: 0; }
+.nk-is-hidden .nk-moderate-text { color: #666; text-decoration: line-through; }
+.nk-pacing-table td, .nk-pacing-table th { padding: 0.2em 0.6em; }
 /* The projector view: everything larger, the full width of the screen. */
 body[data-voila] .jp-Cell:has(.nk-projector),
   body[data-voila] .jp-OutputArea-output:has(.nk-projector),
@@ -75,6 +94,8 @@ body[data-voila] .jp-Cell:has(.nk-projector),
 .nk-projector .nk-clock { font-size: 20vw !important; }
 .nk-projector .nk-clock-note { font-size: 3vw !important; }
 .nk-projector .nk-code { font-size: 15vw !important; }
+.nk-projector .nk-qr { width: min(70vh, 45vw); }
+.nk-projector .nk-join-url { font-size: 2.4vw !important; }
 .nk-projector button, .nk-projector select, .nk-projector input { font-size: 22px !important; }
 .nk-projector .widget-dropdown, .nk-projector select { height: auto !important; min-height: 44px; }
 </style>"""
@@ -197,7 +218,9 @@ class Dashboard(ipw.VBox):
         self.report_maker = report_maker  # for tests; course.report.make_report by default
         self.workshop: Workshop | None = None
         self.shared = [ex for ex in content.exercises.values() if ex.shared]
+        self.paced = ExerciseState()  # how the chosen exercise is paced, as last drawn
         self._drawn: tuple | None = None  # what the answers view shows: (workshop, exercise, data)
+        self._moderated: tuple | None = None  # what the list of single answers shows
         self._next_draw = 0.0
         self._problem = ""
         self.roombar = ipw.HTML()
@@ -218,6 +241,7 @@ class Dashboard(ipw.VBox):
         self.panels = {
             "workshop": self._workshop_panel(),
             "svar": self._answers_panel(),
+            "styring": self._pacing_panel(),
             "timer": self._timer_panel(),
             "modeller": self._models_panel(),
         }
@@ -241,7 +265,7 @@ class Dashboard(ipw.VBox):
                 panel.remove_class("nk-hidden")
             else:
                 panel.add_class("nk-hidden")
-        if change["new"] == "svar":
+        if change["new"] in ("svar", "styring"):
             self.refresh(force=True)
         if change["new"] == "modeller":
             self._draw_model()
@@ -255,7 +279,7 @@ class Dashboard(ipw.VBox):
     def tick(self) -> None:
         """One beat of the ticker: the clock, the room's numbers, new answers."""
         self._render_clock()
-        if self.views.value == "svar":
+        if self.views.value in ("svar", "styring"):
             self.refresh()
 
     # --- workshops ------------------------------------------------------------------
@@ -282,18 +306,31 @@ class Dashboard(ipw.VBox):
         self.report_button.on_click(safe(self._make_report, self._report))
         self.report_view = ipw.HTML()
         self.report_view.add_class("nk-report-files")
+        self.export_button = button(
+            "Hent svarene som Excel",
+            "table",
+            "Alle delte svar i workshoppen, én fane pr. øvelse",
+        )
+        self.export_button.on_click(safe(self._export, self._report))
+        self.export_view = ipw.HTML()
+        self.export_view.add_class("nk-export-file")
+        self.join_view = ipw.HTML()
         panel = ipw.VBox(
             [
                 ipw.HTML("<h3>Workshop</h3>"),
                 self.choose,
                 self.code_view,
+                self.join_view,
                 ipw.HTML(
                     "<h3>Rapport efter dagen</h3><p>Bruttoopgavebeskrivelsen og "
-                    "rummets svar fra den valgte workshop, klar til at eftersende."
+                    "rummets svar fra den valgte workshop, klar til at eftersende. Svarene "
+                    "som Excel-fil: én fane pr. øvelse, navne kun hvor deltageren har delt "
+                    "med sit navn, og skjulte svar mærket »Skjult«."
                     "</p>"
                 ),
-                row([self.report_button]),
+                row([self.report_button, self.export_button]),
                 self.report_view,
+                self.export_view,
                 ipw.HTML("<h3>Ny workshop</h3>"),
                 row([self.new_name, self.new_date, self.create_button]),
             ]
@@ -340,6 +377,29 @@ class Dashboard(ipw.VBox):
             message_html(f"Rapporten for »{self.workshop.name}« er klar.", "ok") + f"<p>{links}</p>"
         )
 
+    def _export(self, _) -> None:
+        """The workshop's shared answers as an Excel file to download."""
+        if self.workshop is None:
+            self.export_view.value = message_html("Vælg først en workshop ovenfor.", "warn")
+            return
+        from course.export import export
+
+        try:
+            name, data = export(self.content, self.room, self.workshop.code)
+        except RoomError as e:
+            self.export_view.value = message_html(str(e), "warn")
+            return
+        except Exception:
+            log.exception("Excel-filen kunne ikke laves")
+            self.export_view.value = message_html(
+                "Excel-filen kunne ikke laves. Prøv igen om lidt.", "error"
+            )
+            return
+        self.export_view.value = (
+            message_html(f"Svarene fra »{self.workshop.name}« er klar som Excel-fil.", "ok")
+            + f"<p>{download_link(data, name, XLSX_MIME, 'Hent Excel-filen')}</p>"
+        )
+
     def room_workshops(self) -> list[Workshop]:
         try:
             workshops = self.room.workshops()
@@ -370,14 +430,17 @@ class Dashboard(ipw.VBox):
         self.workshop = self.room.workshop(code) if code else None
         self._drawn = None
         self.report_view.value = ""  # files of another workshop
+        self.export_view.value = ""
         if self.workshop is None:
             self.code_view.value = "<p>Vælg en workshop, eller opret en ny herunder.</p>"
+            self.join_view.value = ""
         else:
             self.code_view.value = (
                 f"<p>Deltagerne skriver koden på startsiden (Velkommen):</p>"
                 f'<div class="nk-code" aria-label="Workshopkode">{esc(self.workshop.code)}</div>'
                 f"<p>{esc(self.workshop.label)}</p>"
             )
+            self.join_view.value = join_html(self.workshop.code)
         self._render_roombar()
         if self.views.value == "svar":
             self.refresh(force=True)
@@ -401,30 +464,102 @@ class Dashboard(ipw.VBox):
         options = [(ex.title, ex.id) for ex in self.shared] or [("Ingen delte øvelser", "")]
         self.exercise = labelled(ipw.Dropdown(options=options), "Øvelse på skærmen")
         self.exercise.observe(safe(lambda _: self.refresh(force=True), self._report), names="value")
+        self.pace_view = ipw.HTML()
+        self.open_button = button("Luk for svar", "lock", "Luk eller åbn øvelsen for svar")
+        self.open_button.on_click(safe(self._toggle_open, self._report))
+        self.reveal_button = button(
+            "Vis resultaterne",
+            "eye",
+            "Vis eller skjul rummets resultater på skærmen og på deltagernes sider",
+            button_style="primary",
+        )
+        self.reveal_button.on_click(safe(self._toggle_revealed, self._report))
         self.answers_view = ipw.HTML()
         self.answers_view.add_class("nk-room-answers")
-        return ipw.VBox([ipw.HTML("<h3>Rummets svar</h3>"), self.exercise, self.answers_view])
+        return ipw.VBox(
+            [
+                ipw.HTML("<h3>Rummets svar</h3>"),
+                self.exercise,
+                self.pace_view,
+                row([self.open_button, self.reveal_button]),
+                self.answers_view,
+            ]
+        )
+
+    def _chosen(self):
+        if self.workshop is None or not self.exercise.value:
+            return None
+        return self.content.exercise(self.exercise.value)
+
+    def _toggle_open(self, _) -> None:
+        definition = self._chosen()
+        if definition is None:
+            self.message.value = message_html("Vælg først en workshop under »Workshop«.", "warn")
+            return
+        self.paced = self.room.set_open(self.workshop.code, definition.id, not self.paced.open)
+        self.refresh(force=True)
+
+    def _toggle_revealed(self, _) -> None:
+        definition = self._chosen()
+        if definition is None:
+            self.message.value = message_html("Vælg først en workshop under »Workshop«.", "warn")
+            return
+        self.paced = self.room.set_revealed(
+            self.workshop.code, definition.id, not self.paced.revealed
+        )
+        self.refresh(force=True)
+
+    def _render_pace(self) -> None:
+        p = self.paced
+        self.open_button.description = "Luk for svar" if p.open else "Åbn for svar"
+        self.open_button.icon = "lock" if p.open else "unlock"
+        self.reveal_button.description = "Skjul resultaterne" if p.revealed else "Vis resultaterne"
+        self.reveal_button.icon = "eye-slash" if p.revealed else "eye"
+        self.pace_view.value = (
+            f'<p class="nk-pace" role="status"><b>'
+            f"{'Åben for svar' if p.open else 'Lukket for svar'}</b> · <b>"
+            f"{'Resultaterne vises' if p.revealed else 'Resultaterne er skjult'}</b>"
+            f"{' (også på deltagernes sider)' if p.revealed else ''}</p>"
+        )
 
     def refresh(self, force: bool = False) -> None:
-        """Redraw the chosen exercise when its answers changed (at most every few seconds)."""
-        if self.workshop is None or not self.exercise.value:
+        """Redraw the chosen exercise when its answers or pacing changed (at most every few
+        seconds)."""
+        definition = self._chosen()
+        if definition is None:
             self.answers_view.value = (
                 "<p>Vælg en workshop under »Workshop«. Så vises deltagernes "
                 "svar her, efterhånden som de kommer.</p>"
             )
-            self._drawn = None
+            self.pace_view.value = ""
+            self.moderate_view.children = ()
+            self.pacing_overview.value = ""
+            self._drawn = self._moderated = None
             return
         if not force and self.clock() < self._next_draw:
             return
         try:
             fingerprint = self.room.fingerprint(self.workshop.code)
-            state = (self.workshop.code, self.exercise.value, fingerprint)
+            state = (self.workshop.code, definition.id, fingerprint, self.views.value)
             if state == self._drawn and not force:
                 return
             self._render_roombar(fingerprint[2])
-            definition = self.content.exercise(self.exercise.value)
-            summary = summarise(definition, self.room.answers(self.workshop.code, definition.id))
-            self.answers_view.value = summary_html(summary, fingerprint[2])
+            code = self.workshop.code
+            self.paced = self.room.state(code, definition.id)
+            self._render_pace()
+            if self.views.value == "styring":
+                self._draw_pacing(code, definition)
+            else:
+                summary = summarise(definition, self.room.answers(code, definition.id))
+                morning = None
+                if definition.recalls:
+                    recalled = self.content.exercise(definition.recalls)
+                    morning = summarise(recalled, self.room.answers(code, recalled.id))
+                self.answers_view.value = (
+                    room_html(summary, fingerprint[2], morning)
+                    if self.paced.revealed
+                    else held_html(summary, fingerprint[2])
+                )
         except Exception as e:
             problem = "Rummets svar kan ikke hentes lige nu. Siden prøver igen om lidt."
             if problem != self._problem:
@@ -436,6 +571,102 @@ class Dashboard(ipw.VBox):
             self._problem, self.message.value = "", ""
         self._drawn = state
         self._next_draw = self.clock() + REDRAW_SECONDS
+
+    # --- pacing and moderation ----------------------------------------------------------
+    def _pacing_panel(self) -> ipw.VBox:
+        self.moderate_choice = labelled(
+            ipw.Dropdown(options=self.exercise.options), "Øvelse, du vil styre"
+        )
+        ipw.link((self.exercise, "value"), (self.moderate_choice, "value"))
+        self.pacing_overview = ipw.HTML()
+        self.moderate_view = ipw.VBox()
+        self.moderate_view.add_class("nk-moderate")
+        return ipw.VBox(
+            [
+                ipw.HTML(
+                    "<h3>Styring af rummet</h3><p>Her ser du alle delte øvelser og de enkelte "
+                    "svar, også før resultaterne vises. Viser projektoren din skærm, så åbn "
+                    "kursuslederens skærm i et ekstra vindue eller på en anden enhed til "
+                    "styringen.</p>"
+                ),
+                self.pacing_overview,
+                self.moderate_choice,
+                self.pace_view,  # the same widgets as in »Rummets svar«
+                row([self.open_button, self.reveal_button]),
+                ipw.HTML(
+                    "<h4>Enkelte svar</h4><p>Et skjult svar vises aldrig på skærmen eller i "
+                    "rapporten. Det bliver i databasen og står i Excel-filen, mærket »Skjult«."
+                    "</p>"
+                ),
+                self.moderate_view,
+            ]
+        )
+
+    def _draw_pacing(self, code: str, definition) -> None:
+        states = self.room.states(code)
+        rows = []
+        for ex in self.shared:
+            paced = states.get(ex.id, ExerciseState())
+            answered = sum(has_content(ex, a.value) for a in self.room.answers(code, ex.id))
+            rows.append(
+                f"<tr><td>{esc(ex.title)}</td><td>{answered}</td>"
+                f"<td>{'Åben' if paced.open else 'Lukket'}</td>"
+                f"<td>{'Vises' if paced.revealed else 'Skjult'}</td></tr>"
+            )
+        self.pacing_overview.value = (
+            '<table class="nk-table nk-pacing-table"><thead><tr><th scope="col">Øvelse</th>'
+            '<th scope="col">Svar</th><th scope="col">For svar</th>'
+            '<th scope="col">Resultater</th>'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+        answers = [
+            a
+            for a in self.room.answers(code, definition.id, with_hidden=True)
+            if has_content(definition, a.value)
+        ]
+        shown = (definition.id, tuple((a.key, a.saved, a.hidden) for a in answers))
+        if shown == self._moderated:
+            return
+        self._moderated = shown
+        self.moderate_view.children = [self._moderate_row(definition, a) for a in answers] or [
+            ipw.HTML("<p>Ingen svar endnu.</p>")
+        ]
+
+    def _moderate_row(self, definition, answer) -> ipw.HBox:
+        who = answer.name or ANONYMOUS
+        text = answer_text(definition, answer.value)
+        label = ("Vis igen" if answer.hidden else "Skjul") + f" – svar fra {who}"
+        toggle = button(
+            "Vis igen" if answer.hidden else "Skjul",
+            "eye" if answer.hidden else "eye-slash",
+            label,
+            "nk-small",
+        )
+        toggle.on_click(
+            safe(
+                lambda _, key=answer.key, hidden=answer.hidden: self._hide(
+                    definition.id, key, not hidden
+                ),
+                self._report,
+            )
+        )
+        mark = " <b>(skjult)</b>" if answer.hidden else ""
+        view = ipw.HBox(
+            [
+                ipw.HTML(
+                    f'<p><b>{esc(who)}</b>{mark}</p><p class="nk-moderate-text">{esc(text)}</p>'
+                ),
+                toggle,
+            ]
+        )
+        view.add_class("nk-moderate-row")
+        if answer.hidden:
+            view.add_class("nk-is-hidden")
+        return view
+
+    def _hide(self, exercise_id: str, key: str, hidden: bool) -> None:
+        self.room.set_hidden(self.workshop.code, exercise_id, key, hidden)
+        self.refresh(force=True)
 
     # --- the timer ------------------------------------------------------------------
     def _timer_panel(self) -> ipw.VBox:
@@ -542,6 +773,82 @@ def _alt_ratings(summary: RoomSummary) -> str:
         mean = f", gennemsnit {decimal(rating.mean)}" if rating.mean is not None else ""
         parts.append(f"{rating.text.rstrip('.')}: {rating.n} svar{mean}")
     return "Søjlediagram over rummets svar. " + "; ".join(parts) + "."
+
+
+def join_html(code: str, environ=None) -> str:
+    """The QR code and the address that open the start page with the workshop code filled in."""
+    try:
+        base = join.public_base(environ)
+    except join.AddressError as e:
+        return message_html(
+            f"Adressen til deltagerne i NOEGLEPERSONKURSUS_ADRESSE kan ikke bruges: {e}", "warn"
+        )
+    if not base:
+        return message_html(
+            "Adressen til deltagerne kendes ikke her. Start kurset med »make serve "
+            "PUBLIC_URL=http://…«, så vises en QR-kode, deltagerne kan scanne.",
+            "warn",
+        )
+    url = join.join_url(base, code)
+    warning = (
+        message_html(
+            "Adressen peger på denne computer, så deltagernes telefoner og computere kan ikke "
+            "åbne den. Start kurset med fx »make serve HOST=0.0.0.0 "
+            "PUBLIC_URL=http://<computerens-adresse>:8866«.",
+            "warn",
+        )
+        if join.only_this_machine(base)
+        else ""
+    )
+    return (
+        f'<div class="nk-join"><img class="nk-qr" src="{join.qr_svg(url)}" '
+        f'alt="QR-kode til startsiden med workshopkoden {esc(code)}: {esc(url)}">'
+        f"<div><p><b>Scan koden med mobilens kamera</b>, eller skriv adressen:</p>"
+        f'<p class="nk-join-url">{esc(join.short_text(url))}</p>'
+        "<p>Startsiden åbner med workshopkoden udfyldt.</p></div></div>" + warning
+    )
+
+
+def answer_text(definition, value) -> str:
+    """One answer as plain text for the course leader's list of single answers."""
+    heads, cells = answer_cells(definition)
+    lines = []
+    for head, cell in zip(heads, cells(value)):
+        text = " ".join(str(cell).split()) if cell not in (None, "") else ""
+        if text:
+            lines.append(f"{head} {text}" if head.endswith("?") else f"{head}: {text}")
+    text = "\n".join(lines)
+    return text if len(text) <= 600 else text[:599] + "…"
+
+
+def held_html(summary: RoomSummary, joined: int | None = None) -> str:
+    """The screen while the results are held back: only how many have answered."""
+    of = f" af {joined} deltagere" if joined else ""
+    return (
+        f"<h3>{esc(summary.exercise.title)}</h3>"
+        f'<p class="nk-count" role="status"><b>{summary.answered}</b>{of} har svaret.</p>'
+        '<p class="nk-held">Resultaterne er skjult. Tryk på »Vis resultaterne«, når rummet har '
+        "svaret.</p>"
+    )
+
+
+def room_html(
+    summary: RoomSummary, joined: int | None = None, morning: RoomSummary | None = None
+) -> str:
+    """The revealed results; a tjek ud beside the morning's tjek ind (``morning``)."""
+    if morning is None:
+        return summary_html(summary, joined)
+    return (
+        '<div class="nk-side"><div>'
+        + summary_html(summary, joined)
+        + "</div><div>"
+        + summary_html(morning, joined).replace(
+            f"<h3>{esc(morning.exercise.title)}</h3>",
+            f"<h3>I morges: {esc(morning.exercise.title)}</h3>",
+            1,
+        )
+        + "</div></div>"
+    )
 
 
 def summary_html(summary: RoomSummary, joined: int | None = None) -> str:

@@ -11,6 +11,7 @@ import ipywidgets as ipw
 from course import first_plan, planning
 from course.danish import date_text
 from course.ics import to_ics
+from course.kinds import KINDS
 from course.workbook import personal_code_text
 from widgets.base import Exercise, exercise_kind
 from widgets.controls import (
@@ -79,7 +80,20 @@ class FirstPlan(Exercise):
 
     def _answers(self) -> dict:
         answers = self.workbook.answers() if self.workbook is not None else {}
-        return {**answers, self.definition.id: self._read()}
+        answers = {**answers, self.definition.id: self._read()}
+        for part in self.definition.parts:
+            ex = self.content.exercise(part.exercise)
+            latest = KINDS[ex.kind].plan_part.latest
+            if latest is None or self.workbook is None:
+                continue
+            try:  # a plan made together: as the job centre holds it now
+                value = latest(ex, self.room, self.workbook)
+            except Exception:
+                log.exception("Den fælles plan %s kunne ikke hentes", ex.id)
+                value = None  # the workbook's copy is used
+            if value is not None:
+                answers[part.exercise] = value
+        return answers
 
     def statuses(self) -> list[first_plan.PartStatus]:
         return first_plan.part_statuses(self.content, self.definition, self._answers())

@@ -155,6 +155,8 @@ class CoursePage(ipw.VBox):
                 if workshop
                 else "Workshopkode fra kursuslederen"
             )
+            if self.request.workshop.upper() != (workshop or {}).get("code"):
+                code.value = self.request.workshop  # from the QR code's address
             join = button(
                 "Skift workshop" if workshop else "Deltag i workshoppen",
                 "users",
@@ -269,6 +271,7 @@ class CoursePage(ipw.VBox):
         start_new.layout.display = "none"  # offered only when the name already has a logbog
         start_page = self._is_start_page()
         workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
+        workshop.value = self.request.workshop  # from the QR code's address
         code = labelled(
             ipw.Text(placeholder="Fx K7M4-QXP2", continuous_update=False),
             "Din personlige kode (fra din logbog)",

@@ -7,10 +7,16 @@ import enum
 import ipywidgets as ipw
 import traitlets
 
-from course.room import RoomError, RoomStore
+from course.room import ClosedError, ExerciseState, RoomError, RoomStore
+from course.summary import summarise
 from widgets.handlers import log, safe
 from widgets.markup import esc
+from widgets.room_results import results_html
 from widgets.status import SaveState
+from widgets.ticker import Ticker
+
+WATCH_MS = 5000  # how often a page asks whether the facilitator opened, closed or revealed
+WATCH_MINUTES = 45  # a page watches this long after it opened or the participant last acted
 
 
 class Sharing(enum.Enum):
@@ -27,11 +33,13 @@ def note_html(
     workshop: str = "",
     can_be_anonymous: bool = False,
     seen: tuple[str, bool] = ("", True),
+    paced: ExerciseState | None = None,
 ) -> str:
     """What the participant reads about the sharing, above the exercise.
 
     ``seen`` is what the course leader sees of the answer, by its kind (``Room.seen`` in
-    course/kinds.py), and whether any of it is shown with the participant's name.
+    course/kinds.py), and whether any of it is shown with the participant's name; ``paced`` is
+    how the facilitator paces the exercise in the workshop (closed, results revealed).
     """
     sees, named = seen
     after = f" {sees}." if sees else ""
@@ -60,7 +68,18 @@ def note_html(
             )
         if state is Sharing.NAMED and can_be_anonymous and named:
             text += " Sæt kryds i »Del anonymt«, hvis dit navn ikke skal vises."
-    return f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+        text += " Når kursuslederen viser rummets svar, ser du dem også her – uden navne."
+    note = f'<p class="nk-share-note"><b>Deles med rummet.</b> {esc(text)}</p>'
+    if paced is not None and not paced.open and state in (Sharing.NAMED, Sharing.ANONYMOUS):
+        closed = (
+            "Kursuslederen har lukket for svar på denne øvelse. Du kan stadig skrive: Det gemmes "
+            "i din logbog, og det deles af sig selv, hvis kursuslederen åbner igen."
+        )
+        note += (
+            f'<p class="nk-share-note nk-share-closed" role="status"><b>Lukket for svar.</b> '
+            f"{esc(closed)}</p>"
+        )
+    return note
 
 
 def record(room: RoomStore, definition, workbook, value, anonymous: bool) -> tuple[SaveState, str]:
@@ -74,6 +93,8 @@ def record(room: RoomStore, definition, workbook, value, anonymous: bool) -> tup
             None if anonymous else workbook.name,
             value,
         )
+    except ClosedError:
+        return SaveState.CLOSED, ""
     except RoomError as e:
         return SaveState.NOT_SHARED, str(e)
     except Exception:  # the room's database; the workbook save has already succeeded
@@ -115,6 +136,15 @@ class RoomSharing(ipw.VBox):
         self.seen = seen  # what the course leader sees of the answer (see note_html)
         self.workbook = None
         self._restoring = False
+        self.paced = ExerciseState()  # as the facilitator paces the exercise, last we looked
+        self.pending = False  # an answer the room refused while closed: shared when reopened
+        self._seen: tuple | None = None  # the room's fingerprint of the exercise, last we looked
+        self.results = ipw.HTML()  # the room's results, shown under the exercise once revealed
+        self.results.add_class("nk-room-results")
+        # The browser counts; each count asks the room whether anything changed. It stops
+        # after WATCH_MINUTES so an idle page can be culled (widgets/ticker.py).
+        self.ticker = Ticker(WATCH_MS, WATCH_MINUTES, "Rummets status")
+        self.ticker.observe(safe(self._tick, report), names="value")
         self.note = ipw.HTML()
         self.opt_in = self.anonymous = None
         if definition.opt_in:
@@ -123,7 +153,13 @@ class RoomSharing(ipw.VBox):
         if definition.anonymous:
             self.anonymous = ipw.Checkbox(description="Del anonymt (uden mit navn)", indent=False)
             self.anonymous.observe(safe(self._anonymous_changed, report), names="value")
-        super().__init__([self.note, *(c for c in (self.opt_in, self.anonymous) if c is not None)])
+        super().__init__(
+            [
+                self.note,
+                *(c for c in (self.opt_in, self.anonymous) if c is not None),
+                self.ticker,
+            ]
+        )
         self.add_class("nk-share")
         self.show()
 
@@ -155,8 +191,54 @@ class RoomSharing(ipw.VBox):
                 self._restoring = False
         self.show()
 
+    @property
+    def workshop_code(self) -> str:
+        workshop = self.workbook.workshop if self.workbook is not None else None
+        return workshop["code"] if workshop else ""
+
     def show(self) -> None:
-        """Say how the answer is shared now (after signing in, joining, or a choice)."""
+        """Say how the answer is shared now (after signing in, joining, or a choice), and
+        follow the facilitator's pacing from now on."""
+        if self.workshop_code:
+            self.look()
+            self.watch()
+        self._show_note()
+
+    def watch(self) -> None:
+        """(Re)start watching the room: after the page opens and after each answer."""
+        if self.workshop_code:
+            self.ticker.start()
+
+    def _tick(self, _change) -> None:
+        if not self.workshop_code:
+            self.ticker.playing = False
+            return
+        self.look()
+
+    def look(self) -> None:
+        """Ask the room whether the facilitator opened, closed, revealed or hid something, or
+        new answers came; follow it on the page."""
+        code = self.workshop_code
+        try:
+            seen = self.room.exercise_fingerprint(code, self.definition.id)
+            if seen == self._seen:
+                return
+            paced = self.room.state(code, self.definition.id)
+            answers = self.room.answers(code, self.definition.id) if paced.revealed else None
+        except Exception:
+            log.exception("Rummets status for %s kunne ikke hentes", self.definition.id)
+            return  # the next look tries again; the page goes on as before
+        reopened = not self.paced.open and paced.open
+        self._seen, self.paced = seen, paced
+        self._show_note()
+        self.results.value = (
+            results_html(summarise(self.definition, answers)) if answers is not None else ""
+        )
+        written = self.workbook.answer(self.definition.id) if self.workbook is not None else None
+        if reopened and self.pending and written is not None:
+            self.on_choice(withdrawn=False)  # share what was written while it was closed
+
+    def _show_note(self) -> None:
         workshop = self.workbook.workshop if self.workbook is not None else None
         if not self.chosen:
             self.state = Sharing.NOT_CHOSEN
@@ -165,14 +247,27 @@ class RoomSharing(ipw.VBox):
         else:
             self.state = Sharing.ANONYMOUS if self.without_name else Sharing.NAMED
         self.note.value = note_html(
-            self.state, (workshop or {}).get("name", ""), self.anonymous is not None, self.seen
+            self.state,
+            (workshop or {}).get("name", ""),
+            self.anonymous is not None,
+            self.seen,
+            self.paced if workshop else None,
         )
 
     def share(self, value) -> tuple[SaveState, str]:
         """Record a just-saved answer in the room: the save state, and a problem in Danish."""
         if self.workbook.workshop is None or not self.chosen:
             return SaveState.SAVED, ""
-        return record(self.room, self.definition, self.workbook, value, self.without_name)
+        state, problem = record(self.room, self.definition, self.workbook, value, self.without_name)
+        if state is SaveState.NOT_SHARED:
+            return state, problem
+        # Refused while the course leader has closed the exercise: shared when it reopens.
+        self.pending = state is SaveState.CLOSED
+        if self.pending:
+            self.paced = ExerciseState(open=False, revealed=self.paced.revealed)
+            self._show_note()
+        self.watch()
+        return state, problem
 
     def _anonymous_changed(self, _change) -> None:
         self.show()

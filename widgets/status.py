@@ -20,6 +20,7 @@ class SaveState(enum.Enum):
     SHARED = "shared"  # saved, and shared with the room with the participant's name
     SHARED_ANONYMOUSLY = "shared anonymously"  # saved, and shared without the name
     NOT_SHARED = "not shared"  # saved, but the room could not take it (``share_problem`` says why)
+    CLOSED = "closed"  # saved, but the facilitator has closed the exercise: shared when reopened
     WITHDRAWN = "withdrawn"  # the participant took the shared answer back from the room
     TOO_LONG = "too long"  # not saved: over MAX_ANSWER_CHARS; the text stays on the page
     FAILED = "failed"  # not saved: the workbook could not be written; the text stays on the page
@@ -49,6 +50,12 @@ def status_html(state: SaveState, saved_at: str = "", problem: str = "") -> str:
         return message_html(
             f"Gemt i din logbog{at}, men ikke delt med rummet: {problem} "
             "Dit svar deles, næste gang du ændrer det.",
+            "warn",
+        )
+    if state is SaveState.CLOSED:
+        return message_html(
+            f"Gemt i din logbog{at}. Kursuslederen har lukket for svar på øvelsen, så dit svar "
+            "er ikke delt med rummet. Det deles af sig selv, hvis kursuslederen åbner igen.",
             "warn",
         )
     if state is SaveState.WITHDRAWN:

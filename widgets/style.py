@@ -83,6 +83,16 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-share { background: #f3eefa; border-left: 5px solid #6a3d9a; padding: 0.1em 0.8em 0.3em;
   border-radius: 6px; }
 .nk-share-note { margin: 0.3em 0; }
+.nk-share-closed { background: #fff3cd; border-left: 5px solid #c79100; padding: 0.2em 0.6em; }
+.nk-results { background: #f7f4fc; border: 1px solid #d9cdea; border-radius: 8px;
+  padding: 0.4em 1em; margin-top: 0.6em; }
+.nk-results h4 { margin: 0.6em 0 0.2em; color: #0b3d5c; }
+.nk-results .nk-answers { list-style: disc; padding-left: 1.4em; }
+.nk-bar { display: inline-block; width: 8em; height: 0.8em; background: #e4dcef;
+  border-radius: 4px; vertical-align: middle; }
+.nk-bar > span { display: block; height: 100%; background: #6a3d9a; border-radius: 4px; }
+.nk-recalled { background: #eef5fa; border-left: 5px solid #0b6ea8; padding: 0.2em 0.9em;
+  margin: 0.4em 0; }
 .nk-score { font-size: 1.05em; }
 .nk-picture { max-width: 100%; height: auto; margin-top: 0.5em; }
 .nk-download { display: inline-block; margin: 0.2em 0.6em 0.2em 0; padding: 0.25em 0.8em;

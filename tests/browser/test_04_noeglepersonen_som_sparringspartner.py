@@ -51,7 +51,8 @@ def test_ugu_trainer_question_builder_and_2x2_survive_a_reload(server, page):
         for item_id in item_order([i.id for i in tomm.items], f"{tomm.id}:{workbook.id}")[:2]
     )
     title = {c.id: c.title for c in tomm.categories}
-    wrong = next(c for c in title if c != second.category)
+    # Wrong for the second, and not where the first (right) answer landed: one answer there.
+    wrong = next(c for c in title if c not in (first.category, second.category))
     # One statement at a time, named by its text, in the participant's own order.
     expect(quiz.locator(".nk-sort-choice")).to_contain_text(f"1. {first.text}")
     quiz.get_by_role("radio", name=title[first.category]).check()

@@ -135,6 +135,7 @@ def test_a_day_of_work_becomes_one_word_document_and_a_calendar(server, page, tm
         "Læringskontrakt",
         "Årshjul",
         "Handleplan",
+        "Jobcentrets fælles handleplan",  # not made here: the document says so
         "Opfølgning med teamleder",
     ]
     texts = [p.text for p in word.paragraphs]

@@ -98,6 +98,9 @@ def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(
     board.get_by_role("radio", name="Rummets svar").click()
     answers = board.locator(".nk-room-answers")
     expect(answers).to_contain_text("0 har svaret")
+    expect(answers).to_contain_text("Resultaterne er skjult")
+    board.get_by_role("button", name="Vis resultaterne").first.click()
+    expect(answers).to_contain_text("Ingen svar endnu")
 
     # Three people, each in their own browser context, all open at once.
     people = [new_page() for _ in PEOPLE]
@@ -133,6 +136,8 @@ def test_a_facilitator_and_three_participants_run_a_checkin_and_a_scale_live(
         label="At gå foran uden en ledelsesrolle: hvordan står det til?"
     )
     expect(answers).to_contain_text("0 af 3 deltagere har svaret")
+    board.get_by_role("button", name="Vis resultaterne").first.click()
+    expect(answers).to_contain_text("Ingen svar endnu")
     for pg, (_, rating, _) in zip(people, PEOPLE):
         pg.locator(".nk-programme").get_by_role("link", name="Rollen som nøgleperson").click()
         scale = pg.locator(".nk-exercise", has_text="At gå foran uden en ledelsesrolle")

@@ -67,7 +67,8 @@ def test_kernels_end_with_their_pages_through_navigation_reloads_and_closed_tabs
     finally:
         context.close()
     assert errors == [], errors
-    assert "403" not in server.log.read_text(encoding="utf-8")
+    # A refused shutdown is logged with its status; a kernel id may hold »403« by chance.
+    assert not re.search(r"\b403\b", server.log.read_text(encoding="utf-8"))
 
 
 def test_a_page_whose_kernel_is_gone_says_so_at_once_and_the_reload_shows_everything(server, page):

@@ -40,7 +40,7 @@ def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     html = page.read_text(encoding="utf-8")
     assert "<title>Bruttoopgavebeskrivelse – Kursusdag Ærø</title>" in html
     assert '<html lang="da">' in html
-    assert "Bruttoopgavebeskrivelse: nøglepersonens opgaver" in html and "20.11.2026" in html
+    assert "Rummets rangering af opgaverne" in html and "20.11.2026" in html
     assert "report.show" not in html and "from course import" not in html  # no code shown
     assert "store_url" not in html and "output_folder" not in html
     assert SECRET not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -50,7 +50,7 @@ def test_the_command_makes_html_and_word_from_a_seeded_room(tmp_path, capsys):
     assert headings[0] == "Bruttoopgavebeskrivelse – Kursusdag Ærø"
     assert word.core_properties.language == "da-DK"
     for expected in (
-        "Bruttoopgavebeskrivelse: nøglepersonens opgaver",
+        "Rummets rangering af opgaverne",
         "Opgaverne efter niveau og tidspunkt",
         "Opmærksomhedspunkter: at gå foran uden en ledelsesrolle",
         "Råd til de lavest vurderede punkter",

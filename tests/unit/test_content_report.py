@@ -19,11 +19,13 @@ def write_report(data, text):
 
 def test_the_shipped_report_shows_shared_exercises_in_order(content):
     assert [(s.exercise, s.show) for s in content.report] == [
+        ("rolle_gruppe", "bruttoopgavebeskrivelse"),
         ("rolle_opgaver", "opgaver"),
         ("rolle_betingelser", "opmærksomhedspunkter"),
         ("laeringskultur_skala", "læringskultur"),
         ("handleplan", "handleplaner"),
         ("tjek_ind", "forventninger"),
+        ("tjek_ud", "tjek ud"),
     ]
 
 
@@ -40,8 +42,8 @@ def test_a_report_of_other_sections_loads(data):
             ["afsnit nr. 2", "felt 'exercise'", "øvelsen 'findes_ikke' findes ikke"],
         ),
         (
-            ("tjek_ind", "rolle_gruppe"),
-            ["afsnit nr. 2", "felt 'exercise'", "'rolle_gruppe' deles ikke med rummet"],
+            ("tjek_ind", "opgavebeskrivelse"),
+            ["afsnit nr. 2", "felt 'exercise'", "'opgavebeskrivelse' deles ikke med rummet"],
         ),
         (
             ("show: forventninger", "show: ordsky"),
@@ -49,7 +51,7 @@ def test_a_report_of_other_sections_loads(data):
                 "afsnit nr. 2",
                 "felt 'show'",
                 "ukendt visning 'ordsky'",
-                "kendte: forventninger, opmærksomhedspunkter",
+                "kendte: forventninger, bruttoopgavebeskrivelse, opmærksomhedspunkter",
             ],
         ),
         (

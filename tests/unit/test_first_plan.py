@@ -93,6 +93,36 @@ A_DAY = {
             },
         ]
     },
+    "jobcenterplan": {
+        "plan": {"workshop": "K7M4QX", "centre": "ærø"},
+        "authors": ["Åse Ørsted", "Per Hansen"],
+        "rows": [
+            {
+                "id": "0123456789abcdef",
+                "group": "projektperioden",
+                "item": "",
+                "fields": {
+                    "hvad": "Fælles temadag",
+                    "hvem": "Per",
+                    "start": "2027-01-11",
+                    "slut": "2027-01-11",
+                    "hvordan": "Alle kolleger deltog",
+                },
+            },
+            {
+                "id": "fedcba9876543210",
+                "group": "naeste_aar",
+                "item": "",
+                "fields": {
+                    "hvad": "Læringsgrupper i alle teams",
+                    "hvem": "Åse",
+                    "start": "2027-04-01",
+                    "slut": "2027-12-31",
+                    "hvordan": "Fire møder pr. team",
+                },
+            },
+        ],
+    },
     "min_foerste_plan": {"fields": {"start": "2026-12-01", "tidspunkt": "10.00"}},
 }
 
@@ -109,6 +139,7 @@ def test_an_empty_workbook_says_what_is_missing_for_every_part(content):
         "Læringskontrakt",
         "Årshjul",
         "Handleplan",
+        "Jobcentrets fælles handleplan",
     ]
     assert [s.notebook for s in statuses] == [
         "01_rollen_som_noegleperson.ipynb",
@@ -116,14 +147,19 @@ def test_an_empty_workbook_says_what_is_missing_for_every_part(content):
         "05_introduktion_af_nye_medarbejdere.ipynb",
         "06_laeringsgryden.ipynb",
         "07_min_foerste_plan.ipynb",
+        "07_min_foerste_plan.ipynb",
     ]
     assert all(s.missing == ["Ikke lavet endnu."] and not s.complete for s in statuses)
 
 
 def test_a_day_of_work_is_complete_and_partial_work_names_what_is_missing(content):
     statuses = first_plan.part_statuses(content, plan(content), A_DAY, today=TODAY)
-    assert [s.missing for s in statuses] == [[]] * 5
+    assert [s.missing for s in statuses] == [[]] * 6
     assert statuses[0].found == "5 af 8 felter er udfyldt."
+    assert statuses[5].found == (
+        "Projektperioden: 1 handling; Det næste år: 1 handling. "
+        "Lavet sammen af Åse Ørsted og Per Hansen."
+    )
     assert statuses[3].found == "2 aktiviteter i 2 af årets 12 måneder."
     partial = dict(
         A_DAY,
@@ -185,6 +221,7 @@ def test_the_word_document_gathers_every_part_with_tables_and_pictures(content):
         "Læringskontrakt",
         "Årshjul",
         "Handleplan",
+        "Jobcentrets fælles handleplan",
         "Opfølgning med teamleder",
     ]
     assert ("Heading 2", "Det næste år") in headings and (
@@ -209,7 +246,9 @@ def test_the_word_document_gathers_every_part_with_tables_and_pictures(content):
         "Opfølgning med teamleder efter 30 dage",
         next(i.explanation for i in plan(content).items),
     ]
-    assert len(document.inline_shapes) == 3  # balance, year wheel, timeline
+    assert tables[4][1][:4] == ["Fælles temadag", "Per", "11.01.2027", "11.01.2027"]
+    assert "Lavet sammen af Åse Ørsted og Per Hansen." in texts
+    assert len(document.inline_shapes) == 4  # balance, year wheel, two timelines
     descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
     assert descriptions[0].startswith("Balancen mellem de tre typer af læring")
     assert descriptions[1].startswith("Årshjulet.") and descriptions[2].startswith(
@@ -234,12 +273,13 @@ def test_the_markdown_version_has_the_same_parts_and_escapes_typed_text(content)
         "## Læringskontrakt",
         "## Årshjul",
         "## Handleplan",
+        "## Jobcentrets fælles handleplan",
         "### Projektperioden",
         "## Opfølgning med teamleder",
     ):
         assert f"\n{heading}\n" in md
     assert "\\<script\\>" in md and "\\*\\*ikke fed\\*\\*" in md and "<script>" not in md
-    assert md.count("*Billede i Word-udgaven: ") == 3
+    assert md.count("*Billede i Word-udgaven: ") == 4
 
 
 def test_the_calendar_has_the_plan_and_the_follow_ups_without_the_workbook_code(content):
@@ -253,6 +293,9 @@ def test_the_calendar_has_the_plan_and_the_follow_ups_without_the_workbook_code(
         "Slut: Læringsgruppemøde om UGU",
         "Start: Årshjulet i drift",
         "Slut: Årshjulet i drift",
+        "Start: Fælles temadag",  # the job centre's plan: one day, one reminder
+        "Start: Læringsgrupper i alle teams",
+        "Slut: Læringsgrupper i alle teams",
         "Opfølgning med teamleder efter 30 dage",
         "Opfølgning med teamleder efter 60 dage",
         "Opfølgning med teamleder efter 90 dage",
@@ -269,13 +312,13 @@ def test_the_calendar_has_the_plan_and_the_follow_ups_without_the_workbook_code(
         "Med hvem?: Projektleder\nHvordan ved vi, at det virkede?: Flere jobaftaler"
     )
     # The talks are in Danish time, whatever the time zone of the calendar that opens the file.
-    talk = parsed[4].decoded("DTSTART")
+    talk = parsed[7].decoded("DTSTART")
     assert talk == datetime(2027, 1, 4, 10, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
     assert talk.astimezone(UTC).hour == 9
-    winter = parsed[6].decoded("DTSTART")  # 01.03.2027: still winter time, UTC+1
+    winter = parsed[9].decoded("DTSTART")  # 01.03.2027: still winter time, UTC+1
     assert winter.utcoffset() == timedelta(hours=1)
-    assert parsed[4].decoded("DTEND") - talk == timedelta(hours=1)
-    assert len({str(e["UID"]) for e in parsed}) == 7
+    assert parsed[7].decoded("DTEND") - talk == timedelta(hours=1)
+    assert len({str(e["UID"]) for e in parsed}) == 10
     all_day = first_plan.calendar_events(
         content,
         plan(content),

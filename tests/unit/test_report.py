@@ -180,7 +180,7 @@ def test_the_document_counts_groups_and_advises_on_the_lowest_rated(content, see
     doc = document(content, *seeded)
     assert doc.title == "Bruttoopgavebeskrivelse – Kursusdag Ærø"
     assert "20.11.2026" in doc.meta[0]
-    tasks = section(doc, "Bruttoopgavebeskrivelse: nøglepersonens opgaver")
+    tasks = section(doc, "Rummets rangering af opgaverne")
     assert tasks.table[0] == ["Nr.", "Opgave", "Gns. plads", "Nævnt af", "Niveau", "Hvornår"]
     assert tasks.table[1][1:4] == [
         "Facilitering af læringsgruppemøder og andre arrangementer",
@@ -258,7 +258,7 @@ def test_a_workshop_without_plans_or_rankings_says_so(content, tmp_path):
     assert section(doc, "Deltagernes handleplaner").paragraphs == [
         "Ingen deltagere har delt en handleplan med rummet."
     ]
-    assert section(doc, "Bruttoopgavebeskrivelse: nøglepersonens opgaver").paragraphs == [
+    assert section(doc, "Rummets rangering af opgaverne").paragraphs == [
         "Ingen har delt deres rangering af opgaverne."
     ]
 
@@ -299,7 +299,7 @@ def forty():
 def test_forty_participants(content, tmp_path):
     room, workshop = seed(tmp_path / "rum", forty())
     doc = document(content, room, workshop.code)
-    tasks = section(doc, "Bruttoopgavebeskrivelse: nøglepersonens opgaver").table
+    tasks = section(doc, "Rummets rangering af opgaverne").table
     assert len(tasks) == 1 + 4 + 5  # four tasks and five own wordings
     assert sum(int(row[3]) for row in tasks[1:5]) == 160
     assert "40 deltagere har delt deres handleplan med i alt 40 handlinger" in " ".join(

@@ -55,7 +55,7 @@ def test_the_planned_times_of_the_day(content):
         "sparring": (43, 45, 48),
         "introduktion": (44, 45, 0),
         "laeringsgryden": (35, 45, 0),
-        "min_plan": (35, 45, 0),
+        "min_plan": (44, 45, 0),
         "bip": (60, None, 0),
         "beskaeftigelsesfaglighed": (55, None, 0),
         "vidensmobilisering": (20, None, 0),

@@ -117,7 +117,7 @@ def test_the_overview_links_to_the_pages_and_names_what_is_missing(content, work
     )
     assert '<a href="06_laeringsgryden.ipynb?logbog=KODE">' in overview
     assert "ovenfor på denne side" in overview  # the action plan is on the same page
-    assert overview.count("Ikke lavet endnu.") == 5 and "✔ Klar" not in overview
+    assert overview.count("Ikke lavet endnu.") == 6 and "✔ Klar" not in overview
     workbook.save_answer("opgavebeskrivelse", A_DAY["opgavebeskrivelse"])
     assert ex.poll()  # the page looks at the workbook every few seconds; no button
     assert ex.overview.value.count("✔ Klar") == 1
@@ -155,7 +155,7 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
     ex = FirstPlan(
         content.exercise("min_foerste_plan"), workbook, content=content, session="min_plan"
     )
-    assert ex.overview.value.count("✔ Klar") == 5
+    assert ex.overview.value.count("✔ Klar") == 6
     ex.make_button.click()
     assert "Dokumentet er klar." in ex.result.value and "Bemærk" not in ex.result.value
     name, data = download(
@@ -170,9 +170,10 @@ def test_one_button_makes_the_word_document_of_the_whole_day(content, workbook):
         "Læringskontrakt",
         "Årshjul",
         "Handleplan",
+        "Jobcentrets fælles handleplan",
     ]
     assert "Nøgleperson: Karen Jensen" in [p.text for p in word.paragraphs]
-    assert len(word.inline_shapes) == 3
+    assert len(word.inline_shapes) == 4
     name, md = download(ex.result.value, "text/markdown;charset=utf-8")
     assert name.endswith(".md") and "## Læringskontrakt" in md.decode()
 
@@ -181,8 +182,8 @@ def test_an_unfinished_plan_is_still_made_with_a_note(content, workbook):
     ex = FirstPlan(content.exercise("min_foerste_plan"), workbook, content=content)
     ex.make_button.click()
     assert (
-        "Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan "
-        "er ikke færdig"
+        "Bemærk: Opgavebeskrivelse, Introduktionsplan, Læringskontrakt, Årshjul, Handleplan, "
+        "Jobcentrets fælles handleplan er ikke færdig"
     ) in ex.result.value
 
 

@@ -102,6 +102,8 @@ def test_the_room_answers_appear_on_the_next_tick(facilitator, store, clock):
     board = facilitator.dashboard
     board.views.value = "svar"
     assert board.exercise.value == "tjek_ind"
+    assert "Resultaterne er skjult" in board.answers_view.value  # held back until revealed
+    board.reveal_button.click()
     assert (
         "<b>0</b> har svaret" in board.answers_view.value
         and "Ingen svar endnu" in board.answers_view.value
@@ -134,6 +136,7 @@ def test_the_scale_shows_a_histogram_and_anonymous_answers_no_name(facilitator, 
     board = facilitator.dashboard
     board.views.value = "svar"
     board.exercise.value = "rolle_betingelser"
+    board.reveal_button.click()
     for i, rating in enumerate((1, 4, 4)):
         page, _ = participant(store, f"Deltager {i}", workshop.code)
         scale = CoursePage(
@@ -166,6 +169,7 @@ def test_participant_html_is_shown_as_text(facilitator, store, clock):
     facilitator.code.value = CODE
     board = facilitator.dashboard
     board.views.value = "svar"
+    board.reveal_button.click()
     view = board.answers_view.value
     assert "<script>" not in view and "<img src=x" not in view and "<b>fed</b>" not in view
     assert (
@@ -186,6 +190,7 @@ def test_the_ranking_shows_the_average_place(facilitator, store, clock):
     board = facilitator.dashboard
     board.views.value = "svar"
     board.exercise.value = "rolle_opgaver"
+    board.reveal_button.click()
     assert (
         "Sparring til kolleger i den jobrettede samtale: gennemsnitlig plads 1,0"
         in board.answers_view.value
@@ -261,6 +266,7 @@ def test_every_bad_text_from_the_bad_input_catalogue_stays_text(facilitator, sto
     board.views.value = "svar"
     for exercise in ("tjek_ind", "rolle_opgaver"):
         board.exercise.value = exercise
+        board.reveal_button.click()
         view = board.answers_view.value
         assert "har svaret" in view and "data:image/png" in view
         for text in BAD_TEXTS.values():

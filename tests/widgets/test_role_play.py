@@ -217,6 +217,8 @@ def test_the_course_leaders_timer_runs_the_rounds_and_counts_the_shared_sheets(s
     # »Rummets svar« shows what each observer ticked, never the notes.
     board.views.value = "svar"
     board.exercise.value = "sparring_trio"
+    assert "Resultaterne er skjult" in board.answers_view.value  # until the leader shows them
+    board.reveal_button.click()
     answers = board.answers_view.value
     assert "<b>2</b> af 2 deltagere har svaret" in answers
     assert (

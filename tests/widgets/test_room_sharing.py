@@ -131,7 +131,7 @@ def test_anonymous_ticked_before_signing_in_is_kept(store, room, workshop):
 
 def test_unshared_exercises_show_no_sharing(store, workbook):
     page = voila_page(store, session="rollen", code=workbook.id)
-    group = page.exercise("rolle_gruppe")
+    group = page.exercise("opgavebeskrivelse")
     assert group.sharing is None
     assert not [c for c in group.children if "nk-share" in c._dom_classes]
 
