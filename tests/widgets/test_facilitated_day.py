@@ -264,3 +264,31 @@ def test_a_plan_made_before_joining_goes_into_the_job_centre_s_plan(store, room,
     # Opened again, nothing is pushed twice.
     again = page_of(store, "min_plan", wb).exercise("jobcenterplan")
     assert len(again.rows) == 1
+
+
+def test_an_answer_written_before_joining_a_closed_exercise_is_shared_when_reopened(
+    store, room, workshop
+):
+    wb = store.create("Åse Ørsted", "Jobcenter Ærø")
+    page = page_of(store, "velkommen", wb)
+    checkin = page.exercise("tjek_ind")
+    checkin.boxes["ser_frem_til"].value = "Skrevet før workshoppen"
+    assert checkin.save_state is SaveState.SAVED
+    room.set_open(workshop.code, "tjek_ind", False)
+    field = next(
+        t
+        for t in find(page.identity, ipw.Text)
+        if t.description == "Workshopkode fra kursuslederen"
+    )
+    field.value = workshop.code
+    next(
+        b for b in find(page.identity, ipw.Button) if b.description == "Deltag i workshoppen"
+    ).click()
+    assert checkin.save_state is SaveState.CLOSED
+    assert "Lukket for svar." in checkin.sharing.note.value
+    assert room.answers(workshop.code, "tjek_ind") == []
+    room.set_open(workshop.code, "tjek_ind", True)
+    checkin.sharing.ticker.value += 1  # the browser's next count
+    assert checkin.save_state is SaveState.SHARED
+    [shared] = room.answers(workshop.code, "tjek_ind")
+    assert shared.value["ser_frem_til"] == "Skrevet før workshoppen"
