@@ -270,7 +270,7 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
   display: inline-block; padding: 0.05em 0.5em; }
 .nk-plan-time { white-space: nowrap; width: 9em; font-variant-numeric: tabular-nums; }
 .nk-plan-count { font-variant-numeric: tabular-nums; font-weight: 600; }
-.nk-plan-time small { display: block; color: #333; font-size: 0.85em; }
+.nk-plan-time small { display: block; color: #333; font-size: 0.85em; white-space: normal; }
 .nk-exercise.nk-recap { border-color: #1b7837; background: #f3faf4; }
 .nk-recap-points { margin: 0.2em 0 0.6em; padding-left: 1.3em; }
 .nk-recap-points li { margin: 0.25em 0; }
