@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import json
+import logging
 import os
+import pickle
 import re
+import sys
 import types
 import typing
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NOTEBOOK_DIR = DATA_DIR.parent / "notebooks"
+# Every page's kernel needs the loaded course; the checked result is kept here, as Python keeps
+# byte code, so a kernel reads one file instead of parsing and checking all of data/ again.
+CACHE_DIR = Path(__file__).resolve().parent / "__pycache__"
+
+log = logging.getLogger(__name__)
 
 # The kinds of exercise, with what each needs, are in course/kinds.py.
 FIELD_TYPES = ("tekst", "langtekst", "tal", "valg", "dato", "klokkeslæt")  # and a kind's own
@@ -394,7 +403,7 @@ def build(cls, raw, where: Where, noun: str = ""):
         where = where.at(noun)
     if not isinstance(raw, dict):
         where.fail(f"forventede en tabel med felter, fik {type(raw).__name__}")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(map(str, raw)) - set(fields))
     if unknown:
@@ -407,6 +416,12 @@ def build(cls, raw, where: Where, noun: str = ""):
             continue
         values[name] = _convert(hints[name], raw[name], where, name)
     return cls(**values)
+
+
+@cache
+def _hints(cls) -> dict:
+    # Evaluating the string annotations is most of the cost of a build: once per class.
+    return typing.get_type_hints(cls)
 
 
 def _convert(tp, value, where: Where, name: str):
@@ -825,9 +840,47 @@ def load_course(root: Path | None = None) -> Course:
     return content
 
 
+def fingerprint(root: Path) -> str:
+    """What a loaded course depends on: the content files under ``root`` and the loader's code
+    (by path, size and time of change), and the Python version."""
+    h = hashlib.sha256(sys.version.encode())
+    files = [p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += Path(__file__).resolve().parent.glob("*.py")
+    for path in sorted(files):
+        st = path.stat()
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def load_course_cached(root: Path, cache_dir: Path = CACHE_DIR) -> Course:
+    """``load_course(root)``, read from the cache while nothing it depends on has changed. Only a
+    course that passed every check is kept; a cache that cannot be read or written is ignored."""
+    path = Path(cache_dir) / f"content-{fingerprint(root)}.pickle"
+    try:
+        with open(path, "rb") as f:
+            content = pickle.load(f)
+        if isinstance(content, Course):
+            return content
+    except FileNotFoundError:
+        pass
+    except Exception as e:  # a damaged or foreign file: load afresh and replace it
+        log.warning("Kursets mellemlager %s kunne ikke læses: %s", path, e)
+    content = load_course(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("content-*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)  # whole or not at all, also with 40 kernels starting at once
+    except OSError as e:
+        log.info("Kursets mellemlager kunne ikke gemmes: %s", e)
+    return content
+
+
 @lru_cache(maxsize=4)
 def _cached(root: str) -> Course:
-    return load_course(Path(root))
+    return load_course_cached(Path(root))
 
 
 def course(root: Path | None = None) -> Course:

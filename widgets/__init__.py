@@ -25,9 +25,11 @@ from widgets.question_builder import QuestionBuilder
 from widgets.ranking import Ranking
 from widgets.reflection import Reflection
 from widgets.scale import Rating
+from widgets.shared import share_layouts_and_styles
 from widgets.sorting import Sorting
 from widgets.year_wheel import YearWheel
 
+share_layouts_and_styles()  # before any widget is made: see widgets/shared.py
 for _module in pkgutil.iter_modules(__path__):
     importlib.import_module(f"{__name__}.{_module.name}")
 check_widgets()

@@ -34,7 +34,10 @@ def button(description: str, icon: str, tooltip: str, *classes: str, **options) 
 def labelled(widget, label: str):
     """A visible label above a control that screen readers also read."""
     widget.description = label
-    widget.style.description_width = "initial"
+    # Styles are shared models (widgets/shared.py): the same style with a wide description.
+    style = widget.style
+    kept = {k: getattr(style, k) for k in style.keys if not k.startswith("_")}
+    widget.style = {**kept, "description_width": "initial"}
     widget.add_class("nk-stacked")
     return widget
 

@@ -49,7 +49,7 @@ class LearningCycle(Exercise):
         steps = "".join(f"<li><b>{esc(s.title)}</b></li>" for s in d.steps)
         self.overview = ipw.HTML(f'<ol class="nk-steps">{steps}</ol>')
         self.where = ipw.HTML()
-        self.picture = ipw.HTML()
+        self.picture = ipw.HTML(layout=ipw.Layout())  # its own: shown and hidden by step
         self.picture.add_class("nk-cycle-picture")
         self.stage = ipw.VBox([self.overview])
         self.stage.add_class("nk-cycle-stage")

@@ -268,7 +268,9 @@ class CoursePage(ipw.VBox):
             "plus",
             "Den logbog, der findes med samme navn og jobcenter, er ikke din: start en ny",
         )
-        start_new.layout.display = "none"  # offered only when the name already has a logbog
+        # Its own layout (layouts are shared, widgets/shared.py): offered only when the name
+        # already has a logbog.
+        start_new.layout = ipw.Layout(display="none")
         start_page = self._is_start_page()
         workshop = self._workshop_field("Workshopkode (hvis kursuslederen har givet jer en)")
         workshop.value = self.request.workshop  # from the QR code's address
