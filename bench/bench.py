@@ -65,22 +65,34 @@ def ready_selector(name: str) -> str:
 
 
 def measure_pages(browser, server: Server, names: list[str], runs: int) -> dict:
+    """Each page ``runs`` times, the pages taken in turn in each round (so a slow moment of the
+    machine falls on all pages alike), after one untimed load that warms the server up."""
+
+    def load(name: str) -> tuple[float, list[float]]:
+        before = set(server.kernels())
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(server.url(name))
+        page.locator(ready_selector(name)).first.wait_for(state="visible", timeout=120_000)
+        elapsed = time.perf_counter() - start
+        memory = [rss_mib(p) for p in server.kernels() if p not in before][:1]
+        page.goto("about:blank")  # leave the page, as a participant does: its kernel ends
+        page.close()
+        return elapsed, memory
+
+    load(names[0])
+    times = {name: [] for name in names}
+    memory = {name: [] for name in names}
+    for _ in range(runs):
+        for name in names:
+            elapsed, rss = load(name)
+            times[name].append(elapsed)
+            memory[name] += rss
     rows = {}
     for name in names:
-        times, memory = [], []
-        for _ in range(runs):
-            before = set(server.kernels())
-            page = browser.new_page()
-            start = time.perf_counter()
-            page.goto(server.url(name))
-            page.locator(ready_selector(name)).first.wait_for(state="visible", timeout=120_000)
-            times.append(time.perf_counter() - start)
-            memory += [rss_mib(p) for p in server.kernels() if p not in before][:1]
-            page.goto("about:blank")  # leave the page, as a participant does: its kernel ends
-            page.close()
         rows[name] = {
-            "interactive_s": statistics.median(times),
-            "kernel_rss_mib": statistics.median(memory) if memory else float("nan"),
+            "interactive_s": statistics.median(times[name]),
+            "kernel_rss_mib": statistics.median(memory[name]) if memory[name] else float("nan"),
         }
         print(
             f"  {name}: {rows[name]['interactive_s']:.2f} s, "
