@@ -146,6 +146,7 @@ class PageSession:
         self.client, self.server, self.notebook, self.query = client, server, notebook, query
         self.session = uuid.uuid4().hex
         self.states: dict[str, dict] = {}
+        self.loaded = False  # the widget state has come (request_states answered)
         self.updated = asyncio.Event()
         self.ws = None
         self.kernel_id = ""
@@ -182,7 +183,9 @@ class PageSession:
             metadata={"version": "1.0.0"},
         )
         self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
-        await asyncio.wait_for(self._wait(lambda: bool(self.states)), 300)
+        # Interactive once the widget state has come, as in the browser; an update of one widget
+        # (a ticker, the room's status) may come first and is not the page.
+        await asyncio.wait_for(self._wait(lambda: self.loaded), 300)
 
     def _send(self, msg_type: str, content: dict, metadata: dict | None = None) -> None:
         self.ws.write_message(
@@ -215,6 +218,7 @@ class PageSession:
             data = msg["content"].get("data", {})
             if data.get("method") == "update_states":
                 self.states.update({k: dict(v["state"]) for k, v in data["states"].items()})
+                self.loaded = True
             elif data.get("method") in ("update", "echo_update"):
                 self.states.setdefault(msg["content"]["comm_id"], {}).update(data["state"])
             self.updated.set()
