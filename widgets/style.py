@@ -160,6 +160,10 @@ body[data-voila] .jp-RenderedMarkdown tbody tr:nth-child(odd) { background: #f6f
 .nk-label { margin: 0.4em 0 0; }
 .nk-exercise .widget-checkbox { width: auto !important; margin-right: 1.2em; }
 .nk-exercise .widget-checkbox label { font-size: 18px; }
+/* A checkbox's text wraps instead of ending in »…« on a phone (ipywidgets cuts it off). */
+.nk-exercise .widget-checkbox { height: auto !important; max-width: 100%; }
+.nk-exercise .widget-checkbox label { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; height: auto !important; line-height: 1.35; }
 .nk-exercise input[type="checkbox"] { width: 1.3em; height: 1.3em; }
 .nk-figures { font-size: 0.95em; width: 100%; }
 .nk-figures td:nth-child(n+2) { white-space: nowrap; }
