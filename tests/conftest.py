@@ -24,6 +24,19 @@ def workbook(store):
     return store.create("Karen Jensen", "Jobcenter Århus")
 
 
+@pytest.fixture
+def room(store):
+    """The room's store (workshops and shared answers) beside the workbooks."""
+    from course.room import RoomStore
+
+    return RoomStore(store.folder)
+
+
+@pytest.fixture
+def workshop(room):
+    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
+
+
 @pytest.fixture(scope="session")
 def content():
     from course.content import load_course

@@ -153,6 +153,33 @@ def page(browser, request):
     assert errors == [], f"console errors: {errors}"
 
 
+SIZES = {"laptop": (1366, 768), "projektor": (1920, 1080), "mobil": (360, 800)}
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in their own browser contexts (separate people, each at a size from SIZES),
+    checked for console errors and outside requests."""
+    contexts, errors = [], []
+
+    def make(size="laptop"):
+        width, height = SIZES[size]
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="da-DK", accept_downloads=True
+        )
+        contexts.append(context)
+        pg = context.new_page()
+        watch_page(pg, errors)
+        return pg
+
+    yield make
+    for context in contexts:
+        for pg in context.pages:
+            pg.goto("about:blank")  # leave before the server stops, as a closed tab would
+        context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
 def outside(url: str) -> bool:
     """A request that would leave the course's server (the app runs on a closed network)."""
     parts = urlsplit(url)

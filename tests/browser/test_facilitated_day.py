@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, VoilaServer, watch_page
+from tests.browser.conftest import ARTIFACTS, VoilaServer
 
 CODE = "K7M4QXPR2D"
 PEOPLE = [
@@ -28,7 +28,6 @@ COLLEAGUES = [
     ("Karen Ørsted", "Jobcenter Ærø", "Værktøjer til læringsmøder"),
     ("Mikkel Hansen", "Ærø Jobcenter", "Sparring med kolleger"),
 ]
-SIZES = {"laptop": (1366, 768), "projektor": (1920, 1080), "mobil": (360, 800)}
 SOON = date.today() + timedelta(days=14)
 
 
@@ -42,28 +41,6 @@ def day_server(tmp_path_factory):
     srv.start()
     yield srv
     srv.stop()
-
-
-@pytest.fixture
-def new_page(browser):
-    contexts, errors = [], []
-
-    def make(size="laptop"):
-        width, height = SIZES[size]
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, locale="da-DK", accept_downloads=True
-        )
-        contexts.append(context)
-        pg = context.new_page()
-        watch_page(pg, errors)
-        return pg
-
-    yield make
-    for context in contexts:
-        for pg in context.pages:
-            pg.goto("about:blank")
-        context.close()
-    assert errors == [], f"console errors: {errors}"
 
 
 def shot(pg, name, full=False, at=None):

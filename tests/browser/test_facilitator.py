@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, VoilaServer, watch_page
+from tests.browser.conftest import ARTIFACTS, VoilaServer
 
 CODE = "K7M4QXPR2D"
 CHECKIN = "Hvad ser du frem til?"
@@ -26,26 +26,6 @@ def facilitator_server(tmp_path_factory):
     srv.start()
     yield srv
     srv.stop()
-
-
-@pytest.fixture
-def new_page(browser):
-    """Pages in their own browser contexts (separate people), checked for console errors."""
-    contexts, errors = [], []
-
-    def make():
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-        contexts.append(context)
-        pg = context.new_page()
-        watch_page(pg, errors)
-        return pg
-
-    yield make
-    for context in contexts:
-        for pg in context.pages:
-            pg.goto("about:blank")  # leave before the server stops, as a closed tab would
-        context.close()
-    assert errors == [], f"console errors: {errors}"
 
 
 def screenshot(pg, name):

@@ -6,15 +6,9 @@ import openpyxl
 import pytest
 
 from course.export import export, sheet_title
-from course.room import RoomStore
 from tests.bad_input import BAD_TEXTS
 
 WB = ["wb-" + "a" * 20, "wb-" + "b" * 20, "wb-" + "c" * 20]
-
-
-@pytest.fixture
-def room(tmp_path):
-    return RoomStore(tmp_path / "logbog")
 
 
 @pytest.fixture

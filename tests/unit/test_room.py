@@ -19,16 +19,6 @@ from course.room import (
 WB = ["wb-" + "a" * 20, "wb-" + "b" * 20, "wb-" + "c" * 20]
 
 
-@pytest.fixture
-def room(tmp_path):
-    return RoomStore(tmp_path / "logbog")
-
-
-@pytest.fixture
-def workshop(room):
-    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
-
-
 def db_bytes(room) -> bytes:
     path = room.url.split("///", 1)[1]
     return b"".join(

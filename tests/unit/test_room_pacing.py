@@ -3,19 +3,9 @@
 import pytest
 
 from course.report import build, collect
-from course.room import ClosedError, ExerciseState, RoomError, RoomStore
+from course.room import ClosedError, ExerciseState, RoomError
 
 WB = ["wb-" + "a" * 20, "wb-" + "b" * 20, "wb-" + "c" * 20]
-
-
-@pytest.fixture
-def room(tmp_path):
-    return RoomStore(tmp_path / "logbog")
-
-
-@pytest.fixture
-def workshop(room):
-    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
 
 
 def test_an_exercise_is_open_and_its_results_held_back_until_the_course_leader_says(room, workshop):

@@ -10,7 +10,6 @@ import ipywidgets as ipw
 import openpyxl
 import pytest
 
-from course.room import RoomStore
 from course.session import PageRequest
 from tests.widgets.test_exercises import saved
 from tests.widgets.test_page import find
@@ -20,16 +19,6 @@ from widgets.status import SaveState
 
 CODE = "K7M4QXPR2D"
 WORKSHOP_LABEL = "Workshopkode (hvis kursuslederen har givet jer en)"
-
-
-@pytest.fixture
-def room(store):
-    return RoomStore(store.folder)
-
-
-@pytest.fixture
-def workshop(room):
-    return room.create_workshop("Kursusdag Ærø", "2026-11-20")
 
 
 def person(store, room, workshop, name, centre="Jobcenter Ærø"):

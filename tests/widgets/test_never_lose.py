@@ -8,39 +8,17 @@ from datetime import datetime
 
 import docx
 import ipywidgets as ipw
-import pytest
 
-from course.room import RoomStore
-from course.session import PageRequest
 from course.workbook import WorkbookStore, personal_code_text
 from tests.unit.test_first_plan import A_DAY
 from tests.widgets.test_07_min_foerste_plan import download
 from tests.widgets.test_page import find
-from widgets import CoursePage, FirstPlan
+from tests.widgets.test_room_sharing import text, voila_page
+from widgets import FirstPlan
 from widgets.markup import DOCX_MIME
 from widgets.page import MAX_CODE_TRIES
 from widgets.sharing import Sharing
 from widgets.status import SaveState
-
-CODE_LABEL = "Workshopkode (hvis kursuslederen har givet jer en)"
-
-
-@pytest.fixture
-def room(store):
-    return RoomStore(store.folder)
-
-
-@pytest.fixture
-def workshop(room):
-    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
-
-
-def voila_page(store, session="velkommen", code=""):
-    return CoursePage(session, folder=str(store.folder), request=PageRequest(True, code))
-
-
-def text(page, label):
-    return next(t for t in find(page.identity, ipw.Text) if t.description == label)
 
 
 def click(page, label):

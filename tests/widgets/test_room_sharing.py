@@ -1,7 +1,6 @@
 """Participants join a workshop on the start page and share answers with the room."""
 
 import ipywidgets as ipw
-import pytest
 
 from course.room import RoomStore
 from course.session import PageRequest
@@ -12,16 +11,6 @@ from widgets.sharing import Sharing
 from widgets.status import SaveState
 
 CODE_LABEL = "Workshopkode (hvis kursuslederen har givet jer en)"
-
-
-@pytest.fixture
-def room(store):
-    return RoomStore(store.folder)
-
-
-@pytest.fixture
-def workshop(room):
-    return room.create_workshop("Kursusdag Aarhus", "2026-11-20")
 
 
 def voila_page(store, session="velkommen", code=""):
