@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from course.kernel_fork import kernel_processes
 from course.serve import command, voila_environment
 from tests.conftest import ROOT
 
@@ -88,16 +89,7 @@ class VoilaServer:
 
     def kernel_processes(self) -> dict[int, bytes]:
         """The server's kernels now: their process ids and command lines."""
-        found = {}
-        for proc in Path("/proc").iterdir():
-            try:
-                status = (proc / "status").read_text()
-                cmdline = (proc / "cmdline").read_bytes()
-            except (OSError, NotADirectoryError):
-                continue
-            if f"\nPPid:\t{self.process.pid}\n" in status and b"ipykernel" in cmdline:
-                found[int(proc.name)] = cmdline
-        return found
+        return kernel_processes(self.process.pid)
 
     def wait_for_kernels(self, count: int, timeout: float = 15) -> None:
         """Poll the server's kernel count until it is ``count``; fail after ``timeout`` s."""

@@ -8,9 +8,11 @@ the page's last cell (its navigation) raises while the page is being rendered.
 import os
 import sys
 
+# A kernel, or the fork server whose children become the kernels (course.kernel_fork).
+KERNELS = ("ipykernel", "course.kernel_fork")
 FAULTS = set(os.environ.get("NK_FAULTS", "planner").split(","))
 
-if any("ipykernel" in arg for arg in getattr(sys, "orig_argv", [])):
+if any(name in arg for arg in getattr(sys, "orig_argv", []) for name in KERNELS):
     import widgets.page
     import widgets.planner
 
