@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from client import ROOT, PageSession, Server, cpu_s, rss_mib  # bench/ is on the path
+from client import ROOT, PageSession, Server, rss_mib  # bench/ is on the path
 
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = "zz_tom_reference.ipynb"
@@ -111,7 +111,7 @@ async def open_crowd(server: Server, name: str, n: int) -> dict:
     from tornado.httpclient import AsyncHTTPClient
 
     client = AsyncHTTPClient(max_clients=n)
-    cpu_before = cpu_s(server.process.pid, children=True)
+    cpu_before = server.cpu_s()
     start = time.perf_counter()
 
     async def one():
@@ -134,9 +134,7 @@ async def open_crowd(server: Server, name: str, n: int) -> dict:
         "median_s": statistics.median(done) if done else float("nan"),
         "kernels": len(pids),
         "total_kernel_mib": sum(rss_mib(p) for p in pids),
-        "cpu_s": cpu_s(server.process.pid, children=True)
-        + sum(cpu_s(p) for p in pids)
-        - cpu_before,
+        "cpu_s": server.cpu_s() - cpu_before,
     }
 
 

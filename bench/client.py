@@ -19,7 +19,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course.kernel_fork import kernel_processes  # noqa: E402
+from course.kernel_fork import fork_servers, kernel_processes  # noqa: E402
 from course.serve import command, server_environment  # noqa: E402
 
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]+)"')
@@ -34,7 +34,13 @@ def free_port() -> int:
 class Server:
     """Voilà as `make serve` starts it, over ``notebooks`` (default: the course's)."""
 
-    def __init__(self, folder: Path, notebooks: Path | None = None, facilitator_code: str = ""):
+    def __init__(
+        self,
+        folder: Path,
+        notebooks: Path | None = None,
+        facilitator_code: str = "",
+        log: Path | None = None,
+    ):
         self.folder = folder
         self.port = free_port()
         env = server_environment(
@@ -48,8 +54,9 @@ class Server:
             command("127.0.0.1", self.port, notebooks),
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            # Open as long as the server runs.
+            stdout=open(log, "w") if log else subprocess.DEVNULL,  # noqa: SIM115
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while True:
@@ -70,6 +77,16 @@ class Server:
 
     def kernels(self) -> list[int]:
         return list(kernel_processes(self.process.pid))
+
+    def cpu_s(self) -> float:
+        """CPU seconds of the server and its kernels so far, ended kernels included (those
+        forked by a fork server count as its ended children)."""
+        pid = self.process.pid
+        return (
+            cpu_s(pid, children=True)
+            + sum(cpu_s(p, children=True) for p in fork_servers(pid))
+            + sum(cpu_s(p) for p in self.kernels())
+        )
 
     def stop(self) -> None:
         self.process.terminate()
@@ -143,6 +160,7 @@ class PageSession:
         self.ws = None
         self.kernel_id = ""
         self.reader = None
+        self.phase = ("henter siden", time.monotonic())  # (what, since): where a hang is
 
     async def open(self, cookies: dict) -> None:
         from tornado.httpclient import HTTPRequest
@@ -157,6 +175,7 @@ class PageSession:
         if not found:
             raise RuntimeError(f"{self.notebook}: no kernel in the page")
         self.kernel_id = found.group(1)
+        self.phase = (f"forbinder til kernen {self.kernel_id}", time.monotonic())
         ws_url = (
             f"ws://127.0.0.1:{self.server.port}/api/kernels/{self.kernel_id}/channels"
             f"?session_id={self.session}"
@@ -175,6 +194,7 @@ class PageSession:
             metadata={"version": "1.0.0"},
         )
         self._send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
+        self.phase = (f"venter på sidens widgets (kerne {self.kernel_id})", time.monotonic())
         # Interactive once the widget state has come, as in the browser; an update of one widget
         # (a ticker, the room's status) may come first and is not the page.
         await asyncio.wait_for(self._wait(lambda: self.loaded), 300)

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from client import PageSession, Server, cpu_s, rss_mib  # noqa: E402 (bench/ is on the path)
+from client import PageSession, Server, rss_mib  # noqa: E402 (bench/ is on the path)
 
 from course.content import course, notebook_exercises  # noqa: E402
 from course.room import RoomStore  # noqa: E402
@@ -74,6 +74,10 @@ class Run:
     typed: list[tuple] = field(default_factory=list)  # (workbook id, exercise, text, shared)
     errors: list[str] = field(default_factory=list)
     probe: list[dict] = field(default_factory=list)
+    doing: dict[str, tuple[str, float]] = field(default_factory=dict)  # who: (what, since)
+
+    def now_doing(self, who: str, what: str) -> None:
+        self.doing[who] = (what, time.monotonic())
 
 
 def page_exercise(notebook: str) -> tuple[str, str, bool]:
@@ -114,7 +118,9 @@ async def participant(
             query = f"?logbog={workbook_id}" if workbook_id else ""
             page = PageSession(client, server, notebook, query)
             start = time.monotonic()
+            run.doing[f"deltager {number}"] = page
             await page.open(cookies)
+            page.phase = ("svarer", time.monotonic())
             tti = time.monotonic() - start
             run.waves[index]["tti"].append(tti)
             if len(run.waves[index]["tti"]) == args.n:
@@ -132,9 +138,12 @@ async def participant(
                 )
                 run.typed.append((workbook_id, exercise, text, shared))
                 page.set(box, value=text)
+                page.phase = ("venter på »Gemt i din logbog«", time.monotonic())
                 await page._wait(partial(page.text_in, root, "Gemt i din logbog"), 120)
+            page.phase = ("færdig", time.monotonic())
             await asyncio.sleep(args.think)
         except Exception as e:
+            page.phase = ("fejl", time.monotonic())
             run.errors.append(f"deltager {number}, {notebook}: {type(e).__name__}: {e}")
     if page is not None:
         try:
@@ -172,9 +181,7 @@ async def sample(server: Server, run: Run, stop: asyncio.Event, started: float) 
                 "kernels": len(pids),
                 "kernel_mib": round(sum(rss_mib(p) for p in pids), 1),
                 # The server and all its kernels, ended ones included: the CPU the day costs.
-                "server_cpu_s": round(
-                    cpu_s(server.process.pid, children=True) + sum(cpu_s(p) for p in pids), 1
-                ),
+                "server_cpu_s": round(server.cpu_s(), 1),
             }
         )
         if len(run.samples) % 15 == 0:
@@ -183,6 +190,7 @@ async def sample(server: Server, run: Run, stop: asyncio.Event, started: float) 
                 f"    {last['t']:6.0f} s: {last['kernels']} kerner, {last['kernel_mib']:.0f} MiB",
                 flush=True,
             )
+            print_stuck(run)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 1.0)
 
@@ -220,6 +228,7 @@ async def facilitator_and_probe(
             await waves[index].wait()
             start = time.monotonic()
             query = f"?logbog={code}" if code else ""
+            run.now_doing("Chromium-deltager", f"åbner {notebook}")
             try:
                 await probe.goto(
                     f"{server.base}/voila/render/{notebook}{query}",
@@ -230,6 +239,7 @@ async def facilitator_and_probe(
                 run.probe.append(
                     {"page": notebook, "interactive_s": round(time.monotonic() - start, 2)}
                 )
+                run.now_doing("Chromium-deltager", "færdig")
             except Exception as e:
                 run.errors.append(f"Chromium-deltager, {notebook}: {type(e).__name__}: {e}")
             if not code:
@@ -253,7 +263,10 @@ async def day(n: int, args) -> dict:
         folder = Path(tmp) / "logbog"
         folder.mkdir()
         workshop = RoomStore(folder).create_workshop(f"Benchmark {n}", "2026-11-28")
-        server = Server(folder, facilitator_code=FACILITATOR_CODE)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        log = RESULTS / f"voila-dag-{n}.log"
+        server = Server(folder, facilitator_code=FACILITATOR_CODE, log=log)
+        print(f"Serverens log: {log}")
         run = Run(pages=pages)
         run.waves = [{"page": p, "tti": [], "started": 0.0} for p in pages]
         stop = asyncio.Event()
@@ -287,6 +300,15 @@ async def day(n: int, args) -> dict:
             server.stop()
         saved, shared_saved = verify(folder, workshop.code, run)
     return summarise(n, run, saved, shared_saved)
+
+
+def print_stuck(run: Run, after: float = 30) -> None:
+    """Who has been at the same step for more than ``after`` seconds (a hang's whereabouts)."""
+    for who, doing in sorted(run.doing.items()):
+        what, since = doing if isinstance(doing, tuple) else doing.phase
+        waited = time.monotonic() - since
+        if waited > after and what not in ("færdig", "fejl"):
+            print(f"      {who}: {what} i {waited:.0f} s", flush=True)
 
 
 def print_wave(run: Run, index: int) -> None:

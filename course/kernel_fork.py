@@ -48,9 +48,8 @@ def code_signature() -> tuple:
     return tuple((str(p), s.st_mtime_ns, s.st_size) for p in files for s in [p.stat()])
 
 
-def kernel_processes(server_pid: int) -> dict[int, bytes]:
-    """The page kernels of the Voilà server ``server_pid`` now, with their command lines:
-    its children started the usual way and the children of its fork servers."""
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """Every process now: its parent and its command line."""
     procs = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -62,9 +61,21 @@ def kernel_processes(server_pid: int) -> dict[int, bytes]:
             continue
         ppid = int(status.split("\nPPid:\t", 1)[1].split("\n", 1)[0])
         procs[int(proc.name)] = (ppid, cmdline)
-    parents = {server_pid} | {
-        pid for pid, (ppid, cmd) in procs.items() if ppid == server_pid and MODULE.encode() in cmd
-    }
+    return procs
+
+
+def fork_servers(server_pid: int, procs: dict | None = None) -> list[int]:
+    """The fork servers of the Voilà server ``server_pid`` (a retired one may still run)."""
+    procs = _processes() if procs is None else procs
+    module = MODULE.encode()
+    return [pid for pid, (ppid, cmd) in procs.items() if ppid == server_pid and module in cmd]
+
+
+def kernel_processes(server_pid: int) -> dict[int, bytes]:
+    """The page kernels of the Voilà server ``server_pid`` now, with their command lines:
+    its children started the usual way and the children of its fork servers."""
+    procs = _processes()
+    parents = {server_pid, *fork_servers(server_pid, procs)}
     launcher = LAUNCHER.encode()
     return {pid: cmd for pid, (ppid, cmd) in procs.items() if ppid in parents and launcher in cmd}
 
@@ -107,6 +118,14 @@ def _run_kernel(args: list[str], env: dict[str, str], cwd: str) -> None:
     os._exit(0)
 
 
+def _reap(*_) -> None:
+    """Collect ended kernels at once (their CPU time then counts as this process's children's,
+    as a kernel's counts as the Voilà server's when started the usual way)."""
+    with contextlib.suppress(ChildProcessError):
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -143,7 +162,7 @@ def serve(path: str) -> None:
     """
     for name in PRELOAD:
         __import__(name)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are reaped by the system
+    signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the Voilà server to handle
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
@@ -264,15 +283,21 @@ class ForkedProcess:
         self.pid = pid
         self.started = self._start_time()
 
+    def _stat(self) -> list[str]:
+        try:  # the fields of /proc/PID/stat after the name: state, ..., start time (20th)
+            return Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return []
+
     def _start_time(self) -> str | None:
-        try:  # field 22 of /proc/PID/stat: tells a reused PID from the kernel's
-            return Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-        except (OSError, IndexError):
-            return None
+        stat = self._stat()
+        return stat[19] if len(stat) > 19 else None
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            alive = _alive(self.pid) and self._start_time() == self.started
+            stat = self._stat()
+            # Ended (not yet collected by the fork server), or a later process with its PID.
+            alive = len(stat) > 19 and stat[0] != "Z" and stat[19] == self.started
             if not alive:
                 self.returncode = 0  # reaped by the fork server; the code is not ours to see
         return self.returncode

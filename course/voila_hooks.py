@@ -66,8 +66,31 @@ class CourseKernelManager(AsyncMappingKernelManager):
 
     settle_seconds = Float(0.5, config=True, help="Quiet time before a left page's kernel stops")
     settle_max_seconds = Float(3.0, config=True, help="Longest wait for that quiet time")
+    stopping_allowance = Integer(
+        4, config=True, help="Kernels still stopping that a new kernel does not wait for"
+    )
+    stop_wait_seconds = Float(5.0, config=True, help="Longest wait of a new kernel for those")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._stopping: set[str] = set()
+
+    async def start_kernel(self, *args, **kwargs):
+        """When a room changes page together, the left pages' kernels stop first: a new page
+        waits (a little) for them, so the server holds one kernel per open page, not two."""
+        deadline = time.monotonic() + self.stop_wait_seconds
+        while len(self._stopping) > self.stopping_allowance and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        return await super().start_kernel(*args, **kwargs)
 
     async def shutdown_kernel(self, kernel_id, now=False, restart=False):
+        self._stopping.add(kernel_id)
+        try:
+            return await self._settle_and_stop(kernel_id, restart)
+        finally:
+            self._stopping.discard(kernel_id)
+
+    async def _settle_and_stop(self, kernel_id, restart):
         """Stop a kernel as soon as it has handled what the page sent last, without the
         graceful stop that takes seconds on a busy server (during which a room changing page
         holds two kernels per participant). Every answer is written atomically when it is

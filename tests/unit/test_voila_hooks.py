@@ -128,3 +128,48 @@ def test_a_left_page_s_kernel_first_handles_what_the_page_sent_last(monkeypatch)
     start = time.monotonic()
     run(leave_then_finish_saving())
     assert seen == ["idle"] and time.monotonic() - start < 2
+
+
+def test_when_a_room_changes_page_the_new_kernels_wait_for_the_left_ones_to_stop(monkeypatch):
+    """Five pages left at once, five opened: no new kernel starts while more than the
+    allowance of left kernels is still stopping, so the server never holds both sets."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    km = CourseKernelManager(stopping_allowance=1, stop_wait_seconds=5)
+    events = []
+
+    async def stop(self, kernel_id, now=False, restart=False):
+        await asyncio.sleep(0.2)
+        events.append(("stopped", kernel_id))
+
+    async def start(self, *args, **kwargs):
+        events.append(("started", len(km._stopping)))
+        return "new"
+
+    async def wave():
+        for n in range(5):
+            idle_kernel(km, f"old{n}", 60, 0)
+        stops = [asyncio.ensure_future(km.shutdown_kernel(f"old{n}")) for n in range(5)]
+        await asyncio.sleep(0)
+        await asyncio.gather(*stops, *(km.start_kernel() for _ in range(5)))
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    run(wave())
+    started = [n for what, n in events if what == "started"]
+    assert len(started) == 5 and max(started) <= 1
+
+
+def test_a_stop_that_hangs_delays_a_new_page_only_so_long(monkeypatch):
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    km = CourseKernelManager(stopping_allowance=0, stop_wait_seconds=0.3)
+    km._stopping.add("stuck")
+
+    async def start(self, *args, **kwargs):
+        return "new"
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    begin = time.monotonic()
+    assert run(km.start_kernel()) == "new"
+    assert 0.3 <= time.monotonic() - begin < 2
