@@ -12,6 +12,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Integer
@@ -52,6 +53,48 @@ def prelaunch(request, notebook, cwd):
     request.xsrf_token  # noqa: B018 - reading the token sets the cookie
     notebook.metadata["title"] = page_title(Path(request.request.path).name)
     return notebook
+
+
+class CompiledTemplates(BytecodeCache):
+    """Page templates compiled once per server, not once per page view.
+
+    Voilà renders every page view with a new exporter and so a new Jinja environment, which
+    compiled the same page templates again: 0.16 of the server's 0.26 CPU-s per view of a
+    course page, when a room opens its pages together. Jinja's bytecode cache (in memory
+    here) keeps the compiled code; a changed template file is compiled again (its checksum).
+    """
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def get_bucket(self, environment, name, filename, source):
+        # Async and plain environments compile a template differently.
+        return super().get_bucket(environment, f"{name}|{environment.is_async}", filename, source)
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def keep_compiled_templates() -> None:
+    """Give every page view's Jinja environment one shared ``CompiledTemplates``."""
+    from voila.exporter import VoilaExporter
+
+    if getattr(VoilaExporter, "_nk_compiled", None):
+        return
+    create = VoilaExporter._create_environment
+    cache = CompiledTemplates()
+
+    def _create_environment(self):
+        environment = create(self)
+        environment.bytecode_cache = cache
+        return environment
+
+    VoilaExporter._create_environment = _create_environment
+    VoilaExporter._nk_compiled = cache
 
 
 class CourseKernelManager(AsyncMappingKernelManager):

@@ -173,3 +173,44 @@ def test_a_stop_that_hangs_delays_a_new_page_only_so_long(monkeypatch):
     begin = time.monotonic()
     assert run(km.start_kernel()) == "new"
     assert 0.3 <= time.monotonic() - begin < 2
+
+
+def test_page_templates_are_compiled_once_per_server_and_again_when_changed(tmp_path, monkeypatch):
+    import jinja2
+
+    from course.voila_hooks import CompiledTemplates
+
+    (tmp_path / "page.html").write_text("<title>{{ title }}</title>", encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled = []
+    compile_ = jinja2.Environment.compile
+
+    def counting(self, source, *args, **kwargs):
+        compiled.append(source)
+        return compile_(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def view(title):  # a new environment per page view, as Voilà makes
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(title=title)
+
+    assert view("Læringskultur") == "<title>Læringskultur</title>"
+    assert view("Sparring") == "<title>Sparring</title>"
+    assert len(compiled) == 1
+    (tmp_path / "page.html").write_text("<title lang=da>{{ title }}</title>", encoding="utf-8")
+    assert view("Sparring") == "<title lang=da>Sparring</title>"
+    assert len(compiled) == 2
+
+
+def test_every_page_view_of_the_served_course_shares_the_compiled_templates():
+    from voila.exporter import VoilaExporter
+
+    from course.voila_hooks import CompiledTemplates, keep_compiled_templates
+
+    keep_compiled_templates()
+    keep_compiled_templates()  # the config may be read twice: still one cache
+    first, second = VoilaExporter()._create_environment(), VoilaExporter()._create_environment()
+    assert first is not second
+    assert isinstance(first.bytecode_cache, CompiledTemplates)
+    assert first.bytecode_cache is second.bytecode_cache
