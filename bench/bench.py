@@ -114,15 +114,20 @@ async def open_crowd(server: Server, name: str, n: int) -> dict:
     cpu_before = server.cpu_s()
     start = time.perf_counter()
 
+    errors = []
+
     async def one():
         page = PageSession(client, server, name)
         try:
             await page.open({})
-        except Exception:  # counted as not interactive
+        except Exception as e:  # counted as not interactive, and said why
+            errors.append(f"{type(e).__name__}: {e} ({page.phase[0]})")
             return float("inf")
         return time.perf_counter() - start
 
     times = await asyncio.gather(*(one() for _ in range(n)))
+    for error in errors:
+        print(f"    ikke interaktiv: {error}", flush=True)
     elapsed = max(times)
     pids = server.kernels()
     done = [t for t in times if t != float("inf")]
