@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from course.danish import iso_date_text
+from course.workbook import default_folder, make_private_folder
 
 try:  # POSIX only; used once per process to set up a SQLite file safely
     import fcntl
@@ -155,8 +156,6 @@ def database_url(folder: Path | str | None = None) -> str:
     if os.environ.get(ENV_FOLDER):
         folder = os.environ[ENV_FOLDER]
     if folder is None:
-        from course.workbook import default_folder
-
         folder = default_folder()
     return f"sqlite:///{Path(folder).expanduser().resolve() / DATABASE_FILE}"
 
@@ -260,12 +259,7 @@ def _engine(url: str):
     meta, *tables = _tables()
     if url.startswith("sqlite"):
         path = Path(url.split("///", 1)[1])
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as e:
-            raise RoomError(
-                f"Mappen til rummets svar kan ikke oprettes: {path.parent} ({e.strerror})."
-            ) from None
+        make_private_folder(path.parent, "rummets svar", RoomError)
         # Wait up to 30 s for another kernel's write instead of failing at once.
         engine = sa.create_engine(url, connect_args={"timeout": 30})
 
