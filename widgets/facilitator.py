@@ -27,7 +27,7 @@ from course.room import ExerciseState, RoomError, RoomStore, Workshop, facilitat
 from course.summary import ANONYMOUS, RoomSummary, has_content, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
-from widgets.controls import button, labelled, row
+from widgets.controls import button, labelled, row, tick_source
 from widgets.handlers import log, safe
 from widgets.markup import DOCX_MIME, download_link, esc, message_html, picture_html
 from widgets.role_play import TrioTimerPanel
@@ -129,18 +129,7 @@ class FacilitatorPage(ipw.VBox):
         self.clock = clock
         self.dashboard: Dashboard | None = None
         # Rendered from the start, so setting ``playing`` later always reaches a live view.
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=10**9,
-            step=1,
-            interval=TICK_MS,
-            repeat=True,
-            playing=False,
-            show_repeat=False,
-            description="Opdatering",
-            layout={"display": "none"},
-        )
+        self.ticker = tick_source(TICK_MS, repeat=True, description="Opdatering")
         self.ticker.observe(safe(self._tick), names="value")
         self.code = labelled(
             ipw.Password(placeholder="Koden fra serverens terminal", continuous_update=False),
