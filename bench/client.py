@@ -19,15 +19,14 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course.serve import command, server_environment  # noqa: E402
+from course.serve import (  # noqa: E402
+    command,
+    free_port,
+    kernel_processes,
+    server_environment,
+)
 
 KERNEL_ID = re.compile(r'"kernelId":\s*"([0-9a-f-]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -68,16 +67,7 @@ class Server:
         return f"{self.base}/voila/render/{notebook}"
 
     def kernels(self) -> list[int]:
-        pids = []
-        for proc in Path("/proc").iterdir():
-            try:
-                status = (proc / "status").read_text()
-                cmdline = (proc / "cmdline").read_bytes()
-            except (OSError, NotADirectoryError):
-                continue
-            if f"\nPPid:\t{self.process.pid}\n" in status and b"ipykernel" in cmdline:
-                pids.append(int(proc.name))
-        return pids
+        return list(kernel_processes(self.process.pid))
 
     def stop(self) -> None:
         self.process.terminate()
