@@ -116,11 +116,18 @@ class RowPlanner(Exercise):
             )
             return False
         empty = {f.id: None if f.type == "dato" else "" for f in self.definition.fields}
-        self.rows.append(plan_rows.Row(group, item, {**empty, **(fields or {})}))
+        row = self._new_row(group, item, {**empty, **(fields or {})})
+        if row is None:
+            return False
+        self.rows.append(row)
         self.messages[group].value = ""
         self._render(group)
         self._changed()
         return True
+
+    def _new_row(self, group: str, item: str, fields: dict) -> plan_rows.Row | None:
+        """The row to add; None when it cannot be added (the group's message says why)."""
+        return plan_rows.Row(group, item, fields)
 
     def remove_row(self, row: plan_rows.Row) -> None:
         self.rows = [r for r in self.rows if r is not row]
