@@ -64,12 +64,7 @@ class RowPlanner(Exercise):
         self.check_button = self._button(
             self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check
         )
-        self.make_button = self._button(
-            "Lav dokumentet",
-            "file-text",
-            "Tjek planen og lav den som Word-fil og tekstfil",
-            self._make,
-        )
+        self.make_button = self._make_button()
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
@@ -164,13 +159,7 @@ class RowPlanner(Exercise):
             )
             controls[f.id] = control
         what = str(plan_row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
-        remove = self._button(
-            "Fjern",
-            "trash",
-            f"Fjern »{what}«",
-            lambda _, r=plan_row: self.remove_row(r),
-            "nk-small",
-        )
+        remove = self._remove_button(f"Fjern »{what}«", lambda _, r=plan_row: self.remove_row(r))
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
         self._views[id(plan_row)] = (controls, remove)
         view = ipw.VBox(
