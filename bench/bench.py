@@ -31,18 +31,10 @@ from pathlib import Path
 
 from client import ROOT, PageSession, Server, rss_mib  # bench/ is on the path
 
+from course.serve import launch_chromium  # the repository is on the path: client put it there
+
 RESULTS = ROOT / "bench" / "results"
 REFERENCE = "zz_tom_reference.ipynb"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def reference_notebook() -> dict:
@@ -169,7 +161,7 @@ def main(argv=None) -> int:
         server = Server(Path(tmp) / "logbog", served)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                browser = launch_chromium(p)
                 print("Sider i Chromium (median):", flush=True)
                 result["pages"] = measure_pages(browser, server, [REFERENCE, *notebooks], args.runs)
                 browser.close()

@@ -43,20 +43,11 @@ from client import PageSession, Server, rss_mib  # noqa: E402 (bench/ is on the 
 
 from course.content import course, notebook_exercises  # noqa: E402
 from course.room import RoomStore  # noqa: E402
+from course.serve import launch_chromium  # noqa: E402
 from course.workbook import WorkbookStore  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 FACILITATOR_CODE = "BENCHKODE42"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOGBOG = re.compile(r"logbog=([A-Za-z0-9_-]+)")
 
 
@@ -208,7 +199,7 @@ async def facilitator_and_probe(
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = await launch_chromium(p)
         board = await (
             await browser.new_context(viewport={"width": 1920, "height": 1080})
         ).new_page()

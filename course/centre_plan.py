@@ -114,6 +114,19 @@ def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
+def _key(at: Address, row_id: str | None = None) -> dict:
+    """The columns that pick out a plan, or one row of it, in the room's plan tables."""
+    key = {"workshop": at.workshop, "plan": at.centre, "exercise": at.exercise}
+    if row_id is not None:
+        key["row"] = row_id
+    return key
+
+
+def _signed(author: str, me: str) -> dict:
+    """Who saves a row or a field, now: the name as stored, the writer's key and the time."""
+    return {"author": _storable(author) or "", "author_key": me, "saved": _now()}
+
+
 def _load(text: str):
     try:
         return json.loads(text)
@@ -133,14 +146,7 @@ class CentrePlans:
 
     @staticmethod
     def _where(table, at: Address, row: str | None = None):
-        clauses = [
-            table.c.workshop == at.workshop,
-            table.c.plan == at.centre,
-            table.c.exercise == at.exercise,
-        ]
-        if row is not None:
-            clauses.append(table.c.row == row)
-        return clauses
+        return [table.c[name] == value for name, value in _key(at, row).items()]
 
     def _row(self, conn, at: Address, row_id: str) -> PlanRow | None:
         _, rows, cells = self._tables()
@@ -218,7 +224,7 @@ class CentrePlans:
         import sqlalchemy as sa
 
         db, rows, cells = self._tables()
-        stamp, author = _now(), _storable(author) or ""
+        signed = _signed(author, me)
         with self.room._write() as conn:
             count = conn.execute(
                 sa.select(sa.func.count())
@@ -230,17 +236,12 @@ class CentrePlans:
             conn.execute(
                 _insert(db.engine)(rows)
                 .values(
-                    workshop=at.workshop,
-                    plan=at.centre,
-                    exercise=at.exercise,
-                    row=row_id,
+                    **_key(at, row_id),
                     grp=group,
                     deleted=False,
                     version=1,
-                    author=author,
-                    author_key=me,
-                    created=stamp,
-                    saved=stamp,
+                    created=signed["saved"],
+                    **signed,
                 )
                 .on_conflict_do_nothing()
             )
@@ -249,18 +250,7 @@ class CentrePlans:
                     continue
                 conn.execute(
                     _insert(db.engine)(cells)
-                    .values(
-                        workshop=at.workshop,
-                        plan=at.centre,
-                        exercise=at.exercise,
-                        row=row_id,
-                        field=fid,
-                        value=_dump(value),
-                        version=1,
-                        author=author,
-                        author_key=me,
-                        saved=stamp,
-                    )
+                    .values(**_key(at, row_id), field=fid, value=_dump(value), version=1, **signed)
                     .on_conflict_do_nothing()
                 )
             return self._row(conn, at, row_id)
@@ -278,7 +268,7 @@ class CentrePlans:
     ) -> Result:
         """Change one field of one row; ``seen`` is the field's version the writer last saw."""
         db, rows, cells = self._tables()
-        stamp, author = _now(), _storable(author) or ""
+        signed = _signed(author, me)
         if isinstance(value, str):
             value = _storable(value)
         with self.room._write() as conn:
@@ -297,16 +287,11 @@ class CentrePlans:
                 edit, by = Edit.REVIVED, row.author
             if new != cell.value or row.deleted:
                 insert = _insert(db.engine)(cells).values(
-                    workshop=at.workshop,
-                    plan=at.centre,
-                    exercise=at.exercise,
-                    row=row_id,
+                    **_key(at, row_id),
                     field=field_id,
                     value=_dump(new),
                     version=cell.version + 1,
-                    author=author,
-                    author_key=me,
-                    saved=stamp,
+                    **signed,
                 )
                 conn.execute(
                     insert.on_conflict_do_update(
@@ -320,13 +305,7 @@ class CentrePlans:
                 conn.execute(
                     rows.update()
                     .where(*self._where(rows, at, row_id))
-                    .values(
-                        version=rows.c.version + 1,
-                        deleted=False,
-                        author=author,
-                        author_key=me,
-                        saved=stamp,
-                    )
+                    .values(version=rows.c.version + 1, deleted=False, **signed)
                 )
             return Result(edit, self._row(conn, at, row_id), by, value)
 
@@ -342,13 +321,7 @@ class CentrePlans:
             conn.execute(
                 rows.update()
                 .where(*self._where(rows, at, row_id))
-                .values(
-                    version=row.version + 1,
-                    deleted=True,
-                    author=_storable(author) or "",
-                    author_key=me,
-                    saved=_now(),
-                )
+                .values(version=row.version + 1, deleted=True, **_signed(author, me))
             )
             return Result(Edit.REMOVED, self._row(conn, at, row_id))
 

@@ -439,22 +439,33 @@ def _danish_ticks(axis, percent: bool):
     axis.set_major_formatter(FuncFormatter(fmt))
 
 
-def team_trend(
-    months: list[str],
-    series: dict[str, list[float]],
-    axis_label: str,
-    percent: bool,
-    limits: tuple[float, float] | None,
-    caption: str,
-    colours: dict[str, int] | None = None,
-) -> bytes:
-    """One line per team over the months (values already in the unit shown).
+class TeamChart(NamedTuple):
+    """What a picture of teams' key figures shows besides the values: the value axis (its label,
+    whether it is a percentage, its limits), the caption, and a fixed colour per team."""
 
-    ``colours`` gives each team a fixed colour and marker, whichever teams are shown.
-    """
+    axis_label: str
+    percent: bool
+    limits: tuple[float, float] | None
+    caption: str
+    colours: dict[str, int] | None = None
+
+    def colour(self, team: str, default: int) -> int:
+        return (self.colours or {}).get(team, default)
+
+
+def _team_axes(ax, value_axis, chart: TeamChart) -> None:
+    """The value axis in Danish numbers, the axes' style and the caption."""
+    _danish_ticks(value_axis, chart.percent)
+    _axes_style(ax)
+    ax.set_title(chart.caption, loc="left", fontsize=12, color="#444")
+
+
+def team_trend(months: list[str], series: dict[str, list[float]], chart: TeamChart) -> bytes:
+    """One line per team over the months (values already in the unit shown); a team keeps its
+    colour and marker from ``chart.colours``, whichever teams are shown."""
     fig, ax = figure(9.5, 5.0)
     for i, (team, values) in enumerate(series.items()):
-        c = (colours or {}).get(team, i)
+        c = chart.colour(team, i)
         ax.plot(
             range(len(months)),
             values,
@@ -465,11 +476,10 @@ def team_trend(
             linewidth=2.4,
         )
     ax.set_xticks(range(len(months)), months, fontsize=12)
-    ax.set_ylabel(axis_label, fontsize=13)
-    if limits:
-        ax.set_ylim(*limits)
-    _danish_ticks(ax.yaxis, percent)
-    _axes_style(ax)
+    ax.set_ylabel(chart.axis_label, fontsize=13)
+    if chart.limits:
+        ax.set_ylim(*chart.limits)
+    _team_axes(ax, ax.yaxis, chart)
     ax.legend(
         fontsize=13,
         frameon=False,
@@ -478,36 +488,26 @@ def team_trend(
         ncol=3,
         handlelength=2.5,
     )
-    ax.set_title(caption, loc="left", fontsize=12, color="#444")
     return png(fig)
 
 
-def team_bars(
-    bars: list[tuple[str, float, str]],
-    axis_label: str,
-    percent: bool,
-    limits: tuple[float, float] | None,
-    caption: str,
-    colours: dict[str, int] | None = None,
-) -> bytes:
+def team_bars(bars: list[tuple[str, float, str]], chart: TeamChart) -> bytes:
     """One horizontal bar per team: (label, value, text written at the bar's end)."""
     fig, ax = figure(9.5, 0.75 * len(bars) + 1.6)
     labels = ["\n".join(textwrap.wrap(label, 22)) for label, _, _ in bars]
     values = [v for _, v, _ in bars]
-    index = [(colours or {}).get(label, i) for i, (label, _, _) in enumerate(bars)]
+    index = [chart.colour(label, i) for i, (label, _, _) in enumerate(bars)]
     ax.barh(range(len(bars)), values, color=[SERIES[c % len(SERIES)] for c in index], height=0.6)
     for i, (_, value, text) in enumerate(bars):
         ax.text(value, i, f"  {text}", va="center", fontsize=13, color=INK, fontweight="bold")
     ax.set_yticks(range(len(bars)), labels, fontsize=12)
     ax.invert_yaxis()
-    ax.set_xlabel(axis_label, fontsize=13)
-    if limits:
-        ax.set_xlim(limits[0], limits[1] * 1.12)
-    _danish_ticks(ax.xaxis, percent)
-    _axes_style(ax)
+    ax.set_xlabel(chart.axis_label, fontsize=13)
+    if chart.limits:
+        ax.set_xlim(chart.limits[0], chart.limits[1] * 1.12)
+    _team_axes(ax, ax.xaxis, chart)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#d5e1ea", linewidth=1)
-    ax.set_title(caption, loc="left", fontsize=12, color="#444")
     return png(fig)
 
 

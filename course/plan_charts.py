@@ -154,15 +154,9 @@ def year_wheel(months: list[str], entries: list[tuple[int, str, int]], groups: l
         )
         mid = math.radians(start + 15)
         r = outer + band / 2
+        x, y = r * math.sin(mid), r * math.cos(mid)
         centred(
-            ax,
-            r * math.sin(mid),
-            r * math.cos(mid),
-            name,
-            15,
-            colour="white",
-            bold=True,
-            rotation=_tangent_rotation(start + 15),
+            ax, x, y, name, 15, colour="white", bold=True, rotation=_tangent_rotation(start + 15)
         )
 
         here = [e for e in entries if e[0] == m]

@@ -303,6 +303,11 @@ def culture_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Se
     return [head, *_texts_section(summary)]
 
 
+def _count_table(header: list[str], counts) -> list[list[str]]:
+    """A table of (what, how many) pairs under its header row."""
+    return [header, *[[what, str(n)] for what, n in counts]]
+
+
 def plans_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Section]:
     summary = summarise(exercise, answers)
     head = Section("Deltagernes handleplaner")
@@ -315,24 +320,14 @@ def plans_sections(exercise: Exercise, answers: list[SharedAnswer]) -> list[Sect
         "handlinger. Her står kun, hvor mange handlinger der er, hvornår de begynder, og hvilke "
         "ord der går igen – ikke planerne selv."
     )
-    head.table = [["Periode", "Handlinger"], *[[title, str(n)] for title, n in plans.groups]]
+    head.table = _count_table(["Periode", "Handlinger"], plans.groups)
     sections = [head]
-    if plans.months:
-        sections.append(
-            Section(
-                "Hvornår handlingerne begynder",
-                level=2,
-                table=[["Måned", "Handlinger"], *[[m, str(n)] for m, n in plans.months]],
-            )
-        )
-    if plans.words:
-        sections.append(
-            Section(
-                "Hvilke slags handlinger: de hyppigste ord",
-                level=2,
-                table=[["Ord", "Antal"], *[[w, str(n)] for w, n in plans.words]],
-            )
-        )
+    for title, header, counts in (
+        ("Hvornår handlingerne begynder", ["Måned", "Handlinger"], plans.months),
+        ("Hvilke slags handlinger: de hyppigste ord", ["Ord", "Antal"], plans.words),
+    ):
+        if counts:
+            sections.append(Section(title, level=2, table=_count_table(header, counts)))
     return sections
 
 

@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from course.danish import iso_date_text
+from course.workbook import default_folder, make_private_folder
 
 try:  # POSIX only; used once per process to set up a SQLite file safely
     import fcntl
@@ -155,8 +156,6 @@ def database_url(folder: Path | str | None = None) -> str:
     if os.environ.get(ENV_FOLDER):
         folder = os.environ[ENV_FOLDER]
     if folder is None:
-        from course.workbook import default_folder
-
         folder = default_folder()
     return f"sqlite:///{Path(folder).expanduser().resolve() / DATABASE_FILE}"
 
@@ -168,92 +167,85 @@ def _tables():
     import sqlalchemy as sa
 
     meta = sa.MetaData()
+
+    def key(name, length):  # one part of a table's primary key
+        return sa.Column(name, sa.String(length), primary_key=True)
+
+    def required(name, kind):
+        return sa.Column(name, kind, nullable=False)
+
+    def time(name):  # a time as ISO text with its UTC offset
+        return required(name, sa.String(40))
+
+    def of_workshop(name, *columns):
+        """A table of one workshop's things: the workshop's code leads the primary key."""
+        workshop = sa.Column(
+            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
+        )
+        return sa.Table(name, meta, workshop, *columns)
+
+    def exercise():
+        return key("exercise", 100)
+
+    def participant():
+        return key("participant", 64)
+
     workshops = sa.Table(
         "workshops",
         meta,
-        sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
-        sa.Column("name", sa.String(MAX_WORKSHOP_NAME), nullable=False),
-        sa.Column("day", sa.String(10), nullable=False),
-        sa.Column("created", sa.String(40), nullable=False),
+        key("code", CODE_LENGTH),
+        required("name", sa.String(MAX_WORKSHOP_NAME)),
+        required("day", sa.String(10)),
+        time("created"),
     )
-    members = sa.Table(
-        "members",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("participant", sa.String(64), primary_key=True),
-        sa.Column("joined", sa.String(40), nullable=False),
-    )
-    answers = sa.Table(
+    members = of_workshop("members", participant(), time("joined"))
+    answers = of_workshop(
         "answers",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("exercise", sa.String(100), primary_key=True),
-        sa.Column("participant", sa.String(64), primary_key=True),
+        exercise(),
+        participant(),
         sa.Column("name", sa.String(200), nullable=True),
-        sa.Column("value", sa.Text, nullable=False),
-        sa.Column("saved", sa.String(40), nullable=False),
+        required("value", sa.Text),
+        time("saved"),
     )
     # Tables added after the first release live beside the old ones (create_all adds them to
     # an existing database; no column of an old table changes).
-    states = sa.Table(
+    states = of_workshop(
         "exercise_states",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("exercise", sa.String(100), primary_key=True),
-        sa.Column("open", sa.Boolean, nullable=False),
-        sa.Column("revealed", sa.Boolean, nullable=False),
-        sa.Column("changed", sa.String(40), nullable=False),  # also bumped by hiding an answer
+        exercise(),
+        required("open", sa.Boolean),
+        required("revealed", sa.Boolean),
+        time("changed"),  # also bumped by hiding an answer
     )
-    hidden = sa.Table(
-        "hidden_answers",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("exercise", sa.String(100), primary_key=True),
-        sa.Column("participant", sa.String(64), primary_key=True),
-        sa.Column("hidden", sa.String(40), nullable=False),
-    )
+    hidden = of_workshop("hidden_answers", exercise(), participant(), time("hidden"))
+
     # A plan made together (course/centre_plan.py): its rows, and each field of a row with a
     # version of its own, so two writers merge per field.
-    plan_rows = sa.Table(
+    def plan_row_key():
+        return key("plan", 200), exercise(), key("row", 32)
+
+    def authored():  # the version, and who wrote it
+        return (
+            required("version", sa.Integer),
+            required("author", sa.String(200)),
+            required("author_key", sa.String(64)),
+        )
+
+    plan_rows = of_workshop(
         "plan_rows",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("plan", sa.String(200), primary_key=True),
-        sa.Column("exercise", sa.String(100), primary_key=True),
-        sa.Column("row", sa.String(32), primary_key=True),
-        sa.Column("grp", sa.String(100), nullable=False),
-        sa.Column("deleted", sa.Boolean, nullable=False),
-        sa.Column("version", sa.Integer, nullable=False),
-        sa.Column("author", sa.String(200), nullable=False),
-        sa.Column("author_key", sa.String(64), nullable=False),
-        sa.Column("created", sa.String(40), nullable=False),
-        sa.Column("saved", sa.String(40), nullable=False),
+        *plan_row_key(),
+        required("grp", sa.String(100)),
+        required("deleted", sa.Boolean),
+        *authored(),
+        time("created"),
+        time("saved"),
     )
-    plan_cells = sa.Table(
+    plan_cells = of_workshop(
         "plan_cells",
-        meta,
-        sa.Column(
-            "workshop", sa.String(CODE_LENGTH), sa.ForeignKey("workshops.code"), primary_key=True
-        ),
-        sa.Column("plan", sa.String(200), primary_key=True),
-        sa.Column("exercise", sa.String(100), primary_key=True),
-        sa.Column("row", sa.String(32), primary_key=True),
-        sa.Column("field", sa.String(100), primary_key=True),
-        sa.Column("value", sa.Text, nullable=False),
-        sa.Column("version", sa.Integer, nullable=False),
-        sa.Column("author", sa.String(200), nullable=False),
-        sa.Column("author_key", sa.String(64), nullable=False),
-        sa.Column("saved", sa.String(40), nullable=False),
+        *plan_row_key(),
+        key("field", 100),
+        required("value", sa.Text),
+        *authored(),
+        time("saved"),
     )
     return meta, workshops, members, answers, states, hidden, plan_rows, plan_cells
 
@@ -267,12 +259,7 @@ def _engine(url: str):
     meta, *tables = _tables()
     if url.startswith("sqlite"):
         path = Path(url.split("///", 1)[1])
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as e:
-            raise RoomError(
-                f"Mappen til rummets svar kan ikke oprettes: {path.parent} ({e.strerror})."
-            ) from None
+        make_private_folder(path.parent, "rummets svar", RoomError)
         # Wait up to 30 s for another kernel's write instead of failing at once.
         engine = sa.create_engine(url, connect_args={"timeout": 30})
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,33 @@ def server_environment(environ) -> dict:
     if not env.get(ENV_FACILITATOR, "").strip():
         env[ENV_FACILITATOR] = new_facilitator_code()
     return env
+
+
+# --- the served course in headless Chromium and as processes (the tests and the benchmark) --
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; a browser downloaded by Playwright cannot work here
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_chromium(playwright):
+    """Headless Chromium from Playwright's sync API (from the async API: an awaitable of it)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def free_port() -> int:
+    """A port on the loopback address that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,6 +50,14 @@ def default_folder() -> Path:
     return Path(base) / "noeglepersonkursus" / "logbog"
 
 
+def make_private_folder(folder: Path, what: str, error: type[Exception]) -> None:
+    """Create the folder (readable by this user only), or raise ``error`` saying so in Danish."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as e:
+        raise error(f"Mappen til {what} kan ikke oprettes: {folder} ({e.strerror}).") from None
+
+
 def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -350,12 +358,7 @@ class WorkbookStore:
         return self.folder / f"{workbook_id}.json"
 
     def _prepare(self) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as e:
-            raise WorkbookError(
-                f"Mappen til logbøger kan ikke oprettes: {self.folder} ({e.strerror})."
-            ) from None
+        make_private_folder(self.folder, "logbøger", WorkbookError)
 
     def create(self, name: str, job_centre: str) -> Workbook:
         participant = {

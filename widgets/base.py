@@ -197,6 +197,19 @@ class Exercise(ipw.VBox):
             ),
         )
 
+    def _remove_button(self, tooltip: str, remove) -> ipw.Button:
+        """»Fjern« for a row of a list; ``remove`` runs on its click."""
+        return self._button("Fjern", "trash", tooltip, remove, "nk-small")
+
+    def _make_button(
+        self,
+        description: str = "Lav dokumentet",
+        tooltip: str = "Tjek planen og lav den som Word-fil og tekstfil",
+        icon: str = "file-text",
+    ) -> ipw.Button:
+        """The button that makes the exercise's document (its ``_make``)."""
+        return self._button(description, icon, tooltip, self._make)
+
     def _needs_workbook(self, view: ipw.HTML) -> bool:
         """Say in ``view`` that a document needs the participant's name first; True if so."""
         if self.workbook is None:

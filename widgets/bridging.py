@@ -196,13 +196,7 @@ class BridgingQuestions(Exercise):
     def _render_chosen(self) -> None:
         rows = []
         for i, question in enumerate(self.chosen):
-            remove = self._button(
-                "Fjern",
-                "trash",
-                f"Fjern: {question}",
-                lambda _, q=question: self.remove(q),
-                "nk-small",
-            )
+            remove = self._remove_button(f"Fjern: {question}", lambda _, q=question: self.remove(q))
             rows.append(
                 row(
                     [

@@ -274,14 +274,8 @@ class CentrePlan(ActionPlan):
             self.authors.append(self.workbook.name)
         self._changed()
 
-    def add_row(self, group: str = "", item: str = "", fields: dict | None = None) -> bool:
-        if sum(r.group == group for r in self.rows) >= plan_rows.MAX_ROWS:
-            self.messages[group].value = message_html(
-                f"Der kan højst være {plan_rows.MAX_ROWS} rækker her.", "warn"
-            )
-            return False
-        empty = {f.id: None if f.type == "dato" else "" for f in self.definition.fields}
-        row = SharedRow(group, "", {**empty, **(fields or {})}, id=centre_plan.new_row_id())
+    def _new_row(self, group: str, item: str, fields: dict) -> SharedRow | None:
+        row = SharedRow(group, "", fields, id=centre_plan.new_row_id())
         if self.at is not None:
             try:
                 stored = self._plans().add_row(
@@ -289,16 +283,12 @@ class CentrePlan(ActionPlan):
                 )
             except RoomError as e:
                 self.messages[group].value = message_html(str(e), "warn")
-                return False
+                return None
             row.version = stored.version
             row.versions = {fid: c.version for fid, c in stored.cells.items()}
             if self.workbook.name not in self.authors:
                 self.authors.append(self.workbook.name)
-        self.rows.append(row)
-        self.messages[group].value = ""
-        self._render(group)
-        self._changed()
-        return True
+        return row
 
     def remove_row(self, row) -> None:
         if self.at is not None:

@@ -31,6 +31,20 @@ def button(description: str, icon: str, tooltip: str, *classes: str, **options) 
     return b
 
 
+def tick_source(interval_ms: int, **options) -> ipw.Play:
+    """A hidden ``Play`` that counts in the browser every ``interval_ms`` while it plays: a
+    timer's ticks without a thread in the kernel (``options``: e.g. repeat, description)."""
+    return ipw.Play(
+        value=0,
+        min=0,
+        max=10**9,
+        interval=interval_ms,
+        show_repeat=False,
+        layout={"display": "none"},
+        **options,
+    )
+
+
 def labelled(widget, label: str):
     """A visible label above a control that screen readers also read."""
     widget.description = label

@@ -16,7 +16,7 @@ import ipywidgets as ipw
 
 from course.dialogue import SpeakerTimer, TurnOrder, clock_text, duration_text, parse_names
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import labelled, row, text_area
+from widgets.controls import labelled, row, text_area, tick_source
 from widgets.markup import esc, message_html, problems_html
 
 SPEAKING_TIMES = (30, 60, 90, 120, 180, 240, 300)  # seconds
@@ -71,14 +71,7 @@ class DialogueBoard(Exercise):
             "Start runden forfra", "repeat", "Begynd igen fra den første på tavlen", self._restart
         )
         # The browser's tick source; hidden, driven only from here.
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=10**9,
-            interval=TICK_MS,
-            show_repeat=False,
-            layout={"display": "none"},
-        )
+        self.ticker = tick_source(TICK_MS)
         self.rows = ipw.VBox()
         self.rows.add_class("nk-board-rows")
         self._on_change(self.seconds, self._set_seconds)

@@ -16,7 +16,6 @@ import time
 from datetime import date
 
 import ipywidgets as ipw
-from IPython.display import display
 
 from course import join, roomcharts
 from course.content import ContentError, Course, course
@@ -27,9 +26,10 @@ from course.room import ExerciseState, RoomError, RoomStore, Workshop, facilitat
 from course.summary import ANONYMOUS, RoomSummary, has_content, summarise
 from course.timer import MAX_MINUTES, GroupTimer
 from course.workbook import WorkbookStore
-from widgets.controls import button, labelled, row
+from widgets.controls import button, labelled, row, tick_source
 from widgets.handlers import log, safe
 from widgets.markup import DOCX_MIME, download_link, esc, message_html, picture_html
+from widgets.page import Page
 from widgets.role_play import TrioTimerPanel
 from widgets.style import STYLE
 
@@ -101,23 +101,18 @@ body[data-voila] .jp-Cell:has(.nk-projector),
 </style>"""
 
 
-class FacilitatorPage(ipw.VBox):
-    """The lock, and behind it the dashboard."""
+class FacilitatorPage(Page):
+    """The lock, and behind it the dashboard.
 
-    @classmethod
-    def show(
-        cls, page_id: str, facilitator_code: str = "", workbook_folder: str = ""
-    ) -> FacilitatorPage:
-        page = cls(page_id, code=facilitator_code, folder=workbook_folder)
-        display(page)
-        return page
+    The notebook's parameters facilitator_code and workbook_folder are ``code`` and ``folder``.
+    """
 
     def __init__(
         self,
         page_id: str,
-        *,
         code: str = "",
         folder: str = "",
+        *,
         expected_code: str | None = None,
         content: Course | None = None,
         clock=time.monotonic,
@@ -129,18 +124,7 @@ class FacilitatorPage(ipw.VBox):
         self.clock = clock
         self.dashboard: Dashboard | None = None
         # Rendered from the start, so setting ``playing`` later always reaches a live view.
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=10**9,
-            step=1,
-            interval=TICK_MS,
-            repeat=True,
-            playing=False,
-            show_repeat=False,
-            description="Opdatering",
-            layout={"display": "none"},
-        )
+        self.ticker = tick_source(TICK_MS, repeat=True, description="Opdatering")
         self.ticker.observe(safe(self._tick), names="value")
         self.code = labelled(
             ipw.Password(placeholder="Koden fra serverens terminal", continuous_update=False),

@@ -37,11 +37,8 @@ class FirstPlan(Exercise):
         self._seen_version = None  # the workbook file's version the overview shows
         self.controls, fields = self._form(d.fields)
         self.follow_ups = ipw.HTML()
-        self.make_button = self._button(
-            "Lav min første plan",
-            "file-text",
-            "Saml dine dele i ét Word-dokument og som tekstfil",
-            self._make,
+        self.make_button = self._make_button(
+            "Lav min første plan", "Saml dine dele i ét Word-dokument og som tekstfil"
         )
         self.calendar_button = self._button(
             "Lav kalenderfil",

@@ -172,11 +172,7 @@ class TeamKeyFigures(Exercise):
             png = charts.team_trend(
                 [_short(x) for x in result.months],
                 {t: [v * scale for v in vs] for t, vs in result.series.items()},
-                axis,
-                percent,
-                limits,
-                caption,
-                colours,
+                charts.TeamChart(axis, percent, limits, caption, colours),
             )
         else:
             png = charts.team_bars(
@@ -184,11 +180,7 @@ class TeamKeyFigures(Exercise):
                     (r["team"], r["mean"] * scale, teamdata.format_value(r["mean"], m.unit))
                     for r in result.rows
                 ],
-                f"Gennemsnit: {axis}",
-                percent,
-                limits,
-                caption,
-                colours,
+                charts.TeamChart(f"Gennemsnit: {axis}", percent, limits, caption, colours),
             )
         self.picture.value = picture_html(png, self._alt(m, result, period))
         self.table.value = self._table(m, result)

@@ -37,11 +37,8 @@ class LearningCycle(Exercise):
             *fields,
             required_note(),
         ]
-        self.make_button = self._button(
-            "Lav eksperimentkortet",
-            "id-card",
-            "Tjek kortet og lav det som Word-fil og tekstfil",
-            self._make,
+        self.make_button = self._make_button(
+            "Lav eksperimentkortet", "Tjek kortet og lav det som Word-fil og tekstfil", "id-card"
         )
         self.result = ipw.HTML()
         self.card = ipw.VBox(card + [self.make_button, self.result])

@@ -62,11 +62,8 @@ class MeetingPlanner(Exercise):
                 self.texts[f.id] = box
                 children.append(box)
         children.append(required_note())
-        self.make_button = self._button(
-            "Lav mødeplanen",
-            "file-text",
-            "Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil",
-            self._make,
+        self.make_button = self._make_button(
+            "Lav mødeplanen", "Tjek planen, tegn tidslinjen og lav planen som Word-fil og tekstfil"
         )
         self.result = ipw.HTML()
         self._render_rows()
@@ -162,9 +159,7 @@ class MeetingPlanner(Exercise):
             up, down = self._move_buttons(
                 f"punkt {n}", i == 0, i == last, lambda step, e=entry: self.move(e, step)
             )
-            remove = self._button(
-                "Fjern", "trash", f"Fjern punkt {n}", lambda _, e=entry: self.remove(e), "nk-small"
-            )
+            remove = self._remove_button(f"Fjern punkt {n}", lambda _, e=entry: self.remove(e))
             when = ipw.HTML()
             when.add_class("nk-slot")
             self.row_times.append(when)

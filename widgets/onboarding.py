@@ -50,11 +50,8 @@ class OnboardingPlanner(Exercise):
             "Tegn balancen mellem de tre typer af læring uge for uge",
             self._draw,
         )
-        self.make_button = self._button(
-            "Lav dokumentet",
-            "file-text",
-            "Lav introduktionsplanen som Word-fil og tekstfil",
-            self._make,
+        self.make_button = self._make_button(
+            tooltip="Lav introduktionsplanen som Word-fil og tekstfil"
         )
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
@@ -160,12 +157,8 @@ class OnboardingPlanner(Exercise):
                 )
                 toggles.append(toggle)
             if grip.own:
-                remove = self._button(
-                    "Fjern",
-                    "trash",
-                    f"Fjern »{grip.text}«",
-                    lambda _, g=grip.id: self._remove(g),
-                    "nk-small",
+                remove = self._remove_button(
+                    f"Fjern »{grip.text}«", lambda _, g=grip.id: self._remove(g)
                 )
                 toggles.append(remove)
             grip_view = ipw.VBox([label, row(toggles, "nk-weeks")])

@@ -23,40 +23,33 @@ START_PAGE = "00_velkommen.ipynb"
 MAX_CODE_TRIES = 5  # wrong personal codes a page accepts before it points to the other ways
 
 
-class CoursePage(ipw.VBox):
-    """The bar at the top of every page, and the factory for its exercises."""
+class Page(ipw.VBox):
+    """A whole page of the app (a participant's course page, the course leader's page)."""
 
     @classmethod
-    def show(
-        cls,
-        session_id: str,
-        workbook_code: str = "",
-        workbook_folder: str = "",
-        participant: str = "",
-        job_centre: str = "",
-    ) -> CoursePage:
-        """Show the page's top bar and return the page (the notebooks' one call).
-
-        The arguments are the notebook's papermill parameters; empty in Voilà and JupyterLab.
-        """
-        page = cls(
-            session_id,
-            code=workbook_code,
-            folder=workbook_folder,
-            name=participant,
-            job_centre=job_centre,
-        )
+    def show(cls, *args, **kwargs):
+        """Show a new page and return it: the notebook's one call, with the notebook's papermill
+        parameters in order (empty in Voilà and JupyterLab)."""
+        page = cls(*args, **kwargs)
         display(page)
         return page
+
+
+class CoursePage(Page):
+    """The bar at the top of every page, and the factory for its exercises.
+
+    A notebook's parameters workbook_code, workbook_folder, participant and job_centre are
+    ``code``, ``folder``, ``name`` and ``job_centre`` here.
+    """
 
     def __init__(
         self,
         session_id: str,
-        *,
         code: str = "",
         folder: str = "",
         name: str = "",
         job_centre: str = "",
+        *,
         request: PageRequest | None = None,
         content: Course | None = None,
     ):

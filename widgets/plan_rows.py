@@ -64,12 +64,7 @@ class RowPlanner(Exercise):
         self.check_button = self._button(
             self.picture_label, "bar-chart", "Tjek rækkerne og tegn planen", self._check
         )
-        self.make_button = self._button(
-            "Lav dokumentet",
-            "file-text",
-            "Tjek planen og lav den som Word-fil og tekstfil",
-            self._make,
-        )
+        self.make_button = self._make_button()
         self.feedback = ipw.HTML()
         self.picture = ipw.HTML()
         self.result = ipw.HTML()
@@ -116,11 +111,18 @@ class RowPlanner(Exercise):
             )
             return False
         empty = {f.id: None if f.type == "dato" else "" for f in self.definition.fields}
-        self.rows.append(plan_rows.Row(group, item, {**empty, **(fields or {})}))
+        row = self._new_row(group, item, {**empty, **(fields or {})})
+        if row is None:
+            return False
+        self.rows.append(row)
         self.messages[group].value = ""
         self._render(group)
         self._changed()
         return True
+
+    def _new_row(self, group: str, item: str, fields: dict) -> plan_rows.Row | None:
+        """The row to add; None when it cannot be added (the group's message says why)."""
+        return plan_rows.Row(group, item, fields)
 
     def remove_row(self, row: plan_rows.Row) -> None:
         self.rows = [r for r in self.rows if r is not row]
@@ -157,13 +159,7 @@ class RowPlanner(Exercise):
             )
             controls[f.id] = control
         what = str(plan_row.fields.get(self._title_field(), "") or "").strip() or f"række {number}"
-        remove = self._button(
-            "Fjern",
-            "trash",
-            f"Fjern »{what}«",
-            lambda _, r=plan_row: self.remove_row(r),
-            "nk-small",
-        )
+        remove = self._remove_button(f"Fjern »{what}«", lambda _, r=plan_row: self.remove_row(r))
         head = ipw.HTML(f'<span class="nk-rank">{number}.</span>')
         self._views[id(plan_row)] = (controls, remove)
         view = ipw.VBox(

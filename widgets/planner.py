@@ -19,12 +19,7 @@ class Planner(Exercise):
     def _build(self):
         self.controls, children = self._form(self.definition.fields)
         children.append(required_note())
-        self.make_button = self._button(
-            "Lav dokumentet",
-            "file-text",
-            "Tjek planen og lav den som Word-fil og tekstfil",
-            self._make,
-        )
+        self.make_button = self._make_button()
         self.result = ipw.HTML()
         return children + [self.make_button, self.result]
 

@@ -204,13 +204,7 @@ class Ranking(Exercise):
                 )
                 controls.append(choice)
             if entry["own"]:
-                remove = self._button(
-                    "Fjern",
-                    "trash",
-                    f"Fjern »{text}«",
-                    lambda _, e=entry: self._remove(e),
-                    "nk-small",
-                )
+                remove = self._remove_button(f"Fjern »{text}«", lambda _, e=entry: self._remove(e))
                 controls.append(remove)
             entry_view = ipw.VBox([label, row(controls)])
             entry_view.add_class("nk-rank-row")

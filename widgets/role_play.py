@@ -16,7 +16,7 @@ import ipywidgets as ipw
 from course import role_play
 from course.timer import GroupTimer
 from widgets.base import Exercise, exercise_kind
-from widgets.controls import button, labelled, row, text_area
+from widgets.controls import button, labelled, row, text_area, tick_source
 from widgets.handlers import safe
 from widgets.markup import blocks, esc
 
@@ -96,14 +96,7 @@ class TrioRolePlay(Exercise):
         self.reset_button = self._button(
             "Forfra", "undo", "Stil uret tilbage til rundens fulde tid", self._reset
         )
-        self.ticker = ipw.Play(
-            value=0,
-            min=0,
-            max=10**9,
-            interval=TICK_MS,
-            show_repeat=False,
-            layout={"display": "none"},
-        )
+        self.ticker = tick_source(TICK_MS)
         stage = ipw.VBox(
             [
                 self.clock_view,

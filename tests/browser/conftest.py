@@ -13,32 +13,21 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from course.kernel_fork import kernel_processes
-from course.serve import command, voila_environment
+from course.serve import (
+    CHROMIUM,
+    command,
+    free_port,
+    launch_chromium,
+    voila_environment,
+)
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Voilà 0.5's bundled front end warns about JupyterLab package versions; harmless.
 HARMLESS = re.compile(r"Unsatisfied version|No satisfying version|Available versions")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 expect.set_options(timeout=30_000)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class VoilaServer:
@@ -120,7 +109,7 @@ def browser():
             "which installs it"
         )
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = launch_chromium(p)
         yield b
         b.close()
 

@@ -49,9 +49,11 @@ def content_pictures(text):
         "sorting_matrix": lambda: charts.sorting_matrix([("a", text), ("b", "B")], [("a", "b")]),
         "learning_cycle": lambda: charts.learning_cycle([text, "To", "Tre"], 0, text),
         "team_trend": lambda: charts.team_trend(
-            ["jan", "feb"], {text: [1.0, 2.0]}, text, False, None, text
+            ["jan", "feb"], {text: [1.0, 2.0]}, charts.TeamChart(text, False, None, text)
         ),
-        "team_bars": lambda: charts.team_bars([(text, 1.0, text)], text, True, (0, 100), text),
+        "team_bars": lambda: charts.team_bars(
+            [(text, 1.0, text)], charts.TeamChart(text, True, (0, 100), text)
+        ),
         "rating_bars": lambda: charts.rating_bars([text, "To"], [3, None], 1, 5, (text,) * 5),
         "rating_wheel": lambda: charts.rating_wheel([text, "To", "Tre"], [3, None, 5], 1, 5),
         "rating_radar": lambda: charts.rating_radar(
