@@ -1,12 +1,21 @@
 """Shared test setup: every test run writes workbooks to a temporary folder only."""
 
+import asyncio
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_async(coroutine):
+    """Run a coroutine in a thread of its own: the browser tests leave an event loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 # Set before any kernel starts (nbval, papermill), so no test writes to the home folder.
 os.environ["NOEGLEPERSONKURSUS_LOGBOG"] = tempfile.mkdtemp(prefix="logbog-test-")

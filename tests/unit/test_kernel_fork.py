@@ -1,6 +1,5 @@
 """Page kernels forked from the warm fork server (course.kernel_fork), as Voilà starts them."""
 
-import asyncio
 import os
 import signal
 import time
@@ -10,6 +9,7 @@ from jupyter_client import AsyncKernelManager
 
 from course import kernel_fork
 from course.serve import voila_environment
+from tests.conftest import run_async
 
 PROBE = (
     f"import os, sys, comm; ROOT = {str(kernel_fork.ROOT)!r}\n"
@@ -40,7 +40,7 @@ async def start(tmp_path, env=None):
     return km, kc
 
 
-async def run(kc, code: str) -> str:
+async def execute(kc, code: str) -> str:
     out = []
     reply = await kc.execute_interactive(
         code, output_hook=lambda m: out.append(m["content"].get("text", "")), timeout=30
@@ -72,7 +72,7 @@ def test_a_page_kernel_is_a_fork_of_the_warm_server_with_its_own_folder_and_envi
         km, kc = await start(tmp_path, {"NK_PROBE": "side-02"})
         try:
             assert isinstance(km.provisioner, kernel_fork.ForkProvisioner)
-            ppid, cwd, probe, path_ok, widgets_ok = (await run(kc, PROBE)).split()
+            ppid, cwd, probe, path_ok, widgets_ok = (await execute(kc, PROBE)).split()
             # The widgets' comm targets are there although ipywidgets was imported before.
             assert (cwd, probe, path_ok, widgets_ok) == (str(tmp_path), "side-02", "True", "True")
             server = course_kernelspec.server
@@ -87,22 +87,22 @@ def test_a_page_kernel_is_a_fork_of_the_warm_server_with_its_own_folder_and_envi
         assert gone(pid)
         assert server.running()
 
-    asyncio.run(go())
+    run_async(go())
 
 
 def test_two_kernels_do_not_share_state_or_random_numbers(course_kernelspec, tmp_path):
     async def go():
         (km1, kc1), (km2, kc2) = await start(tmp_path), await start(tmp_path)
         try:
-            await run(kc1, "import widgets; widgets.MARK = 1")
-            assert await run(kc2, "import widgets; print(hasattr(widgets, 'MARK'))") == "False"
+            await execute(kc1, "import widgets; widgets.MARK = 1")
+            assert await execute(kc2, "import widgets; print(hasattr(widgets, 'MARK'))") == "False"
             draw = "import random; print(random.random())"
-            assert await run(kc1, draw) != await run(kc2, draw)
+            assert await execute(kc1, draw) != await execute(kc2, draw)
         finally:
             await stop(km1, kc1)
             await stop(km2, kc2)
 
-    asyncio.run(go())
+    run_async(go())
 
 
 def test_without_a_fork_server_the_kernel_starts_the_usual_way(
@@ -116,12 +116,12 @@ def test_without_a_fork_server_the_kernel_starts_the_usual_way(
     async def go():
         km, kc = await start(tmp_path)
         try:
-            ppid = (await run(kc, "import os; print(os.getppid())")).split()[0]
+            ppid = (await execute(kc, "import os; print(os.getppid())")).split()[0]
             assert int(ppid) == os.getpid()  # a child of the server, as without the shortcut
         finally:
             await stop(km, kc)
 
-    asyncio.run(go())
+    run_async(go())
 
 
 def test_changed_code_gets_a_new_fork_server_and_the_old_one_ends_with_its_last_kernel(
@@ -134,14 +134,14 @@ def test_changed_code_gets_a_new_fork_server_and_the_old_one_ends_with_its_last_
         km2, kc2 = await start(tmp_path)
         new = course_kernelspec.server
         assert new is not old and new.running()
-        assert await run(kc1, "print(1)") == "1"  # the open page keeps its kernel
+        assert await execute(kc1, "print(1)") == "1"  # the open page keeps its kernel
         assert old.running()
         await stop(km1, kc1)
         old.process.wait(15)  # retired: it ends once its last kernel has
-        assert int(await run(kc2, "import os; print(os.getppid())")) == new.process.pid
+        assert int(await execute(kc2, "import os; print(os.getppid())")) == new.process.pid
         await stop(km2, kc2)
 
-    asyncio.run(go())
+    run_async(go())
 
 
 def test_when_the_voila_server_ends_no_kernel_outlives_it(course_kernelspec, tmp_path):
@@ -151,7 +151,7 @@ def test_when_the_voila_server_ends_no_kernel_outlives_it(course_kernelspec, tmp
         kc.stop_channels()
         return pid
 
-    pid = asyncio.run(go())
+    pid = run_async(go())
     server = course_kernelspec.server
     server.process.stdin.close()
     server.process.wait(10)

@@ -2,7 +2,6 @@
 
 import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -11,6 +10,7 @@ import pytest
 from jupyter_server._tz import utcnow
 
 from course.voila_hooks import CourseKernelManager, page_title, prelaunch
+from tests.conftest import run_async as run
 
 
 class FakeRequest:
@@ -36,12 +36,6 @@ def test_prelaunch_sets_the_xsrf_cookie_and_the_danish_title_from_the_programme(
 def test_every_page_and_an_unknown_page_get_a_title():
     assert page_title("90_facilitator.ipynb").startswith("Kursuslederens skærm")
     assert page_title("findes_ikke.ipynb") == "Nøglepersonkursus"
-
-
-def run(coroutine):
-    """Run in a thread of its own: the browser tests leave an event loop in this one."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
