@@ -137,7 +137,11 @@ class CourseKernelManager(AsyncMappingKernelManager):
         """Stop a kernel as soon as it has handled what the page sent last, without the
         graceful stop that takes seconds on a busy server (during which a room changing page
         holds two kernels per participant). Every answer is written atomically when it is
-        handled, so the kernel has nothing else to flush."""
+        handled, so the kernel has nothing else to flush.
+
+        A page being left stays on the screen until the next page's first bytes arrive; its
+        kernel waits for that (its socket closes), so the page never shows a lost connection
+        or sends to a kernel that is gone in its last moment."""
         kernel = self._kernels.get(kernel_id)
         deadline = time.monotonic() + self.settle_max_seconds
         while (
@@ -147,6 +151,7 @@ class CourseKernelManager(AsyncMappingKernelManager):
                 getattr(kernel, "execution_state", None) == "busy"
                 or utcnow() - getattr(kernel, "last_activity", utcnow() - timedelta(days=1))
                 < timedelta(seconds=self.settle_seconds)
+                or self._kernel_connections.get(kernel_id, 0) > 0
             )
         ):
             await asyncio.sleep(0.05)  # the last keystrokes may still be on their way in

@@ -116,6 +116,7 @@ def test_a_left_page_s_kernel_first_handles_what_the_page_sent_last(monkeypatch)
         assert not seen, "stopped while still handling the page's last message"
         km._kernels["k1"].execution_state = "idle"
         km._kernels["k1"].last_activity = utcnow()
+        km._kernel_connections["k1"] = 0  # the next page has come: the left one's socket closes
         await task
 
     monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
@@ -208,3 +209,27 @@ def test_every_page_view_of_the_served_course_shares_the_compiled_templates():
     assert first is not second
     assert isinstance(first.bytecode_cache, CompiledTemplates)
     assert first.bytecode_cache is second.bytecode_cache
+
+
+def test_a_left_page_s_kernel_lives_until_the_page_is_off_the_screen(monkeypatch):
+    """The page stays on the screen until the next one arrives: its kernel stops only when
+    its socket closes (or after settle_max_seconds), never under a page still shown."""
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    km = CourseKernelManager(settle_seconds=0.05, settle_max_seconds=5)
+    idle_kernel(km, "k1", 60, 1)
+    stopped = []
+
+    async def stop(self, kernel_id, now=False, restart=False):
+        stopped.append(km._kernel_connections["k1"])
+
+    async def leave_then_next_page_arrives():
+        task = asyncio.ensure_future(km.shutdown_kernel("k1"))
+        await asyncio.sleep(0.3)
+        assert not stopped, "stopped while the left page was still on the screen"
+        km._kernel_connections["k1"] = 0
+        await task
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", stop)
+    run(leave_then_next_page_arrives())
+    assert stopped == [0]
